@@ -1,0 +1,48 @@
+"""Plain data for a codebook as read from or written to a file: a tree of code specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qualcode.errors import QualcodeError
+
+
+class CodebookError(QualcodeError):
+    """A codebook file is invalid; the message gives the file, line and a hint where possible."""
+
+
+@dataclass
+class CodeSpec:
+    """One code: a unique slug key, a name, the rules for applying it, cues, and sub-codes."""
+
+    key: str
+    name: str
+    description: str = ""
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    colour: str = ""
+    children: list[CodeSpec] = field(default_factory=list)
+
+
+@dataclass
+class CodebookSpec:
+    """A whole codebook: name, description and the top-level codes (themes)."""
+
+    name: str
+    description: str = ""
+    codes: list[CodeSpec] = field(default_factory=list)
+
+    def walk(self) -> list[tuple[CodeSpec, CodeSpec | None]]:
+        """Every code with its parent (None for a theme), depth-first in file order."""
+        out: list[tuple[CodeSpec, CodeSpec | None]] = []
+
+        def visit(code: CodeSpec, parent: CodeSpec | None) -> None:
+            out.append((code, parent))
+            for child in code.children:
+                visit(child, code)
+
+        for code in self.codes:
+            visit(code, None)
+        return out

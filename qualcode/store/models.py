@@ -1,0 +1,222 @@
+"""Typed SQLAlchemy models of a qualcode project: documents, participants, codes, codings, audit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """The current time in UTC; every timestamp in the store uses it."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with JSON mapped for plain dict/list attributes."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, dict[str, str]: JSON}
+
+
+class Setting(Base):
+    """Project-wide key/value settings (project name, creation time, options)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Coder(Base):
+    """A person (or the suggester) who codes passages."""
+
+    __tablename__ = "coder"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Participant(Base):
+    """An interviewee: a public label and attributes, plus private identifiers for redaction."""
+
+    __tablename__ = "participant"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200), unique=True)
+    attributes: Mapped[dict[str, str]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    identifiers: Mapped[list[Identifier]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", order_by="Identifier.id"
+    )
+    documents: Mapped[list[Document]] = relationship(back_populates="participant")
+
+
+IDENTIFIER_KINDS = ("name", "alias", "organisation", "place", "speaker", "other")
+
+
+class Identifier(Base):
+    """A private identifier (real name, alias, organisation, place, speaker name) to redact.
+
+    Never shown in exports; a participant_id of NULL means it applies to the whole project.
+    """
+
+    __tablename__ = "identifier"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "kind", "value", name="uq_identifier"),
+        CheckConstraint(
+            "kind IN ('name','alias','organisation','place','speaker','other')",
+            name="ck_identifier_kind",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(500))
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+    participant: Mapped[Participant | None] = relationship(back_populates="identifiers")
+
+
+class Document(Base):
+    """An imported interview: its normalised full text (NFC, \\n line ends) and provenance."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    source_name: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    attributes: Mapped[dict[str, str]] = mapped_column(default=dict)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), index=True
+    )
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    participant: Mapped[Participant | None] = relationship(back_populates="documents")
+    passages: Mapped[list[Passage]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Passage.index"
+    )
+
+
+class Passage(Base):
+    """The unit of coding and suggestion: a speaker turn or paragraph with code-point offsets."""
+
+    __tablename__ = "passage"
+    __table_args__ = (
+        UniqueConstraint("document_id", "index", name="uq_passage_index"),
+        CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_passage_span"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict[str, str]] = mapped_column(default=dict)
+    document: Mapped[Document] = relationship(back_populates="passages")
+
+
+class Codebook(Base):
+    """The project's codebook: a name and description over a tree of codes."""
+
+    __tablename__ = "codebook"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    codes: Mapped[list[Code]] = relationship(back_populates="codebook", order_by="Code.position")
+
+
+class Code(Base):
+    """A code (theme or sub-code) with the rules coders apply it by and cues for suggestions."""
+
+    __tablename__ = "code"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    codebook_id: Mapped[int] = mapped_column(ForeignKey("codebook.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("code.id", ondelete="RESTRICT"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    include: Mapped[list[str]] = mapped_column(default=list)
+    exclude: Mapped[list[str]] = mapped_column(default=list)
+    examples: Mapped[list[str]] = mapped_column(default=list)
+    cues: Mapped[list[str]] = mapped_column(default=list)
+    colour: Mapped[str] = mapped_column(String(20), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    codebook: Mapped[Codebook] = relationship(back_populates="codes")
+    parent: Mapped[Code | None] = relationship(remote_side="Code.id", back_populates="children")
+    children: Mapped[list[Code]] = relationship(back_populates="parent", order_by="Code.position")
+
+
+class Coding(Base):
+    """One coder's application of one code to a span of a document."""
+
+    __tablename__ = "coding"
+    __table_args__ = (
+        UniqueConstraint(
+            "document_id", "code_id", "coder_id", "start", "end", name="uq_coding_span"
+        ),
+        CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_coding_span"),
+        CheckConstraint("origin IN ('manual','suggestion','import')", name="ck_coding_origin"),
+        Index("ix_coding_document_start", "document_id", "start"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="RESTRICT"), index=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(20), default="manual")
+    memo: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    document: Mapped[Document] = relationship()
+    code: Mapped[Code] = relationship()
+    coder: Mapped[Coder] = relationship()
+
+
+class Memo(Base):
+    """A coder's free-text note on a document, passage or code."""
+
+    __tablename__ = "memo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    passage_id: Mapped[int | None] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class AuditEvent(Base):
+    """An append-only record of one change: who, when, what, and the state before and after."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    coder: Mapped[str | None] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(50), index=True)
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
