@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -27,7 +27,11 @@ def utcnow() -> datetime:
 class Base(DeclarativeBase):
     """Declarative base with JSON mapped for plain dict/list attributes."""
 
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, dict[str, str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        dict[str, str]: JSON,
+    }
 
 
 class Setting(Base):

@@ -1,0 +1,1 @@
+"""The project store: typed models, database opening and migrations, and repository functions."""
