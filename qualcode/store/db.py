@@ -144,7 +144,7 @@ def create_project(target: str) -> Project:
     except BaseException:
         engine.dispose()
         if path is not None:
-            _remove_sqlite(path)
+            remove_sqlite_files(path)
         raise
     return Project(target, engine, path)
 
@@ -235,7 +235,8 @@ def backup_sqlite(engine: Engine, destination: Path) -> None:
         raw.close()
 
 
-def _remove_sqlite(path: Path) -> None:
+def remove_sqlite_files(path: Path) -> None:
+    """Delete a project file and its WAL sidecars (used when creation fails)."""
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if candidate.exists():
             candidate.unlink()

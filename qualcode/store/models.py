@@ -196,6 +196,21 @@ class Coding(Base):
     coder: Mapped[Coder] = relationship()
 
 
+class Review(Base):
+    """A coder's mark that they reviewed a passage: uncoded then means "no code applies".
+
+    Suggestions learn negatives from it, and agreement statistics tell "not coded" from
+    "not looked at" with it.
+    """
+
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("passage_id", "coder_id", name="uq_review"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Memo(Base):
     """A coder's free-text note on a document, passage or code."""
 

@@ -1,15 +1,25 @@
 """Alembic environment: runs migrations on the connection qualcode hands it (batch mode)."""
 
+from typing import Any
+
 from alembic import context
 
 from qualcode.store.models import Base
 
 connection = context.config.attributes["connection"]
+
+
+def include_object(obj: Any, name: str | None, kind: str, reflected: bool, other: Any) -> bool:
+    # The FTS5 index is made by hand in the migrations; autogenerate must not drop it.
+    return not (kind == "table" and name is not None and name.startswith("passage_fts"))
+
+
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,1 @@
+"""The command-line face of qualcode: a Typer app over the core functions."""

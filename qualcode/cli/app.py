@@ -1,0 +1,34 @@
+"""The qualcode command: wires the command groups together and turns errors into one line."""
+
+from __future__ import annotations
+
+import typer
+
+from qualcode.cli import project_cmds
+from qualcode.cli.code_cmds import code_app
+from qualcode.cli.codebook_cmds import codebook_app
+from qualcode.cli.demo_cmd import demo
+from qualcode.cli.import_cmds import import_, participants_app
+
+app = typer.Typer(
+    name="qualcode",
+    help="Keyboard-first qualitative interview coding, private by construction.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("init")(project_cmds.init)
+app.command("import")(import_)
+app.command("status")(project_cmds.status)
+app.command("docs")(project_cmds.docs)
+app.command("show")(project_cmds.show)
+app.command("search")(project_cmds.search)
+app.command("demo")(demo)
+app.add_typer(participants_app, name="participants")
+app.add_typer(codebook_app, name="codebook")
+app.add_typer(code_app, name="code")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

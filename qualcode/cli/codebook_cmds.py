@@ -1,0 +1,173 @@
+"""Codebook commands: import, export, show, add, rename, merge, move."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import func, select
+
+from qualcode.cli.common import (
+    CoderOpt,
+    JsonOpt,
+    ProjectArg,
+    console,
+    default_coder,
+    fail,
+    print_json,
+    project_open,
+)
+from qualcode.cli.render import codebook_tree
+from qualcode.codebook.types import CodeSpec
+from qualcode.codebook.yamlio import load_codebook, save_codebook
+from qualcode.errors import QualcodeError
+from qualcode.store.codes import (
+    add_code,
+    codebook_spec,
+    install_codebook,
+    merge_codes,
+    move_code,
+    rename_code,
+)
+from qualcode.store.models import Code, Coding
+
+codebook_app = typer.Typer(help="Show and edit the project's codebook.")
+KeyArg = Annotated[
+    str, typer.Argument(metavar="KEY", help="A code key, e.g. competitive-tendering.")
+]
+
+
+@codebook_app.command("import")
+def import_codebook(
+    project: ProjectArg,
+    file: Annotated[Path, typer.Argument(help="Codebook YAML file.")],
+    coder: CoderOpt = None,
+) -> None:
+    """Merge a YAML codebook into the project: new codes added, existing ones updated by key."""
+    try:
+        spec = load_codebook(file)
+    except QualcodeError as exc:
+        fail(str(exc))
+    with project_open(project) as opened, opened.write() as session:
+        added, updated = install_codebook(session, spec, coder=coder or default_coder())
+    console.print(f"Codebook '{spec.name}': {added} codes added, {updated} updated.")
+
+
+@codebook_app.command("export")
+def export_codebook(
+    project: ProjectArg,
+    file: Annotated[Path, typer.Argument(help="YAML file to write.")],
+) -> None:
+    """Write the project's codebook as YAML (the same format import reads)."""
+    with project_open(project) as opened, opened.read() as session:
+        spec = codebook_spec(session)
+    try:
+        save_codebook(spec, file)
+    except OSError as exc:
+        fail(f"{file}: cannot be written ({exc.strerror})")
+    console.print(f"Wrote {file}.")
+
+
+def _tree_json(code: CodeSpec, parent: str | None, counts: dict[str, int]) -> dict[str, Any]:
+    data = asdict(code)
+    data.pop("children")
+    data["parent"] = parent
+    data["codings"] = counts.get(code.key, 0)
+    data["children"] = [_tree_json(child, code.key, counts) for child in code.children]
+    return data
+
+
+@codebook_app.command("show")
+def show_codebook(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """The code tree with coding counts (and every field with --json)."""
+    with project_open(project) as opened, opened.read() as session:
+        spec = codebook_spec(session)
+        counts = dict(
+            session.execute(
+                select(Code.key, func.count(Coding.id))
+                .join(Coding, Coding.code_id == Code.id)
+                .group_by(Code.key)
+            ).tuples()
+        )
+    if as_json:
+        print_json(
+            {
+                "codebook": spec.name,
+                "description": spec.description,
+                "codes": [_tree_json(code, None, counts) for code in spec.codes],
+            }
+        )
+    else:
+        console.print(codebook_tree(spec, counts))
+
+
+@codebook_app.command("add")
+def add(
+    project: ProjectArg,
+    key: KeyArg,
+    name: Annotated[str, typer.Argument(help="The code's name.")],
+    parent: Annotated[str | None, typer.Option(help="Parent code key.")] = None,
+    description: Annotated[str, typer.Option(help="Definition.")] = "",
+    cue: Annotated[list[str] | None, typer.Option(help="Cue phrase (repeatable).")] = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Add a code (a theme, or a sub-code with --parent)."""
+    with project_open(project) as opened, opened.write() as session:
+        code = add_code(
+            session,
+            key,
+            name,
+            parent_key=parent,
+            description=description,
+            cues=cue or [],
+            coder=coder or default_coder(),
+        )
+        where = f" under '{parent}'" if parent else ""
+        console.print(f"Added code '{code.key}'{where}.")
+
+
+@codebook_app.command("rename")
+def rename(
+    project: ProjectArg,
+    key: KeyArg,
+    to: Annotated[str | None, typer.Option("--to", help="New key.")] = None,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Change a code's key and/or name; its codings follow."""
+    if to is None and name is None:
+        fail("give --to NEW-KEY and/or --name 'New name'")
+    with project_open(project) as opened, opened.write() as session:
+        code = rename_code(session, key, new_key=to, new_name=name, coder=coder or default_coder())
+        console.print(f"Code '{key}' is now '{code.key}' ({code.name}).")
+
+
+@codebook_app.command("merge")
+def merge(
+    project: ProjectArg,
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Code to merge away.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help="Code that receives it.")],
+    coder: CoderOpt = None,
+) -> None:
+    """Merge SOURCE into TARGET: codings and sub-codes move, SOURCE is removed (logged)."""
+    with project_open(project) as opened, opened.write() as session:
+        moved = merge_codes(session, source, target, coder=coder or default_coder())
+    console.print(f"Merged '{source}' into '{target}': {moved} codings moved.")
+
+
+@codebook_app.command("move")
+def move(
+    project: ProjectArg,
+    key: KeyArg,
+    parent: Annotated[str | None, typer.Option(help="New parent code key.")] = None,
+    top: Annotated[bool, typer.Option("--top", help="Make it a top-level theme.")] = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Move a code under another parent (or to the top level with --top)."""
+    if (parent is None) == (not top):
+        fail("give exactly one of --parent KEY or --top")
+    with project_open(project) as opened, opened.write() as session:
+        move_code(session, key, parent, coder=coder or default_coder())
+    console.print(f"Moved '{key}' " + (f"under '{parent}'." if parent else "to the top level."))

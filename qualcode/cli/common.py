@@ -1,0 +1,86 @@
+"""Shared CLI plumbing: opening projects, the coder's name, JSON output and one-line errors."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from qualcode.errors import QualcodeError
+from qualcode.store.db import Project, open_project
+
+console = Console(highlight=False)
+error_console = Console(stderr=True, highlight=False)
+
+ProjectArg = Annotated[
+    str, typer.Argument(metavar="PROJECT", help="Project file (e.g. study.qc) or database URL.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON value instead of a table.")]
+
+
+def default_coder() -> str:
+    """The coder's name: $QUALCODE_CODER, else the login name."""
+    try:
+        fallback = getpass.getuser()
+    except (KeyError, OSError):
+        fallback = "coder"
+    return os.environ.get("QUALCODE_CODER") or fallback
+
+
+CoderOpt = Annotated[
+    str | None,
+    typer.Option("--coder", help="Who is working: default $QUALCODE_CODER, else the login name."),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one error line and exit."""
+    error_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def project_open(target: str) -> Iterator[Project]:
+    """Open a project for one command, with store errors turned into one-line messages."""
+    try:
+        project = open_project(target)
+    except QualcodeError as exc:
+        fail(str(exc))
+    try:
+        yield project
+    except QualcodeError as exc:
+        fail(str(exc))
+    except OperationalError as exc:
+        fail(f"{target}: database error ({_first_line(exc.orig)})")
+    except SQLAlchemyError as exc:
+        fail(f"{target}: database error ({_first_line(exc)})")
+    finally:
+        project.close()
+
+
+def _first_line(value: object) -> str:
+    return str(value).strip().splitlines()[0] if str(value).strip() else type(value).__name__
+
+
+def print_json(value: Any) -> None:
+    """Print one JSON value (UTF-8, stable key order as given)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_pairs(pairs: list[str], what: str = "--attr") -> dict[str, str]:
+    """KEY=VALUE arguments as a dict, refusing malformed ones."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            fail(f"{what} {pair!r} is not KEY=VALUE")
+        out[key.strip()] = value.strip()
+    return out

@@ -1,0 +1,37 @@
+"""The demo command: build a ready-to-explore project from the bundled study material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qualcode.cli.common import console, default_coder, error_console, fail
+from qualcode.demo import DEMO_TRANSCRIPTS, build_demo
+from qualcode.errors import QualcodeError
+from qualcode.store.db import remove_sqlite_files
+
+
+def demo(
+    path: Annotated[Path, typer.Argument(help="Where to create the demo project, e.g. demo.qc.")],
+    source: Annotated[
+        Path, typer.Option("--from", help="Folder of transcripts, participants*.csv, codings*.csv.")
+    ] = DEMO_TRANSCRIPTS,
+    replace: Annotated[bool, typer.Option(help="Replace an existing file at PATH.")] = False,
+) -> None:
+    """Build the demo project: codebook, transcripts, participants and two coders' codings."""
+    if path.exists():
+        if not replace:
+            fail(f"{path}: already exists (use --replace to rebuild it)")
+        remove_sqlite_files(path)
+    try:
+        summary = build_demo(str(path), source, coder=default_coder())
+    except QualcodeError as exc:
+        fail(str(exc))
+    for message in summary.failed:
+        error_console.print(f"[bold red]error:[/] {message}")
+    console.print(
+        f"Demo project {path}: {summary.documents} documents, {summary.participants} "
+        f"participants, {summary.codings} codings."
+    )

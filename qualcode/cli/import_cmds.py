@@ -1,0 +1,101 @@
+"""Import commands: interview files, and the participant sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from qualcode.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    console,
+    default_coder,
+    error_console,
+    parse_pairs,
+    project_open,
+)
+from qualcode.importing import ImportOutcome, import_one
+from qualcode.ingest import iter_import_files
+from qualcode.tables.participants import import_sheet, read_sheet
+
+participants_app = typer.Typer(help="The participant sheet: labels, identifiers, attributes.")
+
+
+def import_(
+    project: ProjectArg,
+    files: Annotated[list[Path], typer.Argument(help="Files or folders (folders recurse).")],
+    participant: Annotated[
+        str | None, typer.Option(help="Participant label, e.g. 'Interviewee 3'.")
+    ] = None,
+    attr: Annotated[
+        list[str] | None, typer.Option(help="Public attribute KEY=VALUE (repeatable).")
+    ] = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Import interview notes (.txt .md .docx .odt .vtt .srt); each file all or nothing."""
+    attributes = parse_pairs(attr or [])
+    paths = iter_import_files(files)
+    outcomes: list[ImportOutcome] = []
+    with (
+        project_open(project) as opened,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=error_console,
+            transient=True,
+            disable=len(paths) < 2,
+        ) as progress,
+    ):
+        task = progress.add_task("Importing", total=len(paths))
+        for path in paths:
+            progress.update(task, description=f"Importing {path.name}")
+            outcome = import_one(
+                opened,
+                path,
+                participant=participant,
+                attributes=attributes,
+                coder=coder or default_coder(),
+            )
+            outcomes.append(outcome)
+            _report(outcome)
+            progress.advance(task)
+    imported = sum(o.status == "imported" for o in outcomes)
+    duplicates = sum(o.status == "duplicate" for o in outcomes)
+    failed = sum(o.status == "failed" for o in outcomes)
+    console.print(f"{imported} imported, {duplicates} already present, {failed} failed.")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _report(outcome: ImportOutcome) -> None:
+    if outcome.status == "failed":
+        error_console.print(f"[bold red]error:[/] {outcome.message}", soft_wrap=True)
+    else:
+        console.print(outcome.message, soft_wrap=True)
+
+
+@participants_app.command("import")
+def participants_import(
+    project: ProjectArg,
+    sheet: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: label, real_name, aliases, organisation, "
+            "places, documents, and attribute columns."
+        ),
+    ],
+    coder: CoderOpt = None,
+) -> None:
+    """Import the participant sheet (identifiers stay private; attributes are public)."""
+    with project_open(project) as opened:
+        rows = read_sheet(sheet)
+        with opened.write() as session:
+            summary = import_sheet(session, rows, coder=coder or default_coder())
+    console.print(
+        f"{summary.participants} participants, {summary.identifiers} new identifiers, "
+        f"{summary.documents_linked} documents linked."
+    )

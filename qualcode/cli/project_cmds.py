@@ -1,0 +1,126 @@
+"""Project commands: init, status, docs, show, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import select
+
+from qualcode.cli.common import (
+    CoderOpt,
+    JsonOpt,
+    ProjectArg,
+    console,
+    default_coder,
+    fail,
+    print_json,
+    project_open,
+)
+from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
+from qualcode.codebook.yamlio import load_codebook
+from qualcode.errors import QualcodeError
+from qualcode.project import DEFAULT_CODEBOOK, new_project
+from qualcode.store.documents import find_document
+from qualcode.store.models import Coding
+from qualcode.store.reports import document_list, project_status
+from qualcode.store.search import search_passages
+
+
+def init(
+    project: ProjectArg,
+    codebook: Annotated[
+        Path | None, typer.Option(help="Codebook YAML to start with (default: the study's).")
+    ] = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Create a new project, with the default codebook unless another is given."""
+    try:
+        spec = load_codebook(codebook or DEFAULT_CODEBOOK)
+        created, added = new_project(project, spec, coder=coder or default_coder())
+    except QualcodeError as exc:
+        fail(str(exc))
+    created.close()
+    console.print(f"Created {project} with codebook '{spec.name}' ({added} codes).")
+
+
+def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Documents, passages, coded share, and counts per coder and per code."""
+    with project_open(project) as opened, opened.read() as session:
+        report = project_status(session)
+    if as_json:
+        print_json(report)
+        return
+    for table in status_tables(report):
+        console.print(table)
+
+
+def docs(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List documents with participant label and public attributes."""
+    with project_open(project) as opened, opened.read() as session:
+        documents = document_list(session)
+    if as_json:
+        print_json(documents)
+    else:
+        console.print(documents_table(documents))
+
+
+def show(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, title or file name.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """A document's passages with index, offsets, speaker, text and codings."""
+    with project_open(project) as opened, opened.read() as session:
+        document = find_document(session, doc)
+        codings = list(
+            session.scalars(
+                select(Coding).where(Coding.document_id == document.id).order_by(Coding.start)
+            )
+        )
+        passages: list[dict[str, Any]] = []
+        for p in document.passages:
+            covering = [c for c in codings if c.start < p.end and c.end > p.start]
+            passages.append(
+                {
+                    "passage": p.index,
+                    "start": p.start,
+                    "end": p.end,
+                    "speaker": p.speaker,
+                    "text": p.text,
+                    "meta": p.meta,
+                    "codings": [
+                        {
+                            "id": c.id,
+                            "code": c.code.key,
+                            "coder": c.coder.name,
+                            "start": c.start,
+                            "end": c.end,
+                        }
+                        for c in covering
+                    ],
+                }
+            )
+        result = {"document": {"id": document.id, "title": document.title}, "passages": passages}
+    if as_json:
+        print_json(result)
+    else:
+        console.print(passages_table(f"{document.id} {document.title}", passages))
+
+
+def search(
+    project: ProjectArg,
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*, AND/OR/NOT.')],
+    limit: Annotated[int, typer.Option(min=1, help="Most results to show.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Full-text search over passages."""
+    with project_open(project) as opened, opened.read() as session:
+        hits = search_passages(session, query, limit=limit)
+    if as_json:
+        print_json([h.as_json() for h in hits])
+    elif not hits:
+        console.print(f"No passages match {query!r}.")
+    else:
+        console.print(hits_table(query, hits))

@@ -1,0 +1,69 @@
+"""The append-only audit trail, coders, and project settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qualcode.errors import QualcodeError
+from qualcode.store.models import AuditEvent, Coder, Setting
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    *,
+    coder: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event to the audit log, in the caller's transaction."""
+    event = AuditEvent(
+        action=action, entity=entity, entity_id=entity_id, coder=coder, before=before, after=after
+    )
+    session.add(event)
+    return event
+
+
+def check_coder_name(name: str) -> str:
+    """A coder's name, trimmed; refuse empty or multi-line names."""
+    cleaned = name.strip()
+    if not cleaned or "\n" in cleaned or len(cleaned) > 200:
+        raise QualcodeError(f"coder name {name!r} is not valid (one line, 1–200 characters)")
+    return cleaned
+
+
+def find_coder(session: Session, name: str) -> Coder | None:
+    """The coder with this name, if any."""
+    return session.scalar(select(Coder).where(Coder.name == name.strip()))
+
+
+def get_or_create_coder(session: Session, name: str) -> Coder:
+    """The coder with this name, registered on first use (and logged)."""
+    cleaned = check_coder_name(name)
+    coder = find_coder(session, cleaned)
+    if coder is None:
+        coder = Coder(name=cleaned)
+        session.add(coder)
+        session.flush()
+        record(session, "coder.add", "coder", coder.id, coder=cleaned, after={"name": cleaned})
+    return coder
+
+
+def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
+    """A project setting's value, or the default."""
+    setting = session.get(Setting, key)
+    return default if setting is None else setting.value
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    """Set a project setting."""
+    setting = session.get(Setting, key)
+    if setting is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        setting.value = value

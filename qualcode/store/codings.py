@@ -1,0 +1,174 @@
+"""Codings in the store: apply a code to a span, remove it, list codings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, joinedload
+
+from qualcode.errors import QualcodeError
+from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store.models import Code, Coder, Coding, Document
+
+ORIGINS = ("manual", "suggestion", "import")
+
+
+@dataclass(frozen=True)
+class CodingRecord:
+    """A coding as plain data with stable field names, for reports and JSON."""
+
+    id: int
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    code: str
+    coder: str
+    origin: str
+    memo: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": {"id": self.document_id, "title": self.document},
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "code": self.code,
+            "coder": self.coder,
+            "origin": self.origin,
+            "memo": self.memo,
+        }
+
+
+def coding_state(coding: Coding) -> dict[str, Any]:
+    """A coding as plain data for the audit trail."""
+    return {
+        "document": coding.document_id,
+        "code": coding.code.key,
+        "coder": coding.coder.name,
+        "start": coding.start,
+        "end": coding.end,
+        "origin": coding.origin,
+        "memo": coding.memo,
+    }
+
+
+def check_span(document: Document, start: int, end: int) -> None:
+    """Refuse a span that is empty, reversed, or outside the document's text."""
+    length = len(document.text)
+    if start < 0 or end > length or start >= end:
+        raise QualcodeError(
+            f"span {start}:{end} is not inside document {document.id} "
+            f"(text is {length} characters; start must be before end)"
+        )
+
+
+def add_coding(
+    session: Session,
+    document: Document,
+    code: Code,
+    coder_name: str,
+    start: int,
+    end: int,
+    *,
+    origin: str = "manual",
+    memo: str | None = None,
+) -> Coding:
+    """Apply a code to a span for a coder; the same coding twice is refused, not duplicated."""
+    check_span(document, start, end)
+    if origin not in ORIGINS:
+        raise QualcodeError(f"origin must be one of {', '.join(ORIGINS)}")
+    coder = get_or_create_coder(session, coder_name)
+    existing = session.scalar(
+        select(Coding.id).where(
+            Coding.document_id == document.id,
+            Coding.code_id == code.id,
+            Coding.coder_id == coder.id,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
+    if existing is not None:
+        raise QualcodeError(
+            f"{coder.name} already coded {start}:{end} of document {document.id} "
+            f"with '{code.key}' (coding {existing})"
+        )
+    coding = Coding(
+        document=document, code=code, coder=coder, start=start, end=end, origin=origin, memo=memo
+    )
+    session.add(coding)
+    session.flush()
+    record(session, "coding.add", "coding", coding.id, coder=coder.name, after=coding_state(coding))
+    return coding
+
+
+def remove_coding(session: Session, coding: Coding, *, coder: str) -> None:
+    """Remove a coding, keeping its last state in the audit trail."""
+    state = coding_state(coding)
+    session.delete(coding)
+    session.flush()
+    record(session, "coding.remove", "coding", coding.id, coder=coder, before=state)
+
+
+def find_codings(
+    session: Session,
+    *,
+    document: Document | None = None,
+    code: Code | None = None,
+    coder: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> list[Coding]:
+    """Codings matching every filter given."""
+    query = _coding_query(document=document, code=code, coder=coder)
+    if start is not None:
+        query = query.where(Coding.start == start)
+    if end is not None:
+        query = query.where(Coding.end == end)
+    return list(session.scalars(query))
+
+
+def _coding_query(
+    *, document: Document | None, code: Code | None, coder: str | None
+) -> Select[Coding]:
+    query = (
+        select(Coding)
+        .options(joinedload(Coding.code), joinedload(Coding.coder), joinedload(Coding.document))
+        .order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
+    )
+    if document is not None:
+        query = query.where(Coding.document_id == document.id)
+    if code is not None:
+        query = query.where(Coding.code_id == code.id)
+    if coder is not None:
+        query = query.join(Coder, Coding.coder_id == Coder.id).where(Coder.name == coder)
+    return query
+
+
+def coding_records(
+    session: Session,
+    *,
+    document: Document | None = None,
+    code: Code | None = None,
+    coder: str | None = None,
+) -> list[CodingRecord]:
+    """Codings as plain records, in document and text order."""
+    return [
+        CodingRecord(
+            id=c.id,
+            document_id=c.document_id,
+            document=c.document.title,
+            start=c.start,
+            end=c.end,
+            text=c.document.text[c.start : c.end],
+            code=c.code.key,
+            coder=c.coder.name,
+            origin=c.origin,
+            memo=c.memo,
+        )
+        for c in session.scalars(_coding_query(document=document, code=code, coder=coder))
+    ]

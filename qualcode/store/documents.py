@@ -1,0 +1,176 @@
+"""Documents, passages and participants in the store: add what a reader produced, look them up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from qualcode.errors import QualcodeError
+from qualcode.ingest.types import ReadDocument
+from qualcode.store.audit import record
+from qualcode.store.models import Document, Identifier, Participant, Passage
+
+
+def find_by_sha(session: Session, sha256: str) -> Document | None:
+    """The document already holding exactly this normalised text, if any."""
+    return session.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:
+    """The participant with this public label, created on first use."""
+    cleaned = label.strip()
+    if not cleaned:
+        raise QualcodeError("a participant label cannot be empty")
+    participant = session.scalar(select(Participant).where(Participant.label == cleaned))
+    if participant is None:
+        participant = Participant(label=cleaned, attributes={})
+        session.add(participant)
+        session.flush()
+        record(
+            session,
+            "participant.add",
+            "participant",
+            participant.id,
+            coder=coder,
+            after={"label": cleaned},
+        )
+    return participant
+
+
+def add_identifiers(
+    session: Session,
+    participant: Participant | None,
+    kind: str,
+    values: Iterable[str],
+    *,
+    source: str,
+) -> int:
+    """Register private identifiers (skipping ones already known). Returns how many were new."""
+    participant_id = participant.id if participant else None
+    known = set(
+        session.scalars(
+            select(Identifier.value).where(
+                Identifier.participant_id.is_(None)
+                if participant_id is None
+                else Identifier.participant_id == participant_id,
+                Identifier.kind == kind,
+            )
+        )
+    )
+    added = 0
+    for value in values:
+        cleaned = value.strip()
+        if cleaned and cleaned not in known:
+            session.add(
+                Identifier(participant_id=participant_id, kind=kind, value=cleaned, source=source)
+            )
+            known.add(cleaned)
+            added += 1
+    session.flush()
+    return added
+
+
+def add_document(
+    session: Session,
+    read: ReadDocument,
+    *,
+    participant_label: str | None = None,
+    attributes: dict[str, str] | None = None,
+    coder: str | None = None,
+) -> Document:
+    """Store a read document with its passages; the caller checked it is not a duplicate.
+
+    A participant label (given, or from the file's front matter) links the document to that
+    participant; attributes go to the participant when there is one, else to the document.
+    Speaker names become private identifiers of the participant (or of the project).
+    """
+    label = participant_label or read.participant
+    participant = get_or_create_participant(session, label, coder=coder) if label else None
+    merged = {**read.attributes, **(attributes or {})}
+    document = Document(
+        title=read.title,
+        source_name=read.source_name,
+        sha256=read.sha256,
+        format=read.format,
+        text=read.text,
+        attributes=merged,
+        participant=participant,
+    )
+    session.add(document)
+    session.flush()
+    if participant is not None and attributes:
+        participant.attributes = {**participant.attributes, **attributes}
+    if read.passages:
+        session.execute(
+            insert(Passage),
+            [
+                {
+                    "document_id": document.id,
+                    "index": index,
+                    "start": draft.start,
+                    "end": draft.end,
+                    "speaker": draft.speaker,
+                    "text": read.text[draft.start : draft.end],
+                    "meta": draft.meta,
+                }
+                for index, draft in enumerate(read.passages)
+            ],
+        )
+    add_identifiers(session, participant, "speaker", read.speakers, source="import")
+    record(
+        session,
+        "document.import",
+        "document",
+        document.id,
+        coder=coder,
+        after={
+            "title": read.title,
+            "source_name": read.source_name,
+            "sha256": read.sha256,
+            "format": read.format,
+            "passages": len(read.passages),
+            "participant": label,
+        },
+    )
+    return document
+
+
+def find_document(session: Session, ref: str) -> Document:
+    """A document by id, title or source file name, or an error with a hint."""
+    ref = ref.strip()
+    if ref.isdigit():
+        document = session.get(Document, int(ref))
+        if document is not None:
+            return document
+    matches = list(
+        session.scalars(
+            select(Document).where((Document.title == ref) | (Document.source_name == ref))
+        )
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        ids = ", ".join(str(d.id) for d in matches)
+        raise QualcodeError(f"'{ref}' names {len(matches)} documents (ids {ids}); use an id")
+    names = list(session.execute(select(Document.id, Document.title, Document.source_name)))
+    choices = {f"{title}": doc_id for doc_id, title, _ in names}
+    choices.update({source: doc_id for doc_id, _, source in names})
+    hint = process.extractOne(ref, list(choices), score_cutoff=60) if choices else None
+    suggestion = f"; did you mean '{hint[0]}' (id {choices[hint[0]]})?" if hint else ""
+    raise QualcodeError(f"no document '{ref}'{suggestion}")
+
+
+def passage_at(session: Session, document: Document, index: int) -> Passage:
+    """The passage with this index in a document, or a clear error."""
+    passage = session.scalar(
+        select(Passage).where(Passage.document_id == document.id, Passage.index == index)
+    )
+    if passage is None:
+        count = len(document.passages)
+        raise QualcodeError(
+            f"document {document.id} has no passage {index} (passages 0–{count - 1})"
+        )
+    return passage

@@ -1,0 +1,90 @@
+"""Search passages: SQLite FTS5 ranked by bm25, or a LIKE scan on other databases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from qualcode.errors import QualcodeError
+from qualcode.store.models import Document, Passage
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One passage that matches a query."""
+
+    document_id: int
+    document: str
+    passage: int
+    start: int
+    end: int
+    speaker: str | None
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "document": {"id": self.document_id, "title": self.document},
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "text": self.text,
+        }
+
+
+def search_passages(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:
+    """Passages matching a query, best first.
+
+    On SQLite the query is FTS5 syntax (words, "phrases", prefix*, AND/OR/NOT); if it is not
+    valid FTS5 syntax its words are searched for as plain terms instead.
+    """
+    if not WORD.search(query):
+        raise QualcodeError("the search query has no words in it")
+    if session.get_bind().dialect.name == "sqlite":
+        try:
+            return _fts(session, query, limit)
+        except OperationalError:
+            session.rollback()
+            plain = " ".join(f'"{word}"' for word in WORD.findall(query))
+            return _fts(session, plain, limit)
+    return _like(session, query, limit)
+
+
+def _fts(session: Session, match: str, limit: int) -> list[SearchHit]:
+    rows = session.execute(
+        text(
+            'SELECT p.document_id, d.title, p."index", p.start, p."end", p.speaker, p.text '
+            "FROM passage_fts f JOIN passage p ON p.id = f.rowid "
+            "JOIN document d ON d.id = p.document_id "
+            "WHERE passage_fts MATCH :match ORDER BY bm25(passage_fts), p.id LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    )
+    return [SearchHit(*row) for row in rows]
+
+
+def _like(session: Session, query: str, limit: int) -> list[SearchHit]:
+    statement = (
+        select(
+            Passage.document_id,
+            Document.title,
+            Passage.index,
+            Passage.start,
+            Passage.end,
+            Passage.speaker,
+            Passage.text,
+        )
+        .join(Document, Document.id == Passage.document_id)
+        .order_by(Passage.document_id, Passage.index)
+        .limit(limit)
+    )
+    for word in WORD.findall(query):
+        statement = statement.where(Passage.text.ilike(f"%{word}%"))
+    return [SearchHit(*row) for row in session.execute(statement)]
