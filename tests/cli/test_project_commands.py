@@ -1,0 +1,155 @@
+"""The CLI end to end on real project files: init, import, status, docs, show, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from qualcode.cli.app import app
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_init_creates_project_with_default_codebook(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.qc"
+    code, out, _ = run(runner, "init", path)
+    assert code == 0, out
+    assert path.exists()
+    code, out, _ = run(runner, "codebook", "show", path, "--json")
+    tree = json.loads(out)
+    keys = [theme["key"] for theme in tree["codes"]]
+    for theme in ("commissioning", "independence", "prison-disruption", "partnership-levels"):
+        assert theme in keys
+    for theme in tree["codes"]:
+        assert theme["parent"] is None
+        assert theme["children"], f"{theme['key']} has no sub-codes"
+        assert all(child["parent"] == theme["key"] for child in theme["children"])
+
+
+def test_init_twice_refuses(runner: CliRunner, project_file: Path) -> None:
+    code, _, err = run(runner, "init", project_file)
+    assert code == 1
+    assert "already exists" in err
+    assert "Traceback" not in err
+
+
+def test_commands_on_missing_or_non_project_file_say_so(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.qc"
+    for command in (["status"], ["docs"], ["search", "x"], ["code", "list"]):
+        code, _, err = run(runner, command[0], *command[1:2], missing, *command[2:])
+        if command[0] in {"search"}:
+            code, _, err = run(runner, "search", missing, "x")
+        if command[0] == "code":
+            code, _, err = run(runner, "code", "list", missing)
+        assert code == 1
+        assert "no such project" in err
+        assert len(err.strip().splitlines()) == 1
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a project")
+    code, _, err = run(runner, "status", text_file)
+    assert code == 1 and "not a qualcode project" in err
+    assert not missing.exists()
+
+
+def test_import_status_docs_show_search(
+    runner: CliRunner, project_file: Path, transcript: Path
+) -> None:
+    code, out, err = run(
+        runner,
+        "import",
+        project_file,
+        transcript,
+        "--participant",
+        "Interviewee 7",
+        "--attr",
+        "organisation_type=housing charity",
+    )
+    assert code == 0, err
+    assert "1 imported" in out
+
+    status = json.loads(run(runner, "status", project_file, "--json")[1])
+    assert status["documents"] == 1
+    assert status["participants"] == 1
+    assert status["passages"] >= 5
+    assert status["codings"] == 0
+
+    docs = json.loads(run(runner, "docs", project_file, "--json")[1])
+    assert docs[0]["participant"] == "Interviewee 7"
+    assert docs[0]["attributes"]["organisation_type"] == "housing charity"
+    assert docs[0]["source_name"] == "interview-07.txt"
+
+    doc_id = docs[0]["document"]["id"]
+    shown = json.loads(run(runner, "show", project_file, str(doc_id), "--json")[1])
+    passages = shown["passages"]
+    assert [p["passage"] for p in passages] == list(range(len(passages)))
+    speakers = {p["speaker"] for p in passages}
+    assert {"Interviewer", "Priya"} <= speakers
+    answer = next(p for p in passages if "competitive tendering" in p["text"])
+    assert answer["speaker"] == "Priya"
+
+    hits = json.loads(run(runner, "search", project_file, "tendering", "--json")[1])
+    assert len(hits) == 1
+    assert hits[0]["passage"] == answer["passage"]
+    assert hits[0]["document"] == {"id": doc_id, "title": docs[0]["document"]["title"]}
+    assert "competitive tendering" in hits[0]["text"]
+    phrase = json.loads(run(runner, "search", project_file, '"security clearance"', "--json")[1])
+    assert len(phrase) == 1
+    prefix = json.loads(run(runner, "search", project_file, "cancel*", "--json")[1])
+    assert len(prefix) == 1
+    broken = json.loads(run(runner, "search", project_file, "tender AND (", "--json")[1])
+    assert broken == []
+
+
+def test_reimport_same_content_is_a_no_op(
+    runner: CliRunner, project_file: Path, transcript: Path, tmp_path: Path
+) -> None:
+    assert run(runner, "import", project_file, transcript)[0] == 0
+    copy = tmp_path / "copy-with-crlf.txt"
+    copy.write_bytes(transcript.read_bytes().replace(b"\n", b"\r\n"))
+    code, out, _ = run(runner, "import", project_file, copy)
+    assert code == 0
+    assert "already imported" in out
+    assert json.loads(run(runner, "status", project_file, "--json")[1])["documents"] == 1
+
+
+def test_bad_files_fail_one_line_each_others_still_import(
+    runner: CliRunner, project_file: Path, transcript: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    corrupt = tmp_path / "broken.docx"
+    corrupt.write_bytes(b"PK\x03\x04 this is not really a zip")
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    code, out, err = run(runner, "import", project_file, empty, corrupt, transcript, pdf)
+    assert code == 1
+    assert "1 imported" in out and "3 failed" in out
+    error_lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 3
+    assert any("empty.txt" in line for line in error_lines)
+    assert any("broken.docx" in line for line in error_lines)
+    assert any("report.pdf" in line for line in error_lines)
+    assert "Traceback" not in err
+    docs = json.loads(run(runner, "docs", project_file, "--json")[1])
+    assert [d["source_name"] for d in docs] == ["interview-07.txt"]
+
+
+def test_import_folder_recurses(runner: CliRunner, project_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "notes" / "wave-2"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Interviewer: Hello?\n\nSam: We bid for the contract.\n")
+    (tmp_path / "notes" / "b.md").write_text("Q: And then?\n\nA: The prison locked down.\n")
+    code, out, _ = run(runner, "import", project_file, tmp_path / "notes")
+    assert code == 0, out
+    assert "2 imported" in out
+
+
+def test_bad_attr_is_refused(runner: CliRunner, project_file: Path, transcript: Path) -> None:
+    code, _, err = run(runner, "import", project_file, transcript, "--attr", "novalue")
+    assert code == 1 and "KEY=VALUE" in err
+    assert json.loads(run(runner, "status", project_file, "--json")[1])["documents"] == 0
