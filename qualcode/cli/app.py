@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from qualcode.cli import project_cmds
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
+from qualcode.cli.common import error_console
 from qualcode.cli.demo_cmd import demo
 from qualcode.cli.import_cmds import import_, participants_app
 
@@ -30,5 +34,15 @@ app.add_typer(code_app, name="code")
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app()
+    """Entry point of the console script: an unexpected failure is one line, not a traceback."""
+    try:
+        app()
+    except Exception as exc:  # the last line of defence; QUALCODE_DEBUG=1 shows the traceback
+        if os.environ.get("QUALCODE_DEBUG"):
+            raise
+        error_console.print(
+            f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} "
+            "(nothing more was changed; set QUALCODE_DEBUG=1 for details)",
+            soft_wrap=True,
+        )
+        sys.exit(2)

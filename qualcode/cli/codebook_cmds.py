@@ -89,7 +89,7 @@ def show_codebook(project: ProjectArg, as_json: JsonOpt = False) -> None:
                 select(Code.key, func.count(Coding.id))
                 .join(Coding, Coding.code_id == Code.id)
                 .group_by(Code.key)
-            ).tuples()
+            ).all()
         )
     if as_json:
         print_json(

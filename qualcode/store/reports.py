@@ -83,10 +83,12 @@ def _percent(part: int, whole: int) -> float:
 def document_list(session: Session) -> list[dict[str, Any]]:
     """Every document with its participant's public label and attributes, and counts."""
     passage_counts = dict(
-        session.execute(select(Passage.document_id, func.count()).group_by(Passage.document_id))
+        session.execute(
+            select(Passage.document_id, func.count()).group_by(Passage.document_id)
+        ).all()
     )
     coding_counts = dict(
-        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id))
+        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
     )
     documents = session.scalars(
         select(Document).options(selectinload(Document.participant)).order_by(Document.id)
