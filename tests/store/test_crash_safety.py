@@ -1,0 +1,115 @@
+"""Killing qualcode mid-import (SIGKILL) leaves a consistent project, every commit intact."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from qualcode.ingest import read_document
+
+HOLD_OPEN = """
+import sys, time
+from pathlib import Path
+from qualcode.ingest import read_document
+from qualcode.store.db import open_project
+from qualcode.store.documents import add_document
+
+project = open_project(sys.argv[1])
+with project.write() as session:
+    add_document(session, read_document(Path(sys.argv[2])), participant_label="Interviewee 1")
+    session.flush()
+    print("READY", flush=True)
+    time.sleep(60)
+"""
+
+
+def _turns(n: int, seed: int) -> str:
+    lines = []
+    for i in range(n):
+        lines.append(f"Interviewer: Question {seed}-{i} about commissioning and tenders?")
+        lines.append("")
+        lines.append(f"Morgan: Answer {seed}-{i}: the prison cancelled sessions again. " * 3)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _integrity(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        connection.execute("INSERT INTO passage_fts(passage_fts) VALUES ('integrity-check')")
+    connection.close()
+
+
+def test_kill_inside_an_import_transaction_leaves_nothing(
+    project_file: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text(_turns(400, 1), encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(project_file), str(source)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "READY"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+
+    _integrity(project_file)
+    with sqlite3.connect(project_file) as connection:
+        assert connection.execute("SELECT count(*) FROM document").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM passage").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM participant").fetchone() == (0,)
+    connection.close()
+
+
+def test_kill_during_a_many_file_import_keeps_every_committed_document(
+    project_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"interview-{i:02}.txt").write_text(_turns(150, i), encoding="utf-8")
+    qualcode = Path(sys.executable).with_name("qualcode")
+    child = subprocess.Popen(
+        [str(qualcode), "import", str(project_file), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    count = 0
+    while time.monotonic() < deadline and count < 5:
+        time.sleep(0.05)
+        with sqlite3.connect(project_file, timeout=30) as connection:
+            count = connection.execute("SELECT count(*) FROM document").fetchone()[0]
+        connection.close()
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "import finished before it could be killed"
+
+    _integrity(project_file)
+    with sqlite3.connect(project_file) as connection:
+        rows = connection.execute(
+            "SELECT d.source_name, count(p.id) FROM document d "
+            "LEFT JOIN passage p ON p.document_id = d.id GROUP BY d.id"
+        ).fetchall()
+        events = connection.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'document.import'"
+        ).fetchone()[0]
+    connection.close()
+    assert 5 <= len(rows) < 60
+    assert events == len(rows)
+    for name, passages in rows:
+        assert passages == len(read_document(folder / name).passages), name
+
+    finish = subprocess.run(
+        [str(qualcode), "import", str(project_file), str(folder)], capture_output=True, text=True
+    )
+    assert finish.returncode == 0, finish.stderr
+    assert f"{60 - len(rows)} imported, {len(rows)} already present" in finish.stdout
