@@ -1,0 +1,163 @@
+"""Readers for caption files (.vtt via webvtt-py, .srt via srt): cues merged into speaker turns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+
+import srt
+import webvtt
+
+from qualcode.ingest.decode import decode_text, normalise_inline
+from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.segment import LABEL, accepted_labels, classify_label, normalise_label
+from qualcode.ingest.types import PassageDraft, ReadDocument
+
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
+_TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
+_DIALOGUE_DASH = re.compile(r"^(?:-|–|—|>>)[ \t]*")
+_LINE_LABEL = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+")
+# Captions without speakers: a new passage at a sentence end once a passage is this long.
+_UNLABELLED_SOFT_LIMIT = 400
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
+
+
+@dataclass
+class _Line:
+    """One caption line with its cue times and its speaker, if tagged or labelled."""
+
+    begin_ms: int
+    end_ms: int
+    text: str
+    voice: str | None = None
+    label: str | None = None
+    rest: str = ""
+
+
+@dataclass
+class _Turn:
+    speaker: str | None
+    begin_ms: int
+    end_ms: int
+    texts: list[str] = field(default_factory=list)
+
+
+def read_vtt(name: str, data: bytes) -> ReadDocument:
+    """Read WebVTT captions; `<v Name>` voice spans and "Name:" prefixes give the speakers."""
+    text = decode_text(name, data)
+    try:
+        captions = webvtt.from_string(text)
+        cues = [
+            (c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), str(c.raw_text))
+            for c in captions.captions
+        ]
+    except Exception as exc:  # webvtt.errors.Malformed*Error and anything else from the parser
+        raise fail(name, f"not a valid WebVTT caption file ({_first_line(exc)})") from None
+    lines: list[_Line] = []
+    for begin, end, raw in cues:
+        for voice, chunk in _voice_chunks(raw):
+            lines.extend(_Line(begin, end, t, voice) for t in _clean_lines(chunk))
+    return _build(name, "vtt", lines)
+
+
+def read_srt(name: str, data: bytes) -> ReadDocument:
+    """Read SubRip captions; "Name:" prefixes at the start of a line give the speakers."""
+    text = decode_text(name, data)
+    try:
+        subtitles = list(srt.parse(text))
+    except Exception as exc:  # srt.SRTParseError, timestamp ValueErrors
+        raise fail(name, f"not a valid SubRip (.srt) caption file ({_first_line(exc)})") from None
+    lines: list[_Line] = []
+    for sub in subtitles:
+        begin, end = _ms(sub.start), _ms(sub.end)
+        lines.extend(_Line(begin, end, t) for t in _clean_lines(str(sub.content)))
+    return _build(name, "srt", lines)
+
+
+def _voice_chunks(raw: str) -> list[tuple[str | None, str]]:
+    """Split cue text at `<v Name>` tags: (voice or None, text up to the next voice tag)."""
+    pieces = _VOICE.split(raw)
+    chunks: list[tuple[str | None, str]] = [(None, pieces[0])]
+    for i in range(1, len(pieces) - 1, 2):
+        voice = normalise_label(normalise_inline(html.unescape(pieces[i])))
+        chunks.append((voice or None, pieces[i + 1]))
+    return chunks
+
+
+def _clean_lines(chunk: str) -> list[str]:
+    """The non-empty lines of cue text without markup or entities, each normalised."""
+    out = []
+    for line in html.unescape(_TAGS.sub("", chunk)).split("\n"):
+        cleaned = normalise_inline(_DIALOGUE_DASH.sub("", line.strip()))
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
+    """Label untagged lines, merge consecutive lines of one speaker, render "Speaker: text"."""
+    candidates: list[tuple[str, str]] = []
+    for line in lines:
+        m = _LINE_LABEL.match(line.text) if line.voice is None else None
+        classified = classify_label(m.group("label")) if m else None
+        if m and classified:
+            line.label, line.rest = classified[0], line.text[m.end() :]
+            candidates.append(classified)
+    voices = {line.voice for line in lines if line.voice}
+    accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
+    turns: list[_Turn] = []
+    for line in lines:
+        speaker = line.voice
+        if line.label is not None and line.label in accepted:
+            speaker, line.text = line.label, line.rest
+        current = turns[-1] if turns else None
+        if current is not None and speaker is None:
+            speaker = current.speaker  # an untagged line continues the current turn
+        if current is None or speaker != current.speaker or _full(current):
+            current = _Turn(speaker, line.begin_ms, line.end_ms)
+            turns.append(current)
+        current.texts.append(line.text)
+        current.end_ms = max(current.end_ms, line.end_ms)
+    return _render(name, fmt, turns)
+
+
+def _full(turn: _Turn) -> bool:
+    """An unlabelled run of captions is cut into passages at sentence ends."""
+    if turn.speaker is not None or not turn.texts:
+        return False
+    size = sum(len(t) + 1 for t in turn.texts)
+    return size >= _UNLABELLED_SOFT_LIMIT and bool(_SENTENCE_END.search(turn.texts[-1]))
+
+
+def _render(name: str, fmt: str, turns: list[_Turn]) -> ReadDocument:
+    """One line per turn; each turn is a passage with begin/end timestamps as metadata."""
+    rendered: list[str] = []
+    passages: list[PassageDraft] = []
+    offset = 0
+    for turn in turns:
+        body = " ".join(turn.texts)
+        line = f"{turn.speaker}: {body}" if turn.speaker else body
+        meta = {"begin": _timestamp(turn.begin_ms), "end": _timestamp(turn.end_ms)}
+        passages.append(PassageDraft(offset, offset + len(line), turn.speaker, meta))
+        rendered.append(line)
+        offset += len(line) + 1
+    return build_document(name, fmt, "\n".join(rendered), passages=passages)
+
+
+def _ms(value: dt.timedelta) -> int:
+    return value // dt.timedelta(milliseconds=1)
+
+
+def _timestamp(ms: int) -> str:
+    """Milliseconds as "HH:MM:SS.mmm"."""
+    seconds, millis = divmod(max(ms, 0), 1000)
+    minutes, secs = divmod(seconds, 60)
+    hours, mins = divmod(minutes, 60)
+    return f"{hours:02d}:{mins:02d}:{secs:02d}.{millis:03d}"
+
+
+def _first_line(exc: Exception) -> str:
+    message = str(exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__

@@ -1,0 +1,162 @@
+"""Split normalised text into passages: speaker turns, and the paragraphs within each turn."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from qualcode.ingest.types import PassageDraft
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Roles that mark a turn wherever they start a line ("Interviewer:", "Q:", "Speaker 2:").
+TURN_ROLES = _words(
+    "interviewer interviewers interviewee interviewees respondent respondents participant"
+    " participants facilitator researcher researchers moderator speaker co-interviewer"
+    " notetaker note-taker interpreter translator q a i r p iv ie int resp"
+)
+# Words that make up role labels ("Unknown speaker", "Staff member"): never personal names.
+ROLE_WORDS = TURN_ROLES | _words(
+    "speakers unknown unidentified inaudible guest host chair observer question answer male"
+    " female voice other all both everyone audience group member staff manager panel"
+)
+# Words starting "Word:" lines in notes that name no speaker ("Note:", "Date:", "Background:").
+NOT_SPEAKER_WORDS = _words(
+    "note notes nb ps date time location place venue duration length re subject summary action"
+    " actions tasks todo to-do update warning caution important tip example source sources see"
+    " also keywords tags code codes status total step part section chapter page figure table"
+    " appendix item point points key next follow follow-up main general misc background context"
+    " overview introduction intro conclusion conclusions recommendation recommendations finding"
+    " findings theme themes topic topics issue issues agenda attendees present apologies purpose"
+    " aim aims objective objectives outcome outcomes comment comments observation observations"
+    " quote quotes reflection reflections memo prompt prompts probe probes response title name"
+    " organisation organization role position job sector type interview recording transcript"
+    " transcription ref reference fwd cc bcc from to sent attachment attachments tel phone mobile"
+    " fax email e-mail web website url address contact yes no ok okay so well and but the this"
+    " that these those there here what why how when where who which it we they he she you my our"
+    " their his her its in on at for with by of if as then now today yesterday tomorrow monday"
+    " tuesday wednesday thursday friday saturday sunday morning afternoon evening warning error"
+    " definition inclusion exclusion criteria"
+)
+
+_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+# A speaker label: one to three words, optionally numbered ("Mark Davies", "Speaker 2", "P1").
+LABEL = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]*\d{{1,3}})?"
+_TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
+# A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
+_START = re.compile(
+    r"\n(?:(?P<heading>#{1,6}[ \t])"
+    rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL})"
+    r"[*_]{0,2}[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z))"
+)
+# A paragraph: a run of lines with non-space text, from its first non-space character.
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+_DIGITS = re.compile(r"[ \t]*\d+$")
+
+_ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
+
+
+def normalise_label(raw: str) -> str:
+    """Collapse spaces; all-capital labels longer than two letters become title case."""
+    label = " ".join(raw.split())
+    letters = [c for c in label if c.isalpha()]
+    if len(letters) > 2 and all(c.isupper() for c in letters):
+        label = label.title()
+    return label
+
+
+def is_role(label: str) -> bool:
+    """True for role labels such as "Interviewer", "Q", "Speaker 2", "Unknown speaker"."""
+    words = _DIGITS.sub("", label).lower().split()
+    return bool(words) and all(w in ROLE_WORDS for w in words)
+
+
+@lru_cache(maxsize=4096)
+def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
+    """(normalised label, kind) when `raw` followed by `punct` can start a turn, else None.
+
+    Kinds: "role" (always a turn), "name" (a name or lesser role such as "Chair": a turn if the
+    label recurs), "dotted" ("Q." / "A.": turns if such starts recur). Every word must be
+    capitalised; a stop-listed word ("Note", "Date", "Background") rules a label out.
+    """
+    label = normalise_label(raw)
+    words = label.split(" ")
+    if not all(w[0].isupper() or w.isdigit() for w in words):
+        return None
+    if punct == ".":
+        return (label, _DOTTED) if _DIGITS.sub("", label) in ("Q", "A") else None
+    if is_role(label):
+        return label, (_ROLE if words[0].lower() in TURN_ROLES else _NAME)
+    if any(w.lower() in NOT_SPEAKER_WORDS for w in words) or words[-1].isdigit():
+        return None
+    return label, _NAME
+
+
+def accepted_labels(candidates: Iterable[tuple[str, str]]) -> set[str]:
+    """The labels among (label, kind) candidates that really mark turns (see classify_label)."""
+    items = list(candidates)
+    names = Counter(label for label, kind in items if kind == _NAME)
+    dotted = sum(1 for _, kind in items if kind == _DOTTED)
+    return {
+        label
+        for label, kind in items
+        if kind == _ROLE
+        or (kind == _NAME and names[label] >= 2)
+        or (kind == _DOTTED and dotted >= 2)
+    }
+
+
+def segment(text: str) -> list[PassageDraft]:
+    """Passages of `text`: each paragraph of each speaker turn, in order, covering all text.
+
+    A passage spans from its first to its last non-space character; a turn's first passage
+    includes its "Speaker:" label. Text before the first turn, markdown headings and text
+    without any speaker labels give paragraphs with speaker None.
+    """
+    found: list[tuple[int, str, str]] = []
+    for m in _START.finditer("\n" + text):
+        pos = m.start()  # index in `text` of the line start (the prepended "\n" shifts by one)
+        if m.group("heading"):
+            found.append((pos, "", _HEADING))
+            continue
+        classified = classify_label(m.group("label"), m.group("punct"))
+        if classified is not None:
+            found.append((pos, *classified))
+    accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
+    passages: list[PassageDraft] = []
+    block_start, speaker = 0, None
+    for pos, label, kind in found:
+        if kind == _HEADING:
+            line_end = text.find("\n", pos)
+            _paragraphs(text, block_start, pos, speaker, passages)
+            _paragraphs(text, pos, len(text) if line_end < 0 else line_end, None, passages)
+            block_start, speaker = (len(text) if line_end < 0 else line_end), None
+        elif label in accepted:
+            _paragraphs(text, block_start, pos, speaker, passages)
+            block_start, speaker = pos, label
+    _paragraphs(text, block_start, len(text), speaker, passages)
+    return passages
+
+
+def _paragraphs(
+    text: str, start: int, end: int, speaker: str | None, out: list[PassageDraft]
+) -> None:
+    """Append a passage for each paragraph of text[start:end]."""
+    for m in _PARAGRAPH.finditer(text, start, end):
+        out.append(PassageDraft(m.start(), m.start() + len(m.group().rstrip()), speaker))
+
+
+def personal_speakers(passages: Iterable[PassageDraft]) -> list[str]:
+    """Speaker labels that are personal names (not roles, not bare initials), first seen first."""
+    seen: dict[str, None] = {}
+    for p in passages:
+        label = p.speaker
+        initials = label is not None and sum(c.isalpha() for c in label) < 2
+        if label and label not in seen and not initials and not is_role(label):
+            seen[label] = None
+    return list(seen)
