@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
+from qualcode.ingest.header import Header, parse_header
 from qualcode.ingest.segment import personal_speakers, segment
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
 
@@ -30,19 +31,27 @@ def build_document(
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
 ) -> ReadDocument:
-    """Make the document for already-normalised `text`; segment it unless passages are given."""
+    """Make the document for already-normalised `text`; segment it unless passages are given.
+
+    Without given passages, a metadata header at the top of the text ("Participant: ...",
+    "Date: ...") is read too; what the caller gives (e.g. front matter) takes precedence.
+    """
     if not text.strip():
         raise fail(name, "the document contains no text")
+    header = Header()
     if passages is None:
-        passages = segment(text)
+        header = parse_header(text)
+        passages = segment(text, header.end)
+    speakers = dict.fromkeys(personal_speakers(passages))
+    speakers.update(dict.fromkeys(header.names))
     return ReadDocument(
-        title=title or stem(name),
+        title=title or header.title or stem(name),
         text=text,
         format=fmt,
         source_name=name,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         passages=passages,
-        participant=participant,
-        attributes=dict(attributes or {}),
-        speakers=personal_speakers(passages),
+        participant=participant or header.participant,
+        attributes={**header.attributes, **(attributes or {})},
+        speakers=list(speakers),
     )

@@ -111,15 +111,25 @@ def accepted_labels(candidates: Iterable[tuple[str, str]]) -> set[str]:
     }
 
 
-def segment(text: str) -> list[PassageDraft]:
+def starts_role_turn(line: str) -> bool:
+    """True if the line starts with a role label that always marks a turn ("Interviewer: ...")."""
+    m = _START.match("\n" + line)
+    if m is None or m.group("heading"):
+        return False
+    classified = classify_label(m.group("label"), m.group("punct"))
+    return classified is not None and classified[1] == _ROLE
+
+
+def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
     """Passages of `text`: each paragraph of each speaker turn, in order, covering all text.
 
     A passage spans from its first to its last non-space character; a turn's first passage
     includes its "Speaker:" label. Text before the first turn, markdown headings and text
-    without any speaker labels give paragraphs with speaker None.
+    without any speaker labels give paragraphs with speaker None; so does text[:header_end]
+    (a metadata header, whose "Interviewer: A. Name" lines are not turns).
     """
     found: list[tuple[int, str, str]] = []
-    for m in _START.finditer("\n" + text):
+    for m in _START.finditer("\n" + text, max(header_end, 0)):
         pos = m.start()  # index in `text` of the line start (the prepended "\n" shifts by one)
         if m.group("heading"):
             found.append((pos, "", _HEADING))

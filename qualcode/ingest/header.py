@@ -1,0 +1,150 @@
+"""Interview metadata in a header block at the top of a text ("Participant: Interviewee 7")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qualcode.ingest.segment import starts_role_turn
+
+# Header keys (lower case, "_" read as space) → attribute name, or a special meaning:
+# "=participant" (the participant's public label), "=title", and "=name" (the interviewee's
+# real name or organisation: identifiers to redact, never attributes).
+_KEYS: dict[str, str] = {
+    "participant": "=participant",
+    "label": "=participant",
+    "participant label": "=participant",
+    "participant id": "=participant",
+    "title": "=title",
+    "interviewee": "=name",
+    "name": "=name",
+    "respondent": "=name",
+    "participant name": "=name",
+    "interviewee name": "=name",
+    "organisation": "=name",
+    "organization": "=name",
+    "organisation type": "organisation_type",
+    "organization type": "organisation_type",
+    "type of organisation": "organisation_type",
+    "org type": "organisation_type",
+    "interviewer": "interviewer",
+    "interviewed by": "interviewer",
+    "researcher": "interviewer",
+    "date": "date",
+    "interview date": "date",
+    "time": "time",
+    "duration": "duration",
+    "length": "duration",
+    "location": "location",
+    "venue": "location",
+    "mode": "mode",
+    "format": "mode",
+    "role": "role",
+    "job title": "role",
+    "sector": "sector",
+    "region": "region",
+    "size": "size",
+    "wave": "wave",
+    "site": "site",
+    "project": "project",
+    "study": "project",
+    "transcribed by": "transcriber",
+    "transcriber": "transcriber",
+}
+# Keys that are also speaker roles: the value must look like a label or name, not a sentence.
+_NAME_LIKE = frozenset({"=participant", "=name", "interviewer"})
+_FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)")
+_MAX_LINES = 20
+_MAX_WORDS = 12
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a header block says; `end` is the offset just after it (0: no header).
+
+    `names` are identifiers the header gives (interviewee's name, organisation).
+    """
+
+    end: int = 0
+    participant: str | None = None
+    title: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+
+
+def parse_header(text: str) -> Header:
+    """Read "Key: value" lines (several per line when separated by "|") at the top of `text`.
+
+    The block may follow one title line; it ends at a blank line or at the first line that is
+    not all known fields. Only known keys count, so "Interviewer: How did it start?" is a turn.
+    """
+    fields: list[tuple[str, str]] = []
+    end = pos = 0
+    seen_title = False
+    for _ in range(_MAX_LINES):
+        if pos >= len(text):
+            break
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].strip()
+        pos = line_end + 1
+        if not line:
+            if fields:
+                break
+            continue
+        parsed = _fields(line)
+        if parsed is None:
+            if fields or seen_title or starts_role_turn(line):
+                break
+            seen_title = True
+            continue
+        fields.extend(parsed)
+        end = line_end
+    if not fields:
+        return Header()
+    return _header(end, fields)
+
+
+def _fields(line: str) -> list[tuple[str, str]] | None:
+    """The (meaning, value) pairs of a header line, or None if any part is not a known field."""
+    out = []
+    for part in line.replace("*", "").split("|"):
+        m = _FIELD.fullmatch(part.strip())
+        if m is None:
+            return None
+        meaning = _KEYS.get(" ".join(m.group("key").lower().replace("_", " ").split()))
+        value = " ".join(m.group("value").split())
+        if meaning is None or not _plausible(meaning, value):
+            return None
+        out.append((meaning, value))
+    return out
+
+
+def _plausible(meaning: str, value: str) -> bool:
+    words = value.split()
+    if not words or len(words) > _MAX_WORDS or value.endswith("?"):
+        return False
+    if meaning in _NAME_LIKE:  # "Owen Treharne", "Interviewee 7", "P3": not "Hi there."
+        return (
+            len(words) <= _MAX_NAME_WORDS
+            and all(w[0].isupper() or w[0].isdigit() for w in words)
+            and not value.endswith((".", "!", "…", ","))
+        )
+    return True
+
+
+def _header(end: int, fields: list[tuple[str, str]]) -> Header:
+    participant = title = None
+    attributes: dict[str, str] = {}
+    names: list[str] = []
+    for meaning, value in fields:
+        if meaning == "=participant":
+            participant = participant or value
+        elif meaning == "=title":
+            title = title or value
+        elif meaning == "=name":
+            names.append(value)
+        else:
+            attributes.setdefault(meaning, value)
+    return Header(end, participant, title, attributes, names)
