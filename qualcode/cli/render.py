@@ -51,13 +51,13 @@ def status_tables(status: dict[str, Any]) -> list[Table]:
 
 def documents_table(documents: list[dict[str, Any]]) -> Table:
     """Documents with participant label and public attributes."""
-    table = Table(title="Documents", title_justify="left")
+    table = Table(title="Documents", title_justify="left", show_lines=True)
     for column in ("Id", "Title", "Participant", "Attributes", "Format", "Passages", "Codings"):
         table.add_column(
             column, justify="right" if column in {"Id", "Passages", "Codings"} else "left"
         )
     for d in documents:
-        attrs = ", ".join(f"{k}={v}" for k, v in sorted(d["attributes"].items()))
+        attrs = "\n".join(f"{k}: {v}" for k, v in sorted(d["attributes"].items()))
         table.add_row(
             str(d["document"]["id"]),
             d["document"]["title"],
