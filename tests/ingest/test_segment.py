@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualcode.ingest.decode import normalise_text
+from qualcode.ingest.header import parse_header
 from qualcode.ingest.segment import is_role, personal_speakers, segment
 from qualcode.ingest.types import PassageDraft
 
@@ -111,7 +112,7 @@ def test_personal_speakers_exclude_roles_and_initials() -> None:
     assert is_role("Unknown Speaker") and is_role("P1") and not is_role("Siobhan")
 
 
-LABELS = ["Interviewer", "Q", "A", "Siobhan", "Mark Davies", "Note", "INTERVIEWEE", "**Q**"]
+LABELS = ["Interviewer", "Q", "A", "Siobhan", "Mark Davies", "Note", "INTERVIEWEE", "**Q**", "Date"]
 WORDS = st.text(alphabet="abcé xyz:.,-#*\t", min_size=0, max_size=20)
 
 
@@ -146,6 +147,10 @@ def check_invariants(text: str, passages: list[PassageDraft]) -> None:
 def test_passages_partition_turn_structured_text(raw: str) -> None:
     text = normalise_text(raw)
     check_invariants(text, segment(text))
+    header = parse_header(text)
+    with_header = segment(text, header.end)
+    check_invariants(text, with_header)
+    assert all(p.speaker is None for p in with_header if p.start < header.end)
 
 
 @settings(max_examples=300)
