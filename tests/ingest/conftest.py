@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-_ROOT = Path(__file__).resolve().parents[2]
-if str(_ROOT) not in sys.path:  # the package is not installed in every environment
-    sys.path.insert(0, str(_ROOT))
 
 Paragraphs = list[str | list[list[str]]]
 
