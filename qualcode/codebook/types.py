@@ -11,6 +11,19 @@ class CodebookError(QualcodeError):
     """A codebook file is invalid; the message gives the file, line and a hint where possible."""
 
 
+class CodebookValidationError(CodebookError):
+    """A codebook file has one or more problems: the message is the first, `errors` holds all."""
+
+    def __init__(self, errors: list[str]) -> None:
+        if not errors:
+            raise ValueError("a CodebookValidationError needs at least one error")
+        super().__init__(errors[0])
+        self.errors = list(errors)
+
+    def __reduce__(self) -> tuple[type[CodebookValidationError], tuple[list[str]]]:
+        return (type(self), (self.errors,))
+
+
 @dataclass
 class CodeSpec:
     """One code: a unique slug key, a name, the rules for applying it, cues, and sub-codes."""
