@@ -49,7 +49,7 @@ def import_codebook(
     try:
         spec = load_codebook(file)
     except QualcodeError as exc:
-        fail(str(exc))
+        fail(exc)
     with project_open(project) as opened, opened.write() as session:
         added, updated = install_codebook(session, spec, coder=coder or default_coder())
     console.print(f"Codebook '{spec.name}': {added} codes added, {updated} updated.")

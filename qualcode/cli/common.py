@@ -41,9 +41,11 @@ CoderOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one error line and exit."""
-    error_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+def fail(message: str | QualcodeError, code: int = 1) -> NoReturn:
+    """Print the error (one line per problem, e.g. each invalid codebook line) and exit."""
+    problems = getattr(message, "errors", None) or [str(message)]
+    for problem in problems:
+        error_console.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -53,11 +55,11 @@ def project_open(target: str) -> Iterator[Project]:
     try:
         project = open_project(target)
     except QualcodeError as exc:
-        fail(str(exc))
+        fail(exc)
     try:
         yield project
     except QualcodeError as exc:
-        fail(str(exc))
+        fail(exc)
     except OperationalError as exc:
         fail(f"{target}: database error ({_first_line(exc.orig)})")
     except SQLAlchemyError as exc:

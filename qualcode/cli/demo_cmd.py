@@ -28,7 +28,7 @@ def demo(
     try:
         summary = build_demo(str(path), source, coder=default_coder())
     except QualcodeError as exc:
-        fail(str(exc))
+        fail(exc)
     for message in summary.failed:
         error_console.print(f"[bold red]error:[/] {message}")
     console.print(

@@ -40,7 +40,7 @@ def init(
         spec = load_codebook(codebook or DEFAULT_CODEBOOK)
         created, added = new_project(project, spec, coder=coder or default_coder())
     except QualcodeError as exc:
-        fail(str(exc))
+        fail(exc)
     created.close()
     console.print(f"Created {project} with codebook '{spec.name}' ({added} codes).")
 
