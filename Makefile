@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	scripts/with-postgres $(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from qualcode.codebook.yamlio import load_codebook
 from qualcode.project import DEFAULT_CODEBOOK, new_project
-from qualcode.store.db import Project
+from qualcode.store.db import Project, open_project
 
 TRANSCRIPT = """Interview 7 — housing charity — 3 May 2024
 
@@ -35,11 +39,48 @@ def project_file(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def project(project_file: Path) -> Iterator[Project]:
-    from qualcode.store.db import open_project
+POSTGRES_URL = os.environ.get("QUALCODE_TEST_POSTGRES_URL")
 
-    opened = open_project(str(project_file))
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[Engine]:
+    """An AUTOCOMMIT engine on the throw-away PostgreSQL server (scripts/with-postgres)."""
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server: run through `make test` (scripts/with-postgres)")
+    engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def project_ref(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new project with the default codebook, on SQLite and on PostgreSQL: path or URL."""
+    target = _empty_target(request, tmp_path)
+    project, _ = new_project(target, load_codebook(DEFAULT_CODEBOOK), coder="tester")
+    project.close()
+    yield target
+
+
+def _empty_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "study.qc")
+    admin: Engine = request.getfixturevalue("postgres_admin")
+    name = f"qc_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    request.addfinalizer(drop)
+    return make_url(POSTGRES_URL or "").set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def project(project_ref: str) -> Iterator[Project]:
+    """The project_ref project, open."""
+    opened = open_project(project_ref)
     yield opened
     opened.close()
 

@@ -1,4 +1,4 @@
-"""Search passages: SQLite FTS5 ranked by bm25, or a LIKE scan on other databases."""
+"""Search passages: SQLite FTS5 (bm25), PostgreSQL full-text search, or LIKE elsewhere."""
 
 from __future__ import annotations
 
@@ -47,13 +47,16 @@ def search_passages(session: Session, query: str, *, limit: int = 50) -> list[Se
     """
     if not WORD.search(query):
         raise QualcodeError("the search query has no words in it")
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         try:
             return _fts(session, query, limit)
         except OperationalError:
             session.rollback()
             plain = " ".join(f'"{word}"' for word in WORD.findall(query))
             return _fts(session, plain, limit)
+    if dialect == "postgresql":
+        return _postgresql(session, query, limit)
     return _like(session, query, limit)
 
 
@@ -66,6 +69,51 @@ def _fts(session: Session, match: str, limit: int) -> list[SearchHit]:
             "WHERE passage_fts MATCH :match ORDER BY bm25(passage_fts), p.id LIMIT :limit"
         ),
         {"match": match, "limit": limit},
+    )
+    return [SearchHit(*row) for row in rows]
+
+
+TOKEN = re.compile(r'"[^"]*"|\S+')
+
+
+def to_tsquery(query: str) -> str:
+    """Translate FTS5-style syntax (words, "phrases", prefix*, OR, NOT, -word) to a tsquery."""
+    terms: list[str] = []
+    operator, negate = "&", False
+    for token in TOKEN.findall(query):
+        if token in {"OR", "AND"}:
+            operator = "|" if token == "OR" else "&"
+            continue
+        if token == "NOT":
+            negate = True
+            continue
+        if token.startswith("-"):
+            negate, token = True, token[1:]
+        words = [w.lower() for w in WORD.findall(token)]
+        if not words:
+            continue
+        if token.startswith('"'):
+            term = "(" + " <-> ".join(words) + ")"
+        else:
+            prefix = ":*" if token.endswith("*") else ""
+            term = "(" + " & ".join(words) + prefix + ")"
+        if terms:
+            terms.append(operator)
+        terms.append(("!" if negate else "") + term)
+        operator, negate = "&", False
+    return " ".join(terms)
+
+
+def _postgresql(session: Session, query: str, limit: int) -> list[SearchHit]:
+    vector = "to_tsvector('english', p.text)"
+    rows = session.execute(
+        text(
+            'SELECT p.document_id, d.title, p."index", p.start, p."end", p.speaker, p.text '
+            "FROM passage p JOIN document d ON d.id = p.document_id, "
+            "to_tsquery('english', :query) q "
+            f"WHERE {vector} @@ q ORDER BY ts_rank({vector}, q) DESC, p.id LIMIT :limit"
+        ),
+        {"query": to_tsquery(query), "limit": limit},
     )
     return [SearchHit(*row) for row in rows]
 

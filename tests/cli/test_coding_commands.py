@@ -17,9 +17,9 @@ def run(runner: CliRunner, *args: object) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def imported(runner: CliRunner, project_file: Path, transcript: Path) -> Path:
-    assert run(runner, "import", project_file, transcript, "--participant", "Interviewee 7")[0] == 0
-    return project_file
+def imported(runner: CliRunner, project_ref: str, transcript: Path) -> str:
+    assert run(runner, "import", project_ref, transcript, "--participant", "Interviewee 7")[0] == 0
+    return project_ref
 
 
 def passages(runner: CliRunner, project: Path) -> list[dict[str, object]]:
@@ -31,7 +31,7 @@ def codings(runner: CliRunner, project: Path, *args: str) -> list[dict[str, obje
     return list(json.loads(run(runner, "code", "list", project, "--json", *args)[1]))
 
 
-def test_code_passage_and_span_then_list_and_remove(runner: CliRunner, imported: Path) -> None:
+def test_code_passage_and_span_then_list_and_remove(runner: CliRunner, imported: str) -> None:
     answer = next(p for p in passages(runner, imported) if "tendering" in str(p["text"]))
     code, _, err = run(
         runner,
@@ -100,7 +100,7 @@ def test_code_passage_and_span_then_list_and_remove(runner: CliRunner, imported:
     assert len(codings(runner, imported)) == 1
 
 
-def test_coding_errors_are_one_line_and_change_nothing(runner: CliRunner, imported: Path) -> None:
+def test_coding_errors_are_one_line_and_change_nothing(runner: CliRunner, imported: str) -> None:
     cases = [
         (
             ["--passage", "0", "--code", "competitve-tendering"],
@@ -133,7 +133,7 @@ def test_coding_errors_are_one_line_and_change_nothing(runner: CliRunner, import
     assert codings(runner, imported) == []
 
 
-def test_same_coding_twice_is_refused(runner: CliRunner, imported: Path) -> None:
+def test_same_coding_twice_is_refused(runner: CliRunner, imported: str) -> None:
     args = [
         "code",
         "add",
@@ -154,7 +154,7 @@ def test_same_coding_twice_is_refused(runner: CliRunner, imported: Path) -> None
 
 
 def test_codings_csv_round_trip_and_import_by_quote(
-    runner: CliRunner, imported: Path, tmp_path: Path, project_file: Path
+    runner: CliRunner, imported: str, tmp_path: Path, project_ref: str
 ) -> None:
     table = tmp_path / "codings.csv"
     table.write_text(
@@ -183,7 +183,7 @@ def test_codings_csv_round_trip_and_import_by_quote(
 
 
 def test_bad_codings_csv_names_line_and_imports_nothing(
-    runner: CliRunner, imported: Path, tmp_path: Path
+    runner: CliRunner, imported: str, tmp_path: Path
 ) -> None:
     table = tmp_path / "bad.csv"
     table.write_text(
@@ -198,7 +198,7 @@ def test_bad_codings_csv_names_line_and_imports_nothing(
     assert codings(runner, imported) == []
 
 
-def test_codebook_add_rename_move_merge_are_logged(runner: CliRunner, imported: Path) -> None:
+def test_codebook_add_rename_move_merge_are_logged(runner: CliRunner, imported: str) -> None:
     assert (
         run(
             runner,
@@ -289,7 +289,7 @@ def test_codebook_add_rename_move_merge_are_logged(runner: CliRunner, imported: 
 
 
 def test_codebook_export_import_round_trip(
-    runner: CliRunner, imported: Path, tmp_path: Path
+    runner: CliRunner, imported: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "book.yaml"
     assert run(runner, "codebook", "export", imported, out)[0] == 0
@@ -305,7 +305,7 @@ def test_codebook_export_import_round_trip(
     assert "bad.yaml:4: unknown field 'nme' in code 'a'; did you mean 'name'?" in err
 
 
-def test_participant_sheet(runner: CliRunner, imported: Path, tmp_path: Path) -> None:
+def test_participant_sheet(runner: CliRunner, imported: str, tmp_path: Path) -> None:
     sheet = tmp_path / "participants.csv"
     sheet.write_bytes(
         "label,real_name,aliases,organisation,places,documents,organisation_type,size\r\n"

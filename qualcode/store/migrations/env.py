@@ -10,8 +10,8 @@ connection = context.config.attributes["connection"]
 
 
 def include_object(obj: Any, name: str | None, kind: str, reflected: bool, other: Any) -> bool:
-    # The FTS5 index is made by hand in the migrations; autogenerate must not drop it.
-    return not (kind == "table" and name is not None and name.startswith("passage_fts"))
+    # The full-text indexes are made by hand in the migrations; autogenerate must not drop them.
+    return not (name is not None and name.startswith(("passage_fts", "ix_passage_fts")))
 
 
 context.configure(

@@ -189,8 +189,11 @@ def upgrade() -> None:
     )
     # ### end Alembic commands ###
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         _create_sqlite_extras()
+    elif dialect == "postgresql":
+        _create_postgresql_extras()
 
 
 SQLITE_EXTRAS = [
@@ -218,7 +221,27 @@ def _create_sqlite_extras() -> None:
         op.execute(statement)
 
 
+POSTGRESQL_EXTRAS = [
+    # Full-text search over passages: an expression index the search query matches exactly.
+    "CREATE INDEX ix_passage_fts ON passage USING gin (to_tsvector('english', text))",
+    # The audit log is append-only: history is never rewritten or removed.
+    """CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$""",
+    """CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
+        FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()""",
+]
+
+
+def _create_postgresql_extras() -> None:
+    for statement in POSTGRESQL_EXTRAS:
+        op.execute(statement)
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_event_append_only ON audit_event")
+        op.execute("DROP FUNCTION IF EXISTS audit_event_append_only()")
+        op.execute("DROP INDEX IF EXISTS ix_passage_fts")
     if op.get_bind().dialect.name == "sqlite":
         for name in (
             "passage_fts_insert",
