@@ -55,14 +55,20 @@ def postgres_admin() -> Iterator[Engine]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def project_ref(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new project with the default codebook, on SQLite and on PostgreSQL: path or URL."""
-    target = _empty_target(request, tmp_path)
+    target = _empty_target(request, tmp_path, request.param)
     project, _ = new_project(target, load_codebook(DEFAULT_CODEBOOK), coder="tester")
     project.close()
     yield target
 
 
-def _empty_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+@pytest.fixture
+def empty_postgres(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a new, empty PostgreSQL database (dropped after the test)."""
+    return _empty_target(request, tmp_path, "postgresql")
+
+
+def _empty_target(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> str:
+    if backend == "sqlite":
         return str(tmp_path / "study.qc")
     admin: Engine = request.getfixturevalue("postgres_admin")
     name = f"qc_{uuid.uuid4().hex[:12]}"

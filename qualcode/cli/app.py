@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from qualcode.cli import project_cmds
+from qualcode.cli import maintenance_cmds, project_cmds
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console
@@ -28,6 +28,9 @@ app.command("docs")(project_cmds.docs)
 app.command("show")(project_cmds.show)
 app.command("search")(project_cmds.search)
 app.command("demo")(demo)
+app.command("copy")(maintenance_cmds.copy)
+app.command("backup")(maintenance_cmds.backup)
+app.command("check")(maintenance_cmds.check)
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(code_app, name="code")
