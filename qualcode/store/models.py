@@ -9,9 +9,11 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -239,3 +241,43 @@ class AuditEvent(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SuggestionModel(Base):
+    """A trained suggestion model kept in the project, with what it learned from and how well.
+
+    The model is a gzipped tar of the spaCy pipeline directory; coding_ids and training_hash
+    say exactly which codings, reviews and rejections it was trained on.
+    """
+
+    __tablename__ = "suggestion_model"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    trained_by: Mapped[str | None] = mapped_column(String(200))
+    labels: Mapped[list[str]] = mapped_column(default=list)
+    coding_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    training_hash: Mapped[str] = mapped_column(String(64))
+    examples: Mapped[int] = mapped_column(Integer, default=0)
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    spacy_version: Mapped[str] = mapped_column(String(40), default="")
+    archive: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SuggestionDecision(Base):
+    """A coder's accept or reject of a suggested code for a passage; rejections teach negatives."""
+
+    __tablename__ = "suggestion_decision"
+    __table_args__ = (
+        UniqueConstraint("passage_id", "code_id", "coder_id", name="uq_suggestion_decision"),
+        CheckConstraint("decision IN ('accept','reject')", name="ck_suggestion_decision"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), index=True
+    )
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), index=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    decision: Mapped[str] = mapped_column(String(10))
+    score: Mapped[float | None] = mapped_column(Float)
+    origin: Mapped[str | None] = mapped_column(String(10))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
