@@ -53,7 +53,10 @@ def _sqlite_health(session: Session, report: CheckReport) -> None:
 
 
 def _passages(session: Session, report: CheckReport) -> None:
-    lengths = dict(session.execute(select(Document.id, func.length(Document.text))).all())
+    lengths = {
+        document_id: length
+        for document_id, length in session.execute(select(Document.id, func.length(Document.text)))
+    }
     report.checked["documents"] = len(lengths)
     previous: tuple[int, int] | None = None
     count = 0
@@ -97,7 +100,10 @@ def _codings(session: Session, report: CheckReport) -> None:
 
 
 def _code_tree(session: Session, report: CheckReport) -> None:
-    parents = dict(session.execute(select(Code.id, Code.parent_id)).all())
+    parents = {
+        code_id: parent_id
+        for code_id, parent_id in session.execute(select(Code.id, Code.parent_id))
+    }
     report.checked["codes"] = len(parents)
     for code_id in parents:
         seen = {code_id}
