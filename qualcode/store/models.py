@@ -281,3 +281,16 @@ class SuggestionDecision(Base):
     score: Mapped[float | None] = mapped_column(Float)
     origin: Mapped[str | None] = mapped_column(String(10))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DismissedHit(Base):
+    """A possible identifier from `anonymise check` the researcher judged harmless.
+
+    The value is stored normalised (lowercase, single spaces); checks and export warnings skip it.
+    """
+
+    __tablename__ = "dismissed_hit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[str] = mapped_column(String(500), unique=True)
+    dismissed_by: Mapped[str | None] = mapped_column(String(200))
+    dismissed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
