@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
@@ -46,11 +47,18 @@ def get_or_create_coder(session: Session, name: str) -> Coder:
     """The coder with this name, registered on first use (and logged)."""
     cleaned = check_coder_name(name)
     coder = find_coder(session, cleaned)
-    if coder is None:
-        coder = Coder(name=cleaned)
-        session.add(coder)
-        session.flush()
-        record(session, "coder.add", "coder", coder.id, coder=cleaned, after={"name": cleaned})
+    if coder is not None:
+        return coder
+    try:
+        with session.begin_nested():
+            coder = Coder(name=cleaned)
+            session.add(coder)
+            session.flush()
+    except IntegrityError:  # registered by another process meanwhile
+        existing = find_coder(session, cleaned)
+        assert existing is not None
+        return existing
+    record(session, "coder.add", "coder", coder.id, coder=cleaned, after={"name": cleaned})
     return coder
 
 

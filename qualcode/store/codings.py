@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from qualcode.errors import QualcodeError
@@ -100,8 +101,18 @@ def add_coding(
     coding = Coding(
         document=document, code=code, coder=coder, start=start, end=end, origin=origin, memo=memo
     )
-    session.add(coding)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(coding)
+            session.flush()
+    except IntegrityError:
+        # Another coder's transaction got there first: the same coding, or the code or
+        # document was merged or removed meanwhile. Nothing of this coding is written.
+        raise QualcodeError(
+            f"{coder.name}'s coding {start}:{end} of document {document.id} with '{code.key}' "
+            "conflicts with a change made meanwhile (same coding, or the code or document was "
+            "merged or removed); nothing was changed — look again and retry"
+        ) from None
     record(session, "coding.add", "coding", coding.id, coder=coder.name, after=coding_state(coding))
     return coding
 
