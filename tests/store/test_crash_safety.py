@@ -113,3 +113,139 @@ def test_kill_during_a_many_file_import_keeps_every_committed_document(
     )
     assert finish.returncode == 0, finish.stderr
     assert f"{60 - len(rows)} imported, {len(rows)} already present" in finish.stdout
+
+
+MERGE_THEN_HANG = """
+import sys, time
+from qualcode.store.codes import merge_codes
+from qualcode.store.db import open_project
+
+project = open_project(sys.argv[1])
+with project.write() as session:
+    merge_codes(session, "voice-advocacy", "funding-dependence", coder="supervisor")
+    session.flush()
+    print("READY", flush=True)
+    time.sleep(60)
+"""
+
+CODE_ONE_BY_ONE = """
+import sys
+from qualcode.store.codes import find_code
+from qualcode.store.codings import add_coding
+from qualcode.store.db import open_project
+from qualcode.store.models import Document
+
+project = open_project(sys.argv[1])
+batch = sys.argv[2] == "batch"
+with project.read() as session:
+    length = len(session.get(Document, 1).text)
+def code(session, i):
+    start, width = i % (length - 10), 1 + i // (length - 10)
+    return add_coding(session, session.get(Document, 1), find_code(session, "volunteers"),
+                      "ana", start, start + width)
+if batch:
+    with project.write() as session:
+        for i in range(2000):
+            code(session, i)
+        session.flush()
+        print("READY", flush=True)
+        import time; time.sleep(60)
+for i in range(100000):
+    with project.write() as session:
+        coding_id = code(session, i).id
+    print(coding_id, flush=True)
+"""
+
+
+def _codings(path: Path) -> list[tuple[int, ...]]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            'SELECT id, code_id, coder_id, document_id, start, "end" FROM coding ORDER BY id'
+        ).fetchall()
+    connection.close()
+    return rows
+
+
+def _hold_and_kill(script: str, *args: str) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "READY"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+
+
+def test_kill_during_a_codebook_merge_changes_nothing(project_file: Path, transcript: Path) -> None:
+    from qualcode.importing import import_one
+    from qualcode.store.db import open_project
+    from qualcode.tables.codings import import_table, read_table
+
+    table = transcript.with_name("codings.csv")
+    table.write_text(
+        "document,code,coder,text\n"
+        "1,voice-advocacy,ana,competitive tendering\n"
+        "1,funding-dependence,ana,undercut on price\n"
+        "1,voice-advocacy,ben,Sessions get cancelled\n",
+        encoding="utf-8",
+    )
+    with open_project(str(project_file)) as project:
+        import_one(project, transcript)
+        with project.write() as session:
+            import_table(session, read_table(session, table))
+    before = _codings(project_file)
+    assert len(before) == 3
+
+    _hold_and_kill(MERGE_THEN_HANG, str(project_file))
+
+    _integrity(project_file)
+    assert _codings(project_file) == before
+    with sqlite3.connect(project_file) as connection:
+        keys = {row[0] for row in connection.execute("SELECT key FROM code")}
+        merges = connection.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'code.merge'"
+        ).fetchone()
+    connection.close()
+    assert "voice-advocacy" in keys
+    assert merges == (0,)
+
+
+def test_kill_during_a_batch_of_codings_leaves_none_of_it(
+    project_file: Path, transcript: Path
+) -> None:
+    from qualcode.importing import import_one
+    from qualcode.store.db import open_project
+
+    with open_project(str(project_file)) as project:
+        import_one(project, transcript)
+    _hold_and_kill(CODE_ONE_BY_ONE, str(project_file), "batch")
+    _integrity(project_file)
+    assert _codings(project_file) == []
+
+
+def test_kill_while_coding_one_by_one_keeps_every_committed_coding(
+    project_file: Path, transcript: Path
+) -> None:
+    from qualcode.importing import import_one
+    from qualcode.store.db import open_project
+
+    with open_project(str(project_file)) as project:
+        import_one(project, transcript)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CODE_ONE_BY_ONE, str(project_file), "single"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    committed = [int(child.stdout.readline()) for _ in range(50)]
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    _integrity(project_file)
+    stored = {row[0] for row in _codings(project_file)}
+    assert set(committed) <= stored
+    with sqlite3.connect(project_file) as connection:
+        events = connection.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'coding.add'"
+        ).fetchone()[0]
+    connection.close()
+    assert events == len(stored)
