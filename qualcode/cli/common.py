@@ -21,7 +21,13 @@ console = Console(highlight=False)
 error_console = Console(stderr=True, highlight=False)
 
 ProjectArg = Annotated[
-    str, typer.Argument(metavar="PROJECT", help="Project file (e.g. study.qc) or database URL.")
+    str,
+    typer.Argument(
+        metavar="PROJECT",
+        envvar="QUALCODE_DATABASE_URL",
+        show_envvar=True,
+        help="Project file (e.g. study.qc) or database URL (postgresql+psycopg://user@host/db).",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON value instead of a table.")]
 

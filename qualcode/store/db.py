@@ -24,6 +24,7 @@ from qualcode.errors import QualcodeError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -71,6 +72,28 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
 def _on_sqlite_begin(connection: Any) -> None:
     immediate = connection.get_execution_options().get("qualcode_write", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _parse_url(target: str) -> URL:
+    try:
+        url = make_url(target)
+    except Exception:  # SQLAlchemy raises ArgumentError for anything it cannot parse
+        raise ProjectError(f"{target}: not a database URL") from None
+    if url.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise ProjectError(
+            f"{_display(target)}: unsupported database (use a project file, sqlite:///path or "
+            "postgresql+psycopg://user@host/db)"
+        )
+    if url.drivername in {"postgresql", "postgres"}:
+        url = url.set(drivername="postgresql+psycopg")  # the driver qualcode installs
+    return url
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a driver's error message."""
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
 
 
 def _make_engine(url: URL) -> Engine:
@@ -124,7 +147,7 @@ def _sqlite_url(path: Path) -> URL:
 def create_project(target: str) -> Project:
     """Create an empty project at a file path (refusing to overwrite) or an empty database URL."""
     if is_url(target):
-        url = make_url(target)
+        url = _parse_url(target)
         path = None
     else:
         path = Path(target)
@@ -141,6 +164,11 @@ def create_project(target: str) -> Project:
             if inspect(connection).has_table("alembic_version"):
                 raise ProjectError(f"{_display(target)}: already holds a qualcode project")
             command.upgrade(_alembic_config(connection), "head")
+    except OperationalError as exc:
+        engine.dispose()
+        if path is not None:
+            remove_sqlite_files(path)
+        raise ProjectError(f"{_display(target)}: cannot be created ({_reason(exc)})") from None
     except BaseException:
         engine.dispose()
         if path is not None:
@@ -152,7 +180,7 @@ def create_project(target: str) -> Project:
 def open_project(target: str, *, upgrade: bool = True) -> Project:
     """Open an existing project; upgrade an older schema after a backup, refuse a newer one."""
     if is_url(target):
-        url = make_url(target)
+        url = _parse_url(target)
         path = None
     else:
         path = Path(target)
@@ -181,8 +209,12 @@ def open_project(target: str, *, upgrade: bool = True) -> Project:
 
 
 def _display(target: str) -> str:
+    """The target as it may be shown: a URL without its password."""
     if is_url(target):
-        return make_url(target).render_as_string(hide_password=True)
+        try:
+            return make_url(target).render_as_string(hide_password=True)
+        except Exception:  # not parseable: show it as given, it holds no password we know of
+            return target
     return target
 
 
@@ -207,7 +239,7 @@ def _current_revision(engine: Engine, target: str) -> str:
                 raise ProjectError(f"{_display(target)}: not a qualcode project")
             revision = MigrationContext.configure(connection).get_current_revision()
     except OperationalError as exc:
-        raise ProjectError(f"{_display(target)}: cannot be opened ({exc.orig})") from None
+        raise ProjectError(f"{_display(target)}: cannot be opened ({_reason(exc)})") from None
     if revision is None:
         raise ProjectError(f"{_display(target)}: not a qualcode project (no schema version)")
     return revision

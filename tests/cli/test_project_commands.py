@@ -154,3 +154,24 @@ def test_bad_attr_is_refused(runner: CliRunner, project_ref: str, transcript: Pa
     code, _, err = run(runner, "import", project_ref, transcript, "--attr", "novalue")
     assert code == 1 and "KEY=VALUE" in err
     assert json.loads(run(runner, "status", project_ref, "--json")[1])["documents"] == 0
+
+
+def test_project_can_come_from_the_environment(
+    runner: CliRunner, project_ref: str, transcript: Path
+) -> None:
+    assert run(runner, "import", project_ref, transcript)[0] == 0
+    result = runner.invoke(app, ["status", "--json"], env={"QUALCODE_DATABASE_URL": project_ref})
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 1
+
+
+def test_unreachable_or_unsupported_databases_get_one_line(runner: CliRunner) -> None:
+    for args, message in (
+        (["status", "postgresql://nobody:secret@127.0.0.1:1/x"], "cannot be opened"),
+        (["init", "postgresql+psycopg://nobody:secret@127.0.0.1:1/x"], "cannot be created"),
+        (["status", "mysql://x@y/z"], "unsupported database"),
+    ):
+        code, _, err = run(runner, *args)
+        assert code == 1, err
+        assert message in err and "secret" not in err
+        assert len(err.strip().splitlines()) == 1
