@@ -13,6 +13,7 @@ from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console
 from qualcode.cli.demo_cmd import demo
 from qualcode.cli.import_cmds import import_, participants_app
+from qualcode.cli.tui_cmd import tui
 
 app = typer.Typer(
     name="qualcode",
@@ -28,6 +29,7 @@ app.command("docs")(project_cmds.docs)
 app.command("show")(project_cmds.show)
 app.command("search")(project_cmds.search)
 app.command("demo")(demo)
+app.command("tui")(tui)
 app.command("copy")(maintenance_cmds.copy)
 app.command("backup")(maintenance_cmds.backup)
 app.command("check")(maintenance_cmds.check)

@@ -114,9 +114,9 @@ class Quote:
 def document_rows(session: Session, coder: str) -> list[DocumentRow]:
     """Every document with participant label, attributes, passages and passages coded by coder."""
     passages = dict(
-        session.execute(select(Passage.document_id, func.count()).group_by(Passage.document_id))
-        .tuples()
-        .all()
+        session.execute(
+            select(Passage.document_id, func.count()).group_by(Passage.document_id)
+        ).all()
     )
     coded: dict[int, int] = {}
     coder_row = find_coder(session, coder)
@@ -132,9 +132,9 @@ def document_rows(session: Session, coder: str) -> list[DocumentRow]:
             .where(Coding.coder_id == coder_row.id)
             .group_by(Passage.document_id)
         )
-        coded = dict(session.execute(query).tuples().all())
+        coded = dict(session.execute(query).all())
     rows = session.execute(_header_query().order_by(Document.id))
-    return [_header(row, passages.get(row[0], 0), coded.get(row[0], 0)) for row in rows.tuples()]
+    return [_header(row, passages.get(row[0], 0), coded.get(row[0], 0)) for row in rows]
 
 
 def _header_query() -> Select[int, str, dict[str, str], str, dict[str, str]]:
@@ -200,7 +200,7 @@ def load_marks(session: Session, document_id: int, coder: str) -> Marks:
             select(Memo.passage_id, Memo.text)
             .join(Passage, Passage.id == Memo.passage_id)
             .where(Passage.document_id == document_id, Memo.coder_id == coder_row.id)
-        ).tuples()
+        ).all()
     )
     reviewed = set(
         session.scalars(
@@ -272,7 +272,7 @@ def code_quotes(session: Session, code_id: int, coder: str | None = None) -> lis
     )
     if coder is not None:
         query = query.where(Coder.name == coder)
-    rows = list(session.execute(query).tuples())
+    rows = list(session.execute(query))
     starts: dict[int, list[int]] = {}
     for doc_id in {row[1] for row in rows}:
         starts[doc_id] = list(

@@ -1,0 +1,1 @@
+"""The coding workbench: a keyboard-first Textual app over the store's workbench functions."""

@@ -1,0 +1,175 @@
+"""The workbench app: screens over one open project, a coder, and a writer thread."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from qualcode.errors import QualcodeError
+from qualcode.store.audit import check_coder_name
+from qualcode.store.db import Project
+from qualcode.store.search import SearchHit
+from qualcode.store.workbench import coder_names
+from qualcode.tui.context import Workbench
+from qualcode.tui.screens.code_palette import CodePalette
+from qualcode.tui.screens.code_view import CodeViewScreen
+from qualcode.tui.screens.coder import CoderScreen
+from qualcode.tui.screens.documents import DocumentsScreen
+from qualcode.tui.screens.help import HelpRows, HelpScreen, binding_rows
+from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.screens.search import SearchScreen
+from qualcode.tui.screens.transcript import TranscriptScreen
+from qualcode.tui.widgets.codebook_tree import CodebookTree
+from qualcode.tui.widgets.suggestions import SuggestionsPane
+from qualcode.tui.widgets.transcript_view import TranscriptView
+from qualcode.tui.writer import Writer
+
+MOUSE = [
+    ("click", "Move the cursor to a passage (shift+click extends the selection)"),
+    ("drag", "Select words inside a passage"),
+    ("double-click", "Select one word"),
+    ("click a code", "Show its rules; enter applies it"),
+    ("click a footer key", "Do what it says"),
+]
+
+
+class QualcodeApp(App[None]):
+    """Keyboard-first coding of interview transcripts; every change is committed at once."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "qualcode"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),
+        Binding("f2", "switch_coder", "Switch coder", show=False),
+        Binding("f5,ctrl+r", "refresh_data", "Refresh (changes made elsewhere)", show=False),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(
+        self,
+        project: Project,
+        coder: str,
+        *,
+        document: int | None = None,
+        passage: int | None = None,
+    ) -> None:
+        super().__init__()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.bench = Workbench(project, check_coder_name(coder), Writer(project, self._soon))
+        self.start_document = document
+        self.start_passage = passage
+        self.launched = time.perf_counter()
+        self._refreshed = 0.0
+
+    def _soon(self, callback: Callable[[], None]) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(callback)
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.install_screen(TranscriptScreen(self.bench), name="transcript")
+        self.push_screen(DocumentsScreen(self.bench))
+        if self.start_document is not None:
+            self.open_document(self.start_document, self.start_passage)
+
+    async def on_unmount(self) -> None:
+        await self.bench.writer.drain()
+        self.bench.writer.close()
+
+    @property
+    def transcript(self) -> TranscriptScreen:
+        screen = self.get_screen("transcript")
+        assert isinstance(screen, TranscriptScreen)
+        return screen
+
+    def open_document(
+        self, document_id: int, passage: int | None = None, span: tuple[int, int] | None = None
+    ) -> None:
+        """Show a document in the transcript screen, whatever screen is showing now."""
+        while len(self.screen_stack) > 2 and self.screen is not self.transcript:
+            self.pop_screen()
+        if self.screen is not self.transcript:
+            self.push_screen("transcript")
+        self.transcript.open_document(document_id, passage, span)
+
+    @on(DocumentsScreen.Open)
+    def _open(self, event: DocumentsScreen.Open) -> None:
+        self.open_document(event.document_id)
+
+    @on(CodeViewScreen.Jump)
+    def _jump(self, event: CodeViewScreen.Jump) -> None:
+        quote = event.quote
+        self.open_document(quote.document_id, quote.passage, (quote.start, quote.end))
+
+    @on(CodebookTree.ShowQuotes)
+    def _quotes(self, event: CodebookTree.ShowQuotes) -> None:
+        self.push_screen(CodeViewScreen(self.bench, event.code_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections()))
+
+    def action_search(self) -> None:
+        def chosen(hit: SearchHit | None) -> None:
+            if hit is not None:
+                self.open_document(hit.document_id, hit.passage)
+
+        self.push_screen(SearchScreen(self.bench), chosen)
+
+    def action_refresh_data(self) -> None:
+        """Pick up what other coders and processes changed in the project."""
+        self._refreshed = time.monotonic()
+        refresh = getattr(self.screen, "refresh_data", None)
+        if callable(refresh):
+            refresh()
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        if time.monotonic() - self._refreshed > 1.0:
+            self.action_refresh_data()
+
+    @work(thread=True, exclusive=True, group="coders")
+    def action_switch_coder(self) -> None:
+        with self.bench.project.read() as session:
+            names = coder_names(session)
+        self.call_from_thread(
+            self.push_screen, CoderScreen(self.bench.coder, names), self._switch_to
+        )
+
+    def _switch_to(self, name: str | None) -> None:
+        if name is None or name.strip() == self.bench.coder:
+            return
+        try:
+            self.bench.coder = check_coder_name(name)
+        except QualcodeError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.bench.history.clear()
+        self.notify(f"Now coding as {self.bench.coder}", timeout=3)
+        for screen in self.screen_stack:
+            switch = getattr(screen, "switch_coder", None)
+            if callable(switch):
+                switch()
+
+
+def help_sections() -> list[tuple[str, HelpRows]]:
+    """Every binding of every pane, for the help screen."""
+    return [
+        ("Everywhere", binding_rows(QualcodeApp.BINDINGS)),
+        ("Documents", binding_rows(DocumentsScreen.BINDINGS)),
+        ("Transcript: moving and selecting", binding_rows(TranscriptView.BINDINGS)),
+        ("Transcript: coding", binding_rows(TranscriptScreen.BINDINGS)),
+        ("Codebook pane (tab to reach it)", binding_rows(CodebookTree.BINDINGS)),
+        ("Suggestions pane", binding_rows(SuggestionsPane.BINDINGS)),
+        ("Code palette", binding_rows(CodePalette.BINDINGS)),
+        ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
+        ("Memo", binding_rows(MemoScreen.BINDINGS)),
+        ("Mouse", MOUSE),
+    ]

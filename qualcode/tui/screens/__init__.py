@@ -1,0 +1,1 @@
+"""Screens of the coding workbench, one per file."""

@@ -1,0 +1,173 @@
+"""The documents screen: every interview with its participant and progress; type to filter."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from qualcode.store.workbench import DocumentRow, document_rows
+from qualcode.tui.context import Workbench
+from qualcode.tui.ranking import filter_documents
+from qualcode.tui.screens.import_files import ImportScreen
+
+COLUMNS = ("#", "Title", "Participant", "Attributes", "Passages", "Coded")
+
+
+def progress(row: DocumentRow) -> Text:
+    """Coded share as a small bar: '███░░░░░  31%'."""
+    filled = round(row.coded_percent / 12.5)
+    bar = Text("█" * filled, style="green")
+    bar.append("░" * (8 - filled), style="dim")
+    bar.append(f" {row.coded_percent:>3.0f}%")
+    return bar
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def attributes_text(attributes: dict[str, str]) -> str:
+    return clip(", ".join(v for k, v in attributes.items() if k not in ("interviewer", "date")), 30)
+
+
+class DocumentsScreen(Screen[None]):
+    """Pick a document to code: filter as you type, enter opens it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("ctrl+o", "import", "Import files"),
+        Binding("ctrl+f", "app.search", "Search"),
+        Binding("f2", "app.switch_coder", "Coder"),
+        Binding("f5", "app.refresh_data", "Refresh"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    class Open(Message):
+        """Open this document in the transcript screen."""
+
+        def __init__(self, document_id: int) -> None:
+            super().__init__()
+            self.document_id = document_id
+
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__()
+        self.bench = bench
+        self.rows: list[DocumentRow] = []
+        self.shown: list[DocumentRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="documents-title")
+        yield Input(
+            placeholder="Type to filter by title, participant or attribute  (↑↓ move, enter opens)",
+            id="filter",
+        )
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Static("Loading documents…", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in COLUMNS:
+            table.add_column(column, key=column)
+        self.query_one("#filter", Input).focus()
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        title = Text(f"{self.bench.project_name}", style="bold")
+        title.append(f"  ·  documents  ·  coder: {self.bench.coder}", style="dim")
+        self.query_one("#documents-title", Static).update(title)
+        self.load(self.bench.coder)
+
+    def switch_coder(self) -> None:
+        self.refresh_data()
+
+    @work(thread=True, exclusive=True, group="documents")
+    def load(self, coder: str) -> None:
+        with self.bench.project.read() as session:
+            rows = document_rows(session, coder)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[DocumentRow]) -> None:
+        self.rows = rows
+        self._fill(self.query_one("#filter", Input).value)
+
+    @on(Input.Changed, "#filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        table = self.query_one(DataTable)
+        current = self.highlighted
+        self.shown = filter_documents(query, self.rows)
+        self.bench.document_order = [row.id for row in self.shown]
+        table.clear()
+        for row in self.shown:
+            table.add_row(
+                str(row.id),
+                clip(row.title, 42),
+                clip(row.participant or "—", 18),
+                attributes_text(row.attributes),
+                str(row.passages),
+                progress(row),
+                key=str(row.id),
+            )
+        if current is not None and current.id in self.bench.document_order:
+            table.move_cursor(row=self.bench.document_order.index(current.id))
+        passages = sum(row.passages for row in self.rows)
+        coded = sum(row.coded for row in self.rows)
+        share = f"{100 * coded / passages:.0f}%" if passages else "0%"
+        status = f"{len(self.shown)} of {len(self.rows)} documents  ·  {share} coded by "
+        self.query_one("#status", Static).update(status + self.bench.coder)
+
+    @property
+    def highlighted(self) -> DocumentRow | None:
+        table = self.query_one(DataTable)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        if self.shown:
+            table.move_cursor(row=min(max(table.cursor_row + delta, 0), len(self.shown) - 1))
+
+    def action_open(self) -> None:
+        row = self.highlighted
+        if row is not None:
+            self.post_message(self.Open(row.id))
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected)
+    def _clicked(self, event: DataTable.RowSelected) -> None:
+        self.post_message(self.Open(int(str(event.row_key.value))))
+
+    def action_clear_filter(self) -> None:
+        search = self.query_one("#filter", Input)
+        search.value = ""
+        search.focus()
+
+    def action_import(self) -> None:
+        def finished(imported: bool | None) -> None:
+            if imported:
+                self.refresh_data()
+
+        self.app.push_screen(ImportScreen(self.bench), finished)

@@ -1,0 +1,92 @@
+"""Import interview files from inside the workbench, with a progress bar."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, RichLog
+
+from qualcode.importing import ImportOutcome, import_one
+from qualcode.ingest import iter_import_files
+from qualcode.tui.context import Workbench
+
+STATUS_STYLE = {"imported": "green", "duplicate": "yellow", "failed": "bold red"}
+
+
+class ImportScreen(ModalScreen[bool]):
+    """Import files and folders, one transaction per file; dismisses with whether any landed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__()
+        self.bench = bench
+        self.imported = 0
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import"):
+            yield Label("Import interview files (.docx .odt .txt .md .vtt .srt)", id="import-title")
+            yield Input(placeholder="Files or folders, separated by spaces", id="import-paths")
+            yield Input(placeholder="Participant label (optional)", id="import-participant")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield RichLog(id="import-log", markup=False, wrap=True)
+            yield Label("enter: import  ·  escape: close", id="import-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-paths", Input).focus()
+
+    @on(Input.Submitted)
+    def _start(self) -> None:
+        if self.running:
+            return
+        raw = self.query_one("#import-paths", Input).value
+        try:
+            paths = [Path(part).expanduser() for part in shlex.split(raw)]
+        except ValueError as exc:
+            self.notify(f"Cannot read the paths: {exc}", severity="warning")
+            return
+        if not paths:
+            self.notify("Type a file or folder to import", severity="warning")
+            return
+        participant = self.query_one("#import-participant", Input).value.strip() or None
+        self.running = True
+        self.run_import(paths, participant)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, paths: list[Path], participant: str | None) -> None:
+        files = iter_import_files(paths)
+        self.app.call_from_thread(self._begin, len(files))
+        for path in files:
+            outcome = import_one(
+                self.bench.project, path, participant=participant, coder=self.bench.coder
+            )
+            self.app.call_from_thread(self._advance, outcome)
+        self.app.call_from_thread(self._end)
+
+    def _begin(self, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=0)
+        if total == 0:
+            self.query_one(RichLog).write("No importable files there.")
+
+    def _advance(self, outcome: ImportOutcome) -> None:
+        self.imported += outcome.status == "imported"
+        self.query_one(ProgressBar).advance(1)
+        log = self.query_one(RichLog)
+        log.write(Text(outcome.message, style=STATUS_STYLE.get(outcome.status, "")))
+
+    def _end(self) -> None:
+        self.running = False
+        self.query_one(RichLog).write(f"Done: {self.imported} imported. Escape to close.")
+
+    def action_close(self) -> None:
+        if not self.running:
+            self.dismiss(self.imported > 0)

@@ -1,0 +1,325 @@
+"""The transcript screen: passages on the left, the codebook and suggestions on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from qualcode.errors import QualcodeError
+from qualcode.store.workbench import (
+    CodeRow,
+    CodingView,
+    Marks,
+    TranscriptData,
+    code_rows,
+    load_marks,
+    load_transcript,
+)
+from qualcode.tui.coding import CodingController
+from qualcode.tui.context import Workbench
+from qualcode.tui.ranking import top_codes
+from qualcode.tui.screens.code_palette import CodePalette
+from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.screens.pick import PickScreen
+from qualcode.tui.widgets.code_details import CodeDetails
+from qualcode.tui.widgets.codebook_tree import CodebookTree
+from qualcode.tui.widgets.suggestions import SuggestionsPane
+from qualcode.tui.widgets.transcript_view import TranscriptView
+
+TOP_KEYS = "1234567890"
+CodingCallback = Callable[[CodingView], None]
+
+
+class TranscriptScreen(Screen[None]):
+    """Code one document, passage by passage; every change is committed as it is made."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a,enter", "palette", "Apply code", key_display="a"),
+        Binding("1", "top(0)", "Top codes", key_display="1‥0"),
+        *(Binding(key, f"top({n + 1})", show=False) for n, key in enumerate(TOP_KEYS[1:])),
+        Binding("x", "remove", "Uncode"),
+        Binding("m", "memo", "Memo"),
+        Binding("M", "coding_memo", "Memo on a coding", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("U,ctrl+y", "redo", "Redo", show=False),
+        Binding("r", "review", "Mark passage reviewed", show=False),
+        Binding("o", "others", "Show/hide other coders' codings", show=False),
+        Binding("c", "quotes", "Quotes of a code (code view)", show=False),
+        Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
+        Binding("right_square_bracket", "neighbour(1)", "Next document", show=False),
+        Binding("escape,d", "back", "Documents", key_display="esc"),
+    ]
+
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__()
+        self.bench = bench
+        self.document_id: int | None = None
+        self.codes: list[CodeRow] = []
+        self.numbers: dict[int, int] = {}
+        self.generation = 0
+        self.view = TranscriptView(id="transcript")
+        self.coding = CodingController(bench, self.view, self._say, self._warn, self.reload)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="transcript-title")
+        with Horizontal(id="workbench"):
+            yield self.view
+            with Vertical(id="side"):
+                yield CodebookTree(id="codebook")
+                with VerticalScroll(id="code-details"):
+                    yield CodeDetails()
+                yield SuggestionsPane(id="suggestions")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#code-details").border_title = "Definition"
+        self.view.border_title = "Transcript"
+        self.query_one(CodebookTree).border_title = "Codebook (mine/all)"
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def open_document(
+        self, document_id: int, passage: int | None = None, span: tuple[int, int] | None = None
+    ) -> None:
+        """Show a document (at a passage, with a span selected) once it has loaded."""
+        self.document_id = self.coding.document_id = document_id
+        self.view.loading_message = "Loading…"
+        self.view.show([], Marks([]))
+        self.view.focus()
+        self.load(document_id, passage, span)
+
+    @work(thread=True, exclusive=True, group="transcript")
+    def load(self, document_id: int, passage: int | None, span: tuple[int, int] | None) -> None:
+        coder = self.bench.coder
+        try:
+            with self.bench.project.read() as session:
+                data = load_transcript(session, document_id, coder)
+                codes = code_rows(session, coder)
+        except QualcodeError as exc:
+            self.app.call_from_thread(self._warn, str(exc))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, data, codes, passage, span)
+
+    def _loaded(
+        self,
+        data: TranscriptData,
+        codes: list[CodeRow],
+        passage: int | None,
+        span: tuple[int, int] | None,
+    ) -> None:
+        header = data.document
+        title = Text(header.title, style="bold")
+        if header.participant:
+            title.append(f"  ·  {header.participant}")
+        details = ", ".join(f"{k}: {v}" for k, v in header.attributes.items() if k != "interviewer")
+        if details:
+            title.append(f"  ·  {details}", style="dim")
+        self.query_one("#transcript-title", Static).update(title)
+        self.numbers = {code.id: n + 1 for n, code in enumerate(top_codes(codes))}
+        self._show_codes(codes)
+        self.view.coder = self.bench.coder
+        self.view.loading_message = "This document has no passages."
+        position = next((i for i, p in enumerate(data.passages) if p.index == passage), 0)
+        self.view.show(data.passages, data.marks, position)
+        if span is not None:
+            self.view.select_span(*span)
+
+    def _show_codes(self, codes: list[CodeRow]) -> None:
+        self.codes = codes
+        self.query_one(CodebookTree).show_codes(codes, self.numbers)
+        self.view.set_codes(codes)
+        self._details()
+
+    def reload(self, marks: bool = True) -> None:
+        """Re-read code counts (and the marks) after a change here or in another process."""
+        if self.document_id is not None:
+            self._reload(self.document_id, marks, self.generation)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self, document_id: int, marks: bool, generation: int) -> None:
+        with self.bench.project.read() as session:
+            codes = code_rows(session, self.bench.coder)
+            found = load_marks(session, document_id, self.bench.coder) if marks else None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._reloaded, document_id, codes, found, generation)
+
+    def _reloaded(
+        self, document_id: int, codes: list[CodeRow], marks: Marks | None, generation: int
+    ) -> None:
+        if document_id != self.document_id:
+            return
+        self._show_codes(codes)
+        if marks is not None:
+            if generation != self.generation or self.bench.writer.busy:
+                self.reload()  # a local change landed meanwhile: read again
+                return
+            self.view.set_marks(marks)
+            self._status()
+
+    def refresh_data(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def switch_coder(self) -> None:
+        self.view.coder = self.bench.coder
+        if self.document_id is not None:
+            self.open_document(self.document_id, self.view.selection.cursor)
+
+    # -- what the coder sees ----------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.generation += 1  # a change was made here: marks read before it are stale
+        self.notify(message, timeout=2)
+        self._status()
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=4)
+
+    @on(TranscriptView.CursorMoved)
+    def _status(self) -> None:
+        passage = self.view.cursor_passage
+        status = Text()
+        if passage is not None:
+            status.append(f"Passage {passage.index} of {len(self.view.passages)}", style="bold")
+            status.append(f"  ·  selected: {self.view.target_label()}")
+            keys = {self.view_code_key(c) for c in self.view.codings_here()}
+            if keys:
+                status.append(f"  ·  your codes: {', '.join(sorted(keys))}")
+            memo = self.view.marks.memos.get(passage.id)
+            if memo:
+                status.append(f"  ·  ✎ {memo if len(memo) < 60 else memo[:59] + '…'}", "italic")
+        status.append(f"  ·  coder: {self.bench.coder}", style="dim")
+        self.query_one("#status", Static).update(status)
+
+    def view_code_key(self, coding: CodingView) -> str:
+        return next((c.key for c in self.codes if c.id == coding.code_id), "?")
+
+    @on(CodebookTree.NodeHighlighted)
+    def _details(self) -> None:
+        code = self.query_one(CodebookTree).highlighted_code
+        self.query_one(CodeDetails).show_code(code)
+
+    # -- coding -----------------------------------------------------------------------------
+
+    def _code(self, code_id: int) -> CodeRow | None:
+        return next((c for c in self.codes if c.id == code_id), None)
+
+    @on(CodebookTree.ApplyCode)
+    def _apply_from_tree(self, event: CodebookTree.ApplyCode) -> None:
+        code = self._code(event.code_id)
+        if code is not None:
+            self.coding.apply(code)
+
+    def action_palette(self) -> None:
+        def chosen(code_id: int | None) -> None:
+            code = self._code(code_id) if code_id is not None else None
+            if code is not None:
+                self.coding.apply(code)
+
+        target = self.view.target_label()
+        self.app.push_screen(CodePalette(self.codes, self.numbers, target), chosen)
+
+    def action_top(self, slot: int) -> None:
+        code = next((c for c in self.codes if self.numbers.get(c.id) == slot + 1), None)
+        if code is not None:
+            self.coding.apply(code)
+
+    def _pick_coding(self, title: str, then: CodingCallback) -> None:
+        mine = self.view.codings_here()
+        if not mine:
+            self._warn("None of your codings overlap the selection")
+        elif len(mine) == 1:
+            then(mine[0])
+        else:
+            labels: list[Text | str] = [self._coding_label(c) for c in mine]
+            self.app.push_screen(
+                PickScreen(title, labels), lambda n: then(mine[n]) if n is not None else None
+            )
+
+    def _coding_label(self, coding: CodingView) -> Text:
+        code = self._code(coding.code_id)
+        label = Text()
+        label.append("■ ", style=code.colour if code else "grey50")
+        label.append(code.name if code else "?")
+        passage = self.view.cursor_passage
+        if passage is not None:
+            quote = " ".join(passage.text[max(0, coding.start - passage.start) :].split()[:8])
+            label.append(f"  “{quote}…”", style="dim")
+        return label
+
+    def action_remove(self) -> None:
+        self._pick_coding("Remove which coding?", self.coding.remove)
+
+    def action_memo(self) -> None:
+        passage = self.view.cursor_passage
+        if passage is None:
+            return
+        memo = self.view.marks.memos.get(passage.id, "")
+        title = f"Memo on passage {passage.index}"
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self.coding.passage_memo(passage, text)
+
+        self.app.push_screen(MemoScreen(title, memo, passage.text), saved)
+
+    def action_coding_memo(self) -> None:
+        def edit(coding: CodingView) -> None:
+            code = self._code(coding.code_id)
+            title = f"Memo on your coding with {code.key if code else '?'}"
+            quote = self.view.target_label()
+
+            def saved(text: str | None) -> None:
+                if text is not None:
+                    self.coding.coding_memo(coding, text)
+
+            self.app.push_screen(MemoScreen(title, coding.memo or "", quote), saved)
+
+        self._pick_coding("Write a memo on which coding?", edit)
+
+    def action_undo(self) -> None:
+        self.coding.undo()
+
+    def action_redo(self) -> None:
+        self.coding.redo()
+
+    def action_review(self) -> None:
+        passage = self.view.cursor_passage
+        if passage is not None:
+            self.coding.toggle_review(passage)
+
+    def action_others(self) -> None:
+        self.view.show_others = not self.view.show_others
+        self.view.changed()
+        self._say("Showing every coder's codings" if self.view.show_others else "Only yours")
+
+    def action_quotes(self) -> None:
+        tree = self.query_one(CodebookTree)
+        here = self.view.codings_here(mine=False)
+        code = tree.highlighted_code if tree.has_focus or not here else self._code(here[0].code_id)
+        if code is not None:
+            self.post_message(CodebookTree.ShowQuotes(code.id))
+
+    def action_neighbour(self, step: int) -> None:
+        if self.document_id is not None:
+            other = self.bench.neighbour(self.document_id, step)
+            if other is None:
+                self._say("No more documents that way")
+            else:
+                self.open_document(other)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,1 @@
+"""Widgets of the coding workbench, one per file."""

@@ -1,0 +1,397 @@
+"""The transcript: passages drawn line by line (only what is visible), a cursor and a selection."""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from qualcode.store.workbench import CodeRow, CodingView, Marks, PassageRow
+from qualcode.tui.selection import Selection, word_at, words
+from qualcode.tui.widgets.passage_lines import (
+    GUTTER,
+    Look,
+    PassageState,
+    passage_strips,
+    text_width,
+    wrap,
+)
+
+PARTS = ("cursor", "selected", "span", "speaker", "gutter", "mark", "margin")
+
+
+class TranscriptView(ScrollView, can_focus=True):
+    """Passages of one document; scroll_y counts passages, so 20,000 of them cost nothing."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"transcript--{part}" for part in PARTS}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next", key_display="j/↓"),
+        Binding("k,up", "move(-1)", "Prev", key_display="k/↑"),
+        Binding("J,shift+down", "move(1, True)", "Extend", key_display="J/⇧↓", show=False),
+        Binding("K,shift+up", "move(-1, True)", "Extend up", show=False),
+        Binding("l,right", "word(1)", "Word →", show=False),
+        Binding("h,left", "word(-1)", "Word ←", show=False),
+        Binding("L,shift+right", "word(1, True)", "Span", key_display="⇧→"),
+        Binding("H,shift+left", "word(-1, True)", "Span shrink", show=False),
+        Binding("g,home", "jump(0)", "First passage", show=False),
+        Binding("G,end", "jump(-1)", "Last passage", show=False),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
+        Binding("escape", "clear", "Clear selection", show=False),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor passage or the selection changed."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.passages: list[PassageRow] = []
+        self.selection = Selection()
+        self.coder = ""
+        self.show_others = False
+        self.loading_message = "Loading…"
+        self._codes: dict[int, CodeRow] = {}
+        self._by_passage: dict[int, list[CodingView]] = {}
+        self._starts: list[int] = []
+        self.marks = Marks([])
+        self._version = 0
+        self._blocks: dict[int, list[Strip]] = {}
+        self._heights: dict[int, int] = {}
+        self._width = 0
+        self._rows_key: tuple[int, ...] = ()
+        self._rows: list[Strip] = []
+        self._row_map: list[tuple[int, int]] = []
+        self._look: Look | None = None
+        self._drag: tuple[int, int] | None = None
+        self.first_paint: float | None = None
+
+    # -- data -------------------------------------------------------------------------------
+
+    def show(self, passages: list[PassageRow], marks: Marks, cursor: int = 0) -> None:
+        """Display a document's passages and marks with the cursor on a passage."""
+        self.passages = passages
+        self._starts = [p.start for p in passages]
+        self._heights.clear()
+        self.selection = Selection(cursor=min(max(cursor, 0), max(len(passages) - 1, 0)))
+        self.set_marks(marks)
+        self._resize_virtual()
+        self.set_scroll(None, 0)
+        self.call_after_refresh(self.follow_cursor, centre=True)
+        self.post_message(self.CursorMoved())
+
+    def set_marks(self, marks: Marks) -> None:
+        """Replace codings, memos and reviews (after a refresh or a coder switch)."""
+        self.marks = marks
+        self._by_passage = {}
+        for coding in marks.codings:
+            self._index_coding(coding)
+        self.changed()
+
+    def set_codes(self, codes: list[CodeRow]) -> None:
+        self._codes = {code.id: code for code in codes}
+        self._look = None
+        self.changed()
+
+    def _index_coding(self, coding: CodingView) -> None:
+        position = max(0, bisect_right(self._starts, coding.start) - 1)
+        while position < len(self.passages) and self.passages[position].start < coding.end:
+            if self.passages[position].end > coding.start:
+                self._by_passage.setdefault(position, []).append(coding)
+            position += 1
+
+    def add_coding(self, coding: CodingView) -> None:
+        self.marks.codings.append(coding)
+        self._index_coding(coding)
+        self.changed()
+
+    def drop_coding(self, coding_id: int) -> None:
+        self.marks.codings[:] = [c for c in self.marks.codings if c.id != coding_id]
+        for position, codings in list(self._by_passage.items()):
+            self._by_passage[position] = [c for c in codings if c.id != coding_id]
+        self.changed()
+
+    def changed(self) -> None:
+        """Something drawn changed: redraw the visible passages."""
+        self._version += 1
+        self._blocks.clear()
+        self.refresh()
+
+    # -- what is selected -------------------------------------------------------------------
+
+    @property
+    def cursor_passage(self) -> PassageRow | None:
+        return self.passages[self.selection.cursor] if self.passages else None
+
+    def _words(self) -> list[tuple[int, int]]:
+        passage = self.cursor_passage
+        return words(passage.text) if passage else []
+
+    def target(self) -> tuple[int, int] | None:
+        """The selection as (start, end) offsets in the document text."""
+        passage = self.cursor_passage
+        if passage is None:
+            return None
+        span = self.selection.span_offsets(self._words())
+        if span is not None:
+            return passage.start + span[0], passage.start + span[1]
+        first, last = self.passages[self.selection.first], self.passages[self.selection.last]
+        return first.start, last.end
+
+    def target_label(self) -> str:
+        passage = self.cursor_passage
+        if passage is None:
+            return "nothing"
+        span = self.selection.span_offsets(self._words())
+        if span is not None:
+            quote = passage.text[span[0] : span[1]]
+            quote = quote if len(quote) <= 40 else quote[:39] + "…"
+            return f"“{quote}” in passage {passage.index}"
+        if self.selection.anchor is not None:
+            first, last = self.passages[self.selection.first], self.passages[self.selection.last]
+            return f"passages {first.index}–{last.index}"
+        return f"passage {passage.index}"
+
+    def codings_here(self, *, mine: bool = True) -> list[CodingView]:
+        """Codings overlapping the selection (only this coder's when mine)."""
+        found: dict[int, CodingView] = {}
+        target = self.target()
+        for position in range(self.selection.first, self.selection.last + 1):
+            for coding in self._by_passage.get(position, []):
+                if mine and coding.coder != self.coder:
+                    continue
+                if target and coding.start < target[1] and coding.end > target[0]:
+                    found[coding.id] = coding
+        return sorted(found.values(), key=lambda c: (c.start, c.end, c.id))
+
+    def visible_codings(self, position: int) -> list[CodingView]:
+        codings = self._by_passage.get(position, [])
+        return codings if self.show_others else [c for c in codings if c.coder == self.coder]
+
+    # -- movement ---------------------------------------------------------------------------
+
+    def move_cursor(self, index: int, *, extend: bool = False) -> None:
+        if not self.passages:
+            return
+        self.selection.move_to(min(max(index, 0), len(self.passages) - 1), extend=extend)
+        self.changed()
+        self.follow_cursor()
+        self.post_message(self.CursorMoved())
+
+    def action_move(self, delta: int, extend: bool = False) -> None:
+        self.move_cursor(self.selection.cursor + delta, extend=extend)
+
+    def action_jump(self, index: int) -> None:
+        self.move_cursor(index if index >= 0 else len(self.passages) - 1)
+
+    def action_page(self, direction: int) -> None:
+        shown = len({index for index, _ in self._row_map}) or 1
+        self.move_cursor(self.selection.cursor + direction * max(1, shown - 1))
+
+    def action_word(self, delta: int, extend: bool = False) -> None:
+        self.selection.step_word(len(self._words()), delta, extend=extend)
+        self.changed()
+        self.post_message(self.CursorMoved())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return self.selection.anchor is not None or self.selection.span is not None
+        return True
+
+    def action_clear(self) -> None:
+        if self.selection.clear():
+            self.changed()
+            self.post_message(self.CursorMoved())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select the words of the cursor passage covering document offsets start..end."""
+        passage = self.cursor_passage
+        spans = self._words()
+        if passage is None or not spans:
+            return
+        first = word_at(spans, start - passage.start)
+        last = word_at(spans, max(start, end - 1) - passage.start)
+        self.selection.span_words(first, last)
+        self.changed()
+        self.post_message(self.CursorMoved())
+
+    # -- layout -----------------------------------------------------------------------------
+
+    @property
+    def top(self) -> int:
+        return int(self.scroll_y)
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _height(self, index: int) -> int:
+        if index not in self._heights:
+            lines = wrap(self.passages[index].text, text_width(self._content_width()))
+            self._heights[index] = len(lines) + 1
+        return self._heights[index]
+
+    def follow_cursor(self, centre: bool = False) -> None:
+        """Scroll the least needed to show the whole cursor passage (centred on a jump)."""
+        if not self.passages:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        cursor, top = self.selection.cursor, self.top
+        if centre:
+            room, top = height // 3, cursor
+            while top > 0 and room - self._height(top - 1) >= 0:
+                room -= self._height(top - 1)
+                top -= 1
+        elif cursor < top:
+            top = cursor
+        else:
+            used, index = 0, top
+            while index <= cursor and used <= height:
+                used += self._height(index)
+                index += 1
+            if used > height:
+                used, top = self._height(cursor), cursor
+                while top > 0 and used + self._height(top - 1) <= height:
+                    top -= 1
+                    used += self._height(top)
+        if top != self.top:
+            self.set_scroll(None, top)
+            self.refresh()
+
+    def _resize_virtual(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        self.virtual_size = Size(self._content_width(), len(self.passages) + height - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._heights.clear()
+        self._resize_virtual()
+        self.changed()
+
+    def _make_look(self) -> Look:
+        def part(name: str) -> Style:
+            return self.get_component_rich_style(f"transcript--{name}", partial=True)
+
+        background = self.background_colors[1]
+        code_bg, code_fg, code_key = {}, {}, {}
+        for code in self._codes.values():
+            colour = Color.parse(code.colour or "#888888")
+            code_bg[code.id] = Style(bgcolor=colour.blend(background, 0.55).rich_color)
+            code_fg[code.id] = Style(color=colour.rich_color)
+            code_key[code.id] = code.key
+        text = Style(color=self.styles.color.rich_color, bgcolor=background.rich_color)
+        parts = {name: part(name) for name in PARTS}
+        return Look(text=text, **parts, code_bg=code_bg, code_fg=code_fg, code_key=code_key)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
+        self._blocks.clear()
+
+    def _block(self, index: int, width: int) -> list[Strip]:
+        if index not in self._blocks:
+            if self._look is None:
+                self._look = self._make_look()
+            passage = self.passages[index]
+            spans = (
+                self.selection.span_offsets(self._words())
+                if index == self.selection.cursor
+                else None
+            )
+            state = PassageState(
+                row=passage,
+                codings=self.visible_codings(index),
+                cursor=index == self.selection.cursor,
+                selected=self.selection.first <= index <= self.selection.last,
+                span=spans,
+                memo=passage.id in self.marks.memos,
+                reviewed=passage.id in self.marks.reviewed,
+                others=self.show_others,
+            )
+            self._blocks[index] = passage_strips(state, self._look, width)
+        return self._blocks[index]
+
+    def _visible_rows(self) -> list[Strip]:
+        width, height = self._content_width(), self.scrollable_content_region.height
+        key = (self.top, width, height, self._version)
+        if key == self._rows_key:
+            return self._rows
+        if width != self._width:
+            self._width = width
+            self._blocks.clear()
+            self._heights.clear()
+        rows: list[Strip] = []
+        row_map: list[tuple[int, int]] = []
+        index = self.top
+        while len(rows) < height and index < len(self.passages):
+            block = self._block(index, width)
+            rows.extend(block)
+            row_map.extend((index, line) for line in range(len(block)))
+            index += 1
+        self._rows_key, self._rows, self._row_map = key, rows[:height], row_map[:height]
+        return self._rows
+
+    def render_line(self, y: int) -> Strip:
+        width = self._content_width()
+        if not self.passages:
+            message = f"  {self.loading_message}" if y == 1 else ""
+            return Strip([Segment(message, self.rich_style)]).adjust_cell_length(
+                width, self.rich_style
+            )
+        rows = self._visible_rows()
+        if self.first_paint is None and rows:
+            self.first_paint = time.perf_counter()
+        return rows[y] if y < len(rows) else Strip.blank(width, self.rich_style)
+
+    # -- mouse ------------------------------------------------------------------------------
+
+    def _hit(self, event: events.MouseEvent) -> tuple[int, int] | None:
+        """The (passage position, offset in its text) under the mouse, if any."""
+        offset = event.get_content_offset_capture(self)
+        self._visible_rows()
+        if not 0 <= offset.y < len(self._row_map):
+            return None
+        index, line = self._row_map[offset.y]
+        lines = wrap(self.passages[index].text, text_width(self._content_width()))
+        if line >= len(lines):
+            return index, len(self.passages[index].text)
+        start, end = lines[line]
+        return index, min(max(start + offset.x - GUTTER, start), end)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        hit = self._hit(event)
+        if hit is None or event.button != 1:
+            return
+        self.focus()
+        index, _offset = hit
+        self.move_cursor(index, extend=event.shift)
+        self._drag = hit
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag is None or not event.button:
+            return
+        hit = self._hit(event)
+        if hit is None or hit[0] != self._drag[0]:
+            return
+        passage = self.passages[hit[0]]
+        low, high = sorted((self._drag[1], hit[1]))
+        if high > low:
+            self.select_span(passage.start + low, passage.start + high)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._drag = None
+        self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        hit = self._hit(event)
+        if hit is not None and event.chain == 2:
+            passage = self.passages[hit[0]]
+            self.select_span(passage.start + hit[1], passage.start + hit[1] + 1)
