@@ -1,0 +1,76 @@
+"""Timings on a real qualcode project: import, search and open."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from qualcode.codebook.yamlio import load_codebook
+from qualcode.importing import import_files
+from qualcode.project import DEFAULT_CODEBOOK, new_project
+from qualcode.store.db import open_project
+from qualcode.store.models import Document, Passage
+from qualcode.store.search import search_passages
+
+CODER = "bench"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    create_seconds: float
+    seconds: float
+    statuses: dict[str, int]
+    passages: int
+    failures: list[str]
+
+
+def measure_import(project_path: Path, corpus_dir: Path) -> ImportResult:
+    """Create a project with the default codebook, then time importing the whole folder."""
+    codebook = load_codebook(DEFAULT_CODEBOOK)
+    started = time.perf_counter()
+    project, _ = new_project(str(project_path), codebook, coder=CODER)
+    created = time.perf_counter() - started
+    try:
+        os.sync()
+        started = time.perf_counter()
+        outcomes = import_files(project, [corpus_dir], coder=CODER)
+        seconds = time.perf_counter() - started
+        with project.read() as session:
+            passages = session.scalar(select(func.count()).select_from(Passage)) or 0
+    finally:
+        project.close()
+    statuses = Counter(outcome.status for outcome in outcomes)
+    failures = [o.message for o in outcomes if o.status != "imported"][:5]
+    return ImportResult(created, seconds, dict(statuses), passages, failures)
+
+
+def measure_search(
+    project_path: Path, queries: Sequence[str], *, rounds: int
+) -> dict[str, list[float]]:
+    """Latencies (seconds) of each query with search_passages, after one warm-up pass."""
+    latencies: dict[str, list[float]] = {query: [] for query in queries}
+    with open_project(str(project_path)) as project, project.read() as session:
+        for round_number in range(rounds + 1):
+            for query in queries:
+                started = time.perf_counter()
+                search_passages(session, query)
+                if round_number:
+                    latencies[query].append(time.perf_counter() - started)
+    return latencies
+
+
+def measure_open(project_path: Path, *, times: int) -> list[float]:
+    """Seconds to open the project and run a first read query, `times` times."""
+    seconds: list[float] = []
+    for _ in range(times):
+        started = time.perf_counter()
+        with open_project(str(project_path)) as project, project.read() as session:
+            session.execute(select(Document.id, Document.title).limit(20)).all()
+        seconds.append(time.perf_counter() - started)
+    return seconds

@@ -1,0 +1,162 @@
+"""Benchmark import, search and open on a synthetic corpus; print a table and write JSON.
+
+    python -m benchmarks.run [--docs 1000] [--words 8000] [--quick] [--out FILE]
+
+Targets: 1,000 x 8,000-word transcripts imported in under 10 s (800,000 words/s) and within
+3x of the floor (plain sqlite3 + FTS5, same durability); FTS search under 10 ms.
+Generating the corpus is not timed. Everything is written to a temporary folder. With
+--repeat N the floor and the import run N times each and the fastest run is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from benchmarks.corpus import Corpus, generate_corpus
+from benchmarks.floor import insert_floor, query_floor
+from benchmarks.measure import ImportResult, measure_import, measure_open, measure_search
+from benchmarks.queries import QUERIES
+from benchmarks.report import Row, median, p95, print_table, write_json
+
+TARGET_WORDS_PER_SECOND = 800_000
+TARGET_FLOOR_RATIO = 3.0
+TARGET_SEARCH_MS = 10.0
+DEFAULT_OUT = Path("benchmarks/results/latest.json")
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--docs", type=int, default=1000, help="number of transcripts")
+    parser.add_argument("--words", type=int, default=8000, help="words per transcript")
+    parser.add_argument("--seed", type=int, default=1, help="corpus random seed")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 50 documents")
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--opens", type=int, default=20, help="times to open the project")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--repeat", type=int, default=1, help="floor and import runs (best kept)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.docs = min(args.docs, 50)
+    return args
+
+
+@dataclass
+class Timings:
+    """Raw measurements of one benchmark run (seconds)."""
+
+    floor: list[float] = field(default_factory=list)
+    imports: list[ImportResult] = field(default_factory=list)
+    floor_query: list[float] = field(default_factory=list)
+    per_query: dict[str, list[float]] = field(default_factory=dict)
+    opens: list[float] = field(default_factory=list)
+
+
+def _measure(args: argparse.Namespace, corpus: Corpus, work: Path, console: Console) -> Timings:
+    files = [f.path for f in corpus.files]
+    timings = Timings()
+    for attempt in range(args.repeat):
+        console.print(f"floor ({attempt + 1}/{args.repeat}): plain sqlite3 + FTS5 ...")
+        os.sync()  # flush what was written before, so it does not slow whichever runs first
+        timings.floor.append(insert_floor(files, work / f"floor-{attempt}.sqlite").seconds)
+        console.print(f"import ({attempt + 1}/{args.repeat}): qualcode import_files ...")
+        timings.imports.append(measure_import(work / f"bench-{attempt}.qc", corpus.folder))
+    timings.floor_query = query_floor(work / "floor-0.sqlite", QUERIES, rounds=args.rounds)
+    console.print("search and open ...")
+    project = work / "bench-0.qc"
+    timings.per_query = measure_search(project, QUERIES, rounds=args.rounds)
+    timings.opens = measure_open(project, times=args.opens)
+    return timings
+
+
+def _rows(corpus: Corpus, t: Timings) -> list[Row]:
+    words, ms = corpus.words, 1000.0
+    floor = min(t.floor)
+    best = min(t.imports, key=lambda result: result.seconds)
+    searches = [s for values in t.per_query.values() for s in values]
+    search_median, search_p95 = median(searches) * ms, p95(searches) * ms
+    ratio = best.seconds / floor
+    return [
+        Row("corpus documents", len(corpus.files), "files"),
+        Row("corpus words", words, "words"),
+        Row("passages stored", best.passages, "passages"),
+        Row("floor insert time", floor, "s"),
+        Row("floor insert rate", words / floor, "words/s"),
+        Row("floor FTS query median", median(t.floor_query) * ms, "ms"),
+        Row("floor FTS query p95", p95(t.floor_query) * ms, "ms"),
+        Row("project create time", best.create_seconds * ms, "ms"),
+        _target("import time", best.seconds, "s", words / TARGET_WORDS_PER_SECOND, below=True),
+        _target("import rate", words / best.seconds, "words/s", TARGET_WORDS_PER_SECOND),
+        _target("import / floor time", ratio, "x", TARGET_FLOOR_RATIO, below=True),
+        _target("search median", search_median, "ms", TARGET_SEARCH_MS, below=True),
+        _target("search p95", search_p95, "ms", TARGET_SEARCH_MS, below=True),
+        Row("search max", max(searches) * ms, "ms"),
+        Row("project open median", median(t.opens) * ms, "ms"),
+    ]
+
+
+def _extra(args: argparse.Namespace, corpus: Corpus, t: Timings) -> dict[str, Any]:
+    slowest = sorted(t.per_query, key=lambda q: -median(t.per_query[q]))[:10]
+    return {
+        "corpus": {
+            "docs": len(corpus.files),
+            "words_per_doc": args.words,
+            "seed": args.seed,
+            "words": corpus.words,
+            "blocks": corpus.passages,
+        },
+        "runs": {
+            "floor_seconds": [round(s, 3) for s in t.floor],
+            "import_seconds": [round(r.seconds, 3) for r in t.imports],
+            "import_statuses": t.imports[0].statuses,
+        },
+        "queries": len(t.per_query),
+        "slowest_queries_ms": {q: round(median(t.per_query[q]) * 1000, 3) for q in slowest},
+    }
+
+
+def _target(name: str, value: float, unit: str, target: float, *, below: bool = False) -> Row:
+    """A row checked against a target: below it (times) or at least it (rates)."""
+    shown = f"{target:,.0f}" if target >= 1000 else f"{target:.3g}"
+    if below:
+        return Row(name, value, unit, f"< {shown}", value < target)
+    return Row(name, value, unit, f">= {shown}", value >= target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    console = Console()
+    load_at_start = [round(load, 2) for load in os.getloadavg()]
+    with tempfile.TemporaryDirectory(prefix="qualcode-bench-") as folder:
+        work = Path(folder)
+        started = time.perf_counter()
+        corpus = generate_corpus(work / "corpus", docs=args.docs, words=args.words, seed=args.seed)
+        console.print(
+            f"corpus: {len(corpus.files):,} files, {corpus.words:,} words "
+            f"(generated in {time.perf_counter() - started:.1f} s, not timed)"
+        )
+        timings = _measure(args, corpus, work, console)
+    for result in timings.imports:
+        if result.failures:
+            console.print(f"[red]not imported:[/red] {result.failures}")
+    rows, extra = _rows(corpus, timings), _extra(args, corpus, timings)
+    extra["load_average_at_start"] = load_at_start
+    title = f"qualcode benchmark: {args.docs:,} x {args.words:,} words"
+    print_table(rows, title, console)
+    write_json(args.out, rows, extra)
+    console.print(f"results written to {args.out}")
+    failed = [row.name for row in rows if row.passed is False]
+    return 1 if failed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
