@@ -56,20 +56,20 @@ class CodingController:
 
     def apply(self, code: CodeRow) -> None:
         """Code the selection; if this coder already coded exactly it with the code, uncode it."""
-        target, document_id = self.view.target(), self.document_id
+        target, document_id = self.view.model.target(), self.document_id
         if target is None or document_id is None:
             self.warn("Nothing to code: open a transcript with passages first")
             return
         start, end = target
         same = [
             c
-            for c in self.view.codings_here()
+            for c in self.view.model.codings_here()
             if c.code_id == code.id and (c.start, c.end) == (start, end)
         ]
         if same:
             self.remove(same[0])
             return
-        label, coder = self.view.target_label(), self.bench.coder
+        label, coder = self.view.model.target_label(), self.bench.coder
 
         def work(session: Session) -> CodingView:
             return apply_code(session, document_id, code.id, coder, start, end)
@@ -106,9 +106,9 @@ class CodingController:
         def done(before: str | None) -> None:
             after = text.strip() or None
             if after:
-                self.view.marks.memos[passage.id] = after
+                self.view.model.marks.memos[passage.id] = after
             else:
-                self.view.marks.memos.pop(passage.id, None)
+                self.view.model.marks.memos.pop(passage.id, None)
             self.view.changed()
             if before != after:
                 self.bench.history.push(PassageMemoChanged(passage.id, before, after))
@@ -132,16 +132,16 @@ class CodingController:
         self.bench.writer.submit(work, done, self.warn)
 
     def toggle_review(self, passage: PassageRow) -> None:
-        coder, wanted = self.bench.coder, passage.id not in self.view.marks.reviewed
+        coder, wanted = self.bench.coder, passage.id not in self.view.model.marks.reviewed
 
         def work(session: Session) -> bool:
             return set_reviewed(session, passage.id, coder, wanted)
 
         def done(before: bool) -> None:
             if wanted:
-                self.view.marks.reviewed.add(passage.id)
+                self.view.model.marks.reviewed.add(passage.id)
             else:
-                self.view.marks.reviewed.discard(passage.id)
+                self.view.model.marks.reviewed.discard(passage.id)
             self.view.changed()
             if before != wanted:
                 self.bench.history.push(ReviewChanged(passage.id, wanted))

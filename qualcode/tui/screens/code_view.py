@@ -19,6 +19,10 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.widgets.code_details import CodeDetails
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def one_line(text: str, width: int = 70) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -85,7 +89,7 @@ class CodeViewScreen(Screen[None]):
         title = Text("■ ", style=code.colour or "grey50")
         title.append(code.name, style="bold")
         whose = "everyone's" if self.everyone else f"{self.bench.coder}'s"
-        title.append(f"  ·  {len(quotes)} quotes ({whose})", style="dim")
+        title.append(f"  ·  {plural(len(quotes), 'quote')} ({whose})", style="dim")
         self.query_one("#code-title", Static).update(title)
         self.query_one(CodeDetails).show_code(code)
         self.quotes = quotes
@@ -94,15 +98,18 @@ class CodeViewScreen(Screen[None]):
         for quote in quotes:
             table.add_row(
                 quote.participant or "—",
-                one_line(quote.document, 28),
+                one_line(quote.document, 18),
                 quote.coder,
                 str(quote.passage),
-                one_line(quote.text),
+                one_line(quote.text, 30),
             )
         self._preview()
         documents = len({q.document_id for q in quotes})
         participants = len({q.participant for q in quotes if q.participant})
-        status = f"{len(quotes)} quotes from {documents} documents, {participants} participants"
+        status = (
+            f"{plural(len(quotes), 'quote')} from {plural(documents, 'document')}, "
+            f"{plural(participants, 'participant')}"
+        )
         self.query_one("#status", Static).update(status)
 
     @on(DataTable.RowHighlighted)

@@ -35,19 +35,16 @@ def binding_rows(bindings: list[BindingType]) -> HelpRows:
     rows = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
-            keys = key_text(binding.key)
-            if binding.key_display and binding.key_display not in keys:
-                keys = (
-                    f"{binding.key_display}  {keys}" if "," in binding.key else binding.key_display
-                )
-            rows.append((keys, binding.description))
+            single = binding.key_display and "," not in binding.key
+            keys = binding.key_display if single else key_text(binding.key)
+            rows.append((keys or binding.key, binding.tooltip or binding.description))
     return rows
 
 
 def rows_table(title: str, rows: HelpRows) -> Table:
     table = Table(title=title, title_justify="left", show_header=False, box=None, expand=True)
     table.add_column("Keys", style="bold", width=24, no_wrap=True)
-    table.add_column("Action")
+    table.add_column("Action", ratio=1)
     for keys, description in rows:
         table.add_row(keys, Text(description))
     return table

@@ -128,7 +128,7 @@ class TranscriptScreen(Screen[None]):
         self.query_one("#transcript-title", Static).update(title)
         self.numbers = {code.id: n + 1 for n, code in enumerate(top_codes(codes))}
         self._show_codes(codes)
-        self.view.coder = self.bench.coder
+        self.view.model.coder = self.bench.coder
         self.view.loading_message = "This document has no passages."
         position = next((i for i, p in enumerate(data.passages) if p.index == passage), 0)
         self.view.show(data.passages, data.marks, position)
@@ -174,7 +174,7 @@ class TranscriptScreen(Screen[None]):
         self.reload()
 
     def switch_coder(self) -> None:
-        self.view.coder = self.bench.coder
+        self.view.model.coder = self.bench.coder
         if self.document_id is not None:
             self.open_document(self.document_id, self.view.selection.cursor)
 
@@ -190,15 +190,15 @@ class TranscriptScreen(Screen[None]):
 
     @on(TranscriptView.CursorMoved)
     def _status(self) -> None:
-        passage = self.view.cursor_passage
+        passage = self.view.model.cursor_passage
         status = Text()
         if passage is not None:
             status.append(f"Passage {passage.index} of {len(self.view.passages)}", style="bold")
-            status.append(f"  ·  selected: {self.view.target_label()}")
-            keys = {self.view_code_key(c) for c in self.view.codings_here()}
+            status.append(f"  ·  selected: {self.view.model.target_label()}")
+            keys = {self.view_code_key(c) for c in self.view.model.codings_here()}
             if keys:
                 status.append(f"  ·  your codes: {', '.join(sorted(keys))}")
-            memo = self.view.marks.memos.get(passage.id)
+            memo = self.view.model.marks.memos.get(passage.id)
             if memo:
                 status.append(f"  ·  ✎ {memo if len(memo) < 60 else memo[:59] + '…'}", "italic")
         status.append(f"  ·  coder: {self.bench.coder}", style="dim")
@@ -209,8 +209,8 @@ class TranscriptScreen(Screen[None]):
 
     @on(CodebookTree.NodeHighlighted)
     def _details(self) -> None:
-        code = self.query_one(CodebookTree).highlighted_code
-        self.query_one(CodeDetails).show_code(code)
+        for details in self.query(CodeDetails):  # absent while the screen is torn down
+            details.show_code(self.query_one(CodebookTree).highlighted_code)
 
     # -- coding -----------------------------------------------------------------------------
 
@@ -229,7 +229,7 @@ class TranscriptScreen(Screen[None]):
             if code is not None:
                 self.coding.apply(code)
 
-        target = self.view.target_label()
+        target = self.view.model.target_label()
         self.app.push_screen(CodePalette(self.codes, self.numbers, target), chosen)
 
     def action_top(self, slot: int) -> None:
@@ -238,7 +238,7 @@ class TranscriptScreen(Screen[None]):
             self.coding.apply(code)
 
     def _pick_coding(self, title: str, then: CodingCallback) -> None:
-        mine = self.view.codings_here()
+        mine = self.view.model.codings_here()
         if not mine:
             self._warn("None of your codings overlap the selection")
         elif len(mine) == 1:
@@ -254,7 +254,7 @@ class TranscriptScreen(Screen[None]):
         label = Text()
         label.append("■ ", style=code.colour if code else "grey50")
         label.append(code.name if code else "?")
-        passage = self.view.cursor_passage
+        passage = self.view.model.cursor_passage
         if passage is not None:
             quote = " ".join(passage.text[max(0, coding.start - passage.start) :].split()[:8])
             label.append(f"  “{quote}…”", style="dim")
@@ -264,10 +264,10 @@ class TranscriptScreen(Screen[None]):
         self._pick_coding("Remove which coding?", self.coding.remove)
 
     def action_memo(self) -> None:
-        passage = self.view.cursor_passage
+        passage = self.view.model.cursor_passage
         if passage is None:
             return
-        memo = self.view.marks.memos.get(passage.id, "")
+        memo = self.view.model.marks.memos.get(passage.id, "")
         title = f"Memo on passage {passage.index}"
 
         def saved(text: str | None) -> None:
@@ -280,7 +280,7 @@ class TranscriptScreen(Screen[None]):
         def edit(coding: CodingView) -> None:
             code = self._code(coding.code_id)
             title = f"Memo on your coding with {code.key if code else '?'}"
-            quote = self.view.target_label()
+            quote = self.view.model.target_label()
 
             def saved(text: str | None) -> None:
                 if text is not None:
@@ -297,18 +297,18 @@ class TranscriptScreen(Screen[None]):
         self.coding.redo()
 
     def action_review(self) -> None:
-        passage = self.view.cursor_passage
+        passage = self.view.model.cursor_passage
         if passage is not None:
             self.coding.toggle_review(passage)
 
     def action_others(self) -> None:
-        self.view.show_others = not self.view.show_others
+        self.view.model.show_others = not self.view.model.show_others
         self.view.changed()
-        self._say("Showing every coder's codings" if self.view.show_others else "Only yours")
+        self._say("Showing every coder's codings" if self.view.model.show_others else "Only yours")
 
     def action_quotes(self) -> None:
         tree = self.query_one(CodebookTree)
-        here = self.view.codings_here(mine=False)
+        here = self.view.model.codings_here(mine=False)
         code = tree.highlighted_code if tree.has_focus or not here else self._code(here[0].code_id)
         if code is not None:
             self.post_message(CodebookTree.ShowQuotes(code.id))

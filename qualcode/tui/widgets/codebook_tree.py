@@ -18,7 +18,7 @@ def code_label(code: CodeRow, number: int | None) -> Text:
     label = Text()
     label.append(f"{number % 10} " if number is not None else "  ", style="bold")
     label.append("■ ", style=code.colour or "grey50")
-    label.append(code.name if len(code.name) <= 30 else code.name[:29] + "…")
+    label.append(code.name if len(code.name) <= 24 else code.name[:23] + "…")
     label.append(f" {code.mine}/{code.total}", style="dim")
     return label
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -14,17 +15,24 @@ from qualcode.store.workbench import CodingView, PassageRow
 GUTTER = 10
 MARGIN = 20
 MIN_TEXT = 20
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Break text into lines of at most width characters, at spaces where possible."""
+    """Break text into lines of at most width characters, at spaces where possible.
+
+    Single line breaks (hard-wrapped transcripts) flow like spaces; blank lines between
+    paragraphs are kept. Offsets index the original text.
+    """
     width = max(1, width)
+    flat = text.replace("\n", " ")
     lines: list[tuple[int, int]] = []
     position = 0
-    for paragraph in text.split("\n"):
-        start, end = position, position + len(paragraph)
+    breaks = [match.span() for match in PARAGRAPH.finditer(text)]
+    for gap_start, gap_end in [*breaks, (len(text), len(text))]:
+        start, end = position, gap_start
         while end - start > width:
-            cut = text.rfind(" ", start, start + width + 1)
+            cut = flat.rfind(" ", start, start + width + 1)
             if cut <= start:
                 lines.append((start, start + width))
                 start += width
@@ -32,7 +40,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
                 lines.append((start, cut))
                 start = cut + 1
         lines.append((start, end))
-        position = end + 1
+        if gap_end > gap_start:
+            lines.append((gap_start, gap_start))
+        position = gap_end
     return lines
 
 
@@ -103,7 +113,7 @@ def _runs(state: PassageState, look: Look, start: int, end: int, base: Style) ->
                 style += Style(underline=True)
         if state.span is not None and state.span[0] <= low and high <= state.span[1]:
             style += look.span
-        segments.append(Segment(row.text[low:high], style))
+        segments.append(Segment(row.text[low:high].replace("\n", " "), style))
     return segments
 
 
@@ -121,7 +131,7 @@ def _margin(state: PassageState, look: Look, lines: int) -> list[list[Segment]]:
             entries.append([Segment(f"  +{len(seen) - position} more", look.margin)])
             break
         key = look.code_key.get(code_id, "?")
-        label = f"{key} {coder[:3]}" if coder else key
+        label = f"{coder[:3]}·{key}" if coder else key
         if len(label) > room:
             label = label[: room - 1] + "…"
         entries.append(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -17,7 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from qualcode.store.workbench import CodeRow, CodingView, Marks, PassageRow
-from qualcode.tui.selection import Selection, word_at, words
+from qualcode.tui.selection import Selection
+from qualcode.tui.transcript_model import TranscriptModel
 from qualcode.tui.widgets.passage_lines import (
     GUTTER,
     Look,
@@ -27,6 +27,9 @@ from qualcode.tui.widgets.passage_lines import (
     wrap,
 )
 
+EXTEND = "Extend the selection over several passages"
+WORD = "Select a word in the cursor passage, or move the word cursor"
+SPAN = "Extend (or shrink) the word span by one word"
 PARTS = ("cursor", "selected", "span", "speaker", "gutter", "mark", "margin")
 
 
@@ -35,14 +38,14 @@ class TranscriptView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"transcript--{part}" for part in PARTS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next", key_display="j/↓"),
-        Binding("k,up", "move(-1)", "Prev", key_display="k/↑"),
-        Binding("J,shift+down", "move(1, True)", "Extend", key_display="J/⇧↓", show=False),
-        Binding("K,shift+up", "move(-1, True)", "Extend up", show=False),
-        Binding("l,right", "word(1)", "Word →", show=False),
-        Binding("h,left", "word(-1)", "Word ←", show=False),
-        Binding("L,shift+right", "word(1, True)", "Span", key_display="⇧→"),
-        Binding("H,shift+left", "word(-1, True)", "Span shrink", show=False),
+        Binding("j,down", "move(1)", "Next", key_display="j/↓", tooltip="Next passage"),
+        Binding("k,up", "move(-1)", "Prev", show=False, tooltip="Previous passage"),
+        Binding("J,shift+down", "move(1, True)", "Extend", show=False, tooltip=EXTEND),
+        Binding("K,shift+up", "move(-1, True)", "Extend up", show=False, tooltip=EXTEND),
+        Binding("l,right", "word(1)", "Word →", show=False, tooltip=WORD),
+        Binding("h,left", "word(-1)", "Word ←", show=False, tooltip=WORD),
+        Binding("L,shift+right", "word(1, True)", "Span", key_display="⇧→", tooltip=SPAN),
+        Binding("H,shift+left", "word(-1, True)", "Span back", show=False, tooltip=SPAN),
         Binding("g,home", "jump(0)", "First passage", show=False),
         Binding("G,end", "jump(-1)", "Last passage", show=False),
         Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
@@ -55,15 +58,9 @@ class TranscriptView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.passages: list[PassageRow] = []
-        self.selection = Selection()
-        self.coder = ""
-        self.show_others = False
+        self.model = TranscriptModel()
         self.loading_message = "Loading…"
         self._codes: dict[int, CodeRow] = {}
-        self._by_passage: dict[int, list[CodingView]] = {}
-        self._starts: list[int] = []
-        self.marks = Marks([])
         self._version = 0
         self._blocks: dict[int, list[Strip]] = {}
         self._heights: dict[int, int] = {}
@@ -75,15 +72,19 @@ class TranscriptView(ScrollView, can_focus=True):
         self._drag: tuple[int, int] | None = None
         self.first_paint: float | None = None
 
-    # -- data -------------------------------------------------------------------------------
+    @property
+    def passages(self) -> list[PassageRow]:
+        return self.model.passages
+
+    @property
+    def selection(self) -> Selection:
+        return self.model.selection
 
     def show(self, passages: list[PassageRow], marks: Marks, cursor: int = 0) -> None:
         """Display a document's passages and marks with the cursor on a passage."""
-        self.passages = passages
-        self._starts = [p.start for p in passages]
+        self.model.load(passages, marks, cursor)
         self._heights.clear()
-        self.selection = Selection(cursor=min(max(cursor, 0), max(len(passages) - 1, 0)))
-        self.set_marks(marks)
+        self.changed()
         self._resize_virtual()
         self.set_scroll(None, 0)
         self.call_after_refresh(self.follow_cursor, centre=True)
@@ -91,10 +92,7 @@ class TranscriptView(ScrollView, can_focus=True):
 
     def set_marks(self, marks: Marks) -> None:
         """Replace codings, memos and reviews (after a refresh or a coder switch)."""
-        self.marks = marks
-        self._by_passage = {}
-        for coding in marks.codings:
-            self._index_coding(coding)
+        self.model.set_marks(marks)
         self.changed()
 
     def set_codes(self, codes: list[CodeRow]) -> None:
@@ -102,22 +100,12 @@ class TranscriptView(ScrollView, can_focus=True):
         self._look = None
         self.changed()
 
-    def _index_coding(self, coding: CodingView) -> None:
-        position = max(0, bisect_right(self._starts, coding.start) - 1)
-        while position < len(self.passages) and self.passages[position].start < coding.end:
-            if self.passages[position].end > coding.start:
-                self._by_passage.setdefault(position, []).append(coding)
-            position += 1
-
     def add_coding(self, coding: CodingView) -> None:
-        self.marks.codings.append(coding)
-        self._index_coding(coding)
+        self.model.add_coding(coding)
         self.changed()
 
     def drop_coding(self, coding_id: int) -> None:
-        self.marks.codings[:] = [c for c in self.marks.codings if c.id != coding_id]
-        for position, codings in list(self._by_passage.items()):
-            self._by_passage[position] = [c for c in codings if c.id != coding_id]
+        self.model.drop_coding(coding_id)
         self.changed()
 
     def changed(self) -> None:
@@ -125,57 +113,6 @@ class TranscriptView(ScrollView, can_focus=True):
         self._version += 1
         self._blocks.clear()
         self.refresh()
-
-    # -- what is selected -------------------------------------------------------------------
-
-    @property
-    def cursor_passage(self) -> PassageRow | None:
-        return self.passages[self.selection.cursor] if self.passages else None
-
-    def _words(self) -> list[tuple[int, int]]:
-        passage = self.cursor_passage
-        return words(passage.text) if passage else []
-
-    def target(self) -> tuple[int, int] | None:
-        """The selection as (start, end) offsets in the document text."""
-        passage = self.cursor_passage
-        if passage is None:
-            return None
-        span = self.selection.span_offsets(self._words())
-        if span is not None:
-            return passage.start + span[0], passage.start + span[1]
-        first, last = self.passages[self.selection.first], self.passages[self.selection.last]
-        return first.start, last.end
-
-    def target_label(self) -> str:
-        passage = self.cursor_passage
-        if passage is None:
-            return "nothing"
-        span = self.selection.span_offsets(self._words())
-        if span is not None:
-            quote = passage.text[span[0] : span[1]]
-            quote = quote if len(quote) <= 40 else quote[:39] + "…"
-            return f"“{quote}” in passage {passage.index}"
-        if self.selection.anchor is not None:
-            first, last = self.passages[self.selection.first], self.passages[self.selection.last]
-            return f"passages {first.index}–{last.index}"
-        return f"passage {passage.index}"
-
-    def codings_here(self, *, mine: bool = True) -> list[CodingView]:
-        """Codings overlapping the selection (only this coder's when mine)."""
-        found: dict[int, CodingView] = {}
-        target = self.target()
-        for position in range(self.selection.first, self.selection.last + 1):
-            for coding in self._by_passage.get(position, []):
-                if mine and coding.coder != self.coder:
-                    continue
-                if target and coding.start < target[1] and coding.end > target[0]:
-                    found[coding.id] = coding
-        return sorted(found.values(), key=lambda c: (c.start, c.end, c.id))
-
-    def visible_codings(self, position: int) -> list[CodingView]:
-        codings = self._by_passage.get(position, [])
-        return codings if self.show_others else [c for c in codings if c.coder == self.coder]
 
     # -- movement ---------------------------------------------------------------------------
 
@@ -198,7 +135,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self.move_cursor(self.selection.cursor + direction * max(1, shown - 1))
 
     def action_word(self, delta: int, extend: bool = False) -> None:
-        self.selection.step_word(len(self._words()), delta, extend=extend)
+        self.selection.step_word(len(self.model.words()), delta, extend=extend)
         self.changed()
         self.post_message(self.CursorMoved())
 
@@ -214,15 +151,9 @@ class TranscriptView(ScrollView, can_focus=True):
 
     def select_span(self, start: int, end: int) -> None:
         """Select the words of the cursor passage covering document offsets start..end."""
-        passage = self.cursor_passage
-        spans = self._words()
-        if passage is None or not spans:
-            return
-        first = word_at(spans, start - passage.start)
-        last = word_at(spans, max(start, end - 1) - passage.start)
-        self.selection.span_words(first, last)
-        self.changed()
-        self.post_message(self.CursorMoved())
+        if self.model.select_span(start, end):
+            self.changed()
+            self.post_message(self.CursorMoved())
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -276,10 +207,15 @@ class TranscriptView(ScrollView, can_focus=True):
         self.changed()
 
     def _make_look(self) -> Look:
-        def part(name: str) -> Style:
-            return self.get_component_rich_style(f"transcript--{name}", partial=True)
-
         background = self.background_colors[1]
+
+        def part(name: str) -> Style:
+            style = self.get_component_rich_style(f"transcript--{name}", partial=True)
+            tint = self.get_component_styles(f"transcript--{name}").background
+            if tint.a > 0:  # a translucent tint is laid over the transcript's background
+                style += Style(bgcolor=(background + tint).rich_color)
+            return style
+
         code_bg, code_fg, code_key = {}, {}, {}
         for code in self._codes.values():
             colour = Color.parse(code.colour or "#888888")
@@ -299,21 +235,17 @@ class TranscriptView(ScrollView, can_focus=True):
         if index not in self._blocks:
             if self._look is None:
                 self._look = self._make_look()
-            passage = self.passages[index]
-            spans = (
-                self.selection.span_offsets(self._words())
-                if index == self.selection.cursor
-                else None
-            )
+            passage, model = self.passages[index], self.model
+            spans = model.span_in_passage() if index == self.selection.cursor else None
             state = PassageState(
                 row=passage,
-                codings=self.visible_codings(index),
+                codings=model.visible_codings(index),
                 cursor=index == self.selection.cursor,
                 selected=self.selection.first <= index <= self.selection.last,
                 span=spans,
-                memo=passage.id in self.marks.memos,
-                reviewed=passage.id in self.marks.reviewed,
-                others=self.show_others,
+                memo=passage.id in model.marks.memos,
+                reviewed=passage.id in model.marks.reviewed,
+                others=model.show_others,
             )
             self._blocks[index] = passage_strips(state, self._look, width)
         return self._blocks[index]

@@ -1,0 +1,90 @@
+"""Snapshots of each workbench screen at 120x40 (update with --snapshot-update, then look)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import settle
+
+from qualcode.store.db import Project, open_project
+from qualcode.store.documents import find_document
+from qualcode.store.workbench import apply_code, code_rows, set_passage_memo
+from qualcode.tui.app import QualcodeApp
+
+SIZE = (120, 40)
+Snap = Callable[..., bool]
+
+
+@pytest.fixture
+def coded(study: Path) -> Iterator[Project]:
+    """The study with a few codings by two coders and a memo, opened for the app."""
+    project = open_project(str(study))
+    with project.write() as session:
+        codes = {code.key: code.id for code in code_rows(session, "ana")}
+        document = find_document(session, "1")
+        apply_code(session, document.id, codes["competitive-tendering"], "ana", 122, 143)
+        apply_code(session, document.id, codes["full-cost-recovery"], "ana", 100, 270)
+        apply_code(session, document.id, codes["cancelled-sessions"], "ben", 310, 436)
+        apply_code(session, document.id, codes["security-clearance"], "ana", 371, 436)
+        passage = document.passages[2]
+        set_passage_memo(session, passage.id, "ana", "Undercut by a national provider")
+    yield project
+    project.close()
+
+
+def keys(*pressed: str) -> Callable[[Any], Any]:
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press(*pressed)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_documents_screen(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+
+
+def test_documents_filtered(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys(*"sam"))
+
+
+def test_transcript_screen(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "j"))
+
+
+def test_transcript_span_selection_and_other_coders(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    pressed = ("j", "j", "j", "j", "o", "right", "right", "shift+right", "shift+right")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys(*pressed))
+
+
+def test_code_palette(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "j", "a", *"price"))
+
+
+def test_code_view(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "j", "c"))
+
+
+def test_help_screen(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("question_mark"))
+
+
+def test_search_screen(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("ctrl+f", *"bid"))
+
+
+def test_memo_screen(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "j", "m"))
