@@ -109,11 +109,11 @@ class DocumentsScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _typed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        self._fill(event.value, keep=False)  # the best match goes on top, under the cursor
 
-    def _fill(self, query: str) -> None:
+    def _fill(self, query: str, *, keep: bool = True) -> None:
         table = self.query_one(DataTable)
-        current = self.highlighted
+        current = self.highlighted if keep else None
         self.shown = filter_documents(query, self.rows)
         self.bench.document_order = [row.id for row in self.shown]
         table.clear()

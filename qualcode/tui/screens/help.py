@@ -59,10 +59,10 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, sections: list[tuple[str, HelpRows]]) -> None:
         super().__init__()
-        self.sections = sections
+        self.tables = [rows_table(title, rows) for title, rows in sections]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Label("qualcode — keys (esc closes; the mouse works too)", id="help-title")
-            for title, rows in self.sections:
-                yield Static(rows_table(title, rows), classes="help-section")
+            for table in self.tables:
+                yield Static(table, classes="help-section")
