@@ -19,6 +19,8 @@ demo: $(STAMP)
 	mkdir -p $(dir $(DEMO))
 	$(BIN)/qualcode demo $(DEMO) --replace
 	$(BIN)/qualcode status $(DEMO)
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN)/qualcode tui $(DEMO); \
+	else echo "Open it with: $(BIN)/qualcode tui $(DEMO)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check qualcode tests benchmarks
