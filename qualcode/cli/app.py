@@ -8,10 +8,12 @@ import sys
 import typer
 
 from qualcode.cli import maintenance_cmds, project_cmds
+from qualcode.cli.anonymise_cmds import anonymise_app
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console
 from qualcode.cli.demo_cmd import demo
+from qualcode.cli.export_cmds import export_app
 from qualcode.cli.import_cmds import import_, participants_app
 from qualcode.cli.tui_cmd import tui
 
@@ -36,6 +38,8 @@ app.command("check")(maintenance_cmds.check)
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(code_app, name="code")
+app.add_typer(export_app, name="export")
+app.add_typer(anonymise_app, name="anonymise")
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Anonymisation: the identifier registry, detectors, redaction, pseudonym keys and checks."""

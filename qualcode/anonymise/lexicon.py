@@ -1,0 +1,103 @@
+"""Everyday English words, from spaCy's lexeme probabilities, to tell words from names."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Log-probabilities from spacy-lookups-data (en_lexeme_prob): "hope" is -8.2, "Martin" -11.3,
+# a word seen once in the corpus about -19.5.
+COMMON_FLOOR = -15.5
+# Words this frequent in lowercase are everyday words whatever their capitalised frequency
+# ("yeah", "thanks", "oh" are often capitalised at the start of a turn).
+EVERYDAY = -11.0
+# A word counts as everyday when its lowercase form is about as frequent as its capitalised
+# form or more ("hope" vs "Hope"); names are mostly written capitalised ("martin" vs "Martin").
+CASE_MARGIN = 0.3
+# Written capitalised this much more often than lowercase (log scale): a name ("Steve", "Leeds").
+NAME_MARGIN = 2.0
+NOT_IDENTIFYING = frozenset((
+    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "mr", "mrs", "ms", "dr", "st", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "christmas", "easter", "ramadan", "eid", "diwali", "covid", "brexit", "england", "scotland",
+    "wales", "ireland", "britain", "uk", "gb", "europe", "european", "english", "scottish",
+    "welsh", "irish", "british", "god",
+))  # fmt: skip
+CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ve|ll|re|m|t))$", re.IGNORECASE)
+
+
+# The table is sorted from most to least frequent, so only its head needs parsing: everything
+# rarer than this is treated as unknown, which gives the same answers (see COMMON_FLOOR).
+RARE_ENTRY = re.compile(rb'":-(?:1[6-9]|[2-9][0-9])\.')
+
+
+@lru_cache(maxsize=1)
+def _probabilities() -> dict[str, float]:
+    data = resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
+    raw = gzip.decompress(data.read_bytes())
+    rare = RARE_ENTRY.search(raw)
+    if rare is not None:
+        raw = raw[: raw.rfind(b",", 0, rare.start())] + b"}"
+    table: dict[str, float] = json.loads(raw)
+    return table
+
+
+def _prob(word: str) -> float | None:
+    return _probabilities().get(word)
+
+
+def without_clitic(text: str) -> str:
+    """Text without a final possessive or contraction ("Mel's" -> "Mel", "We'd" -> "We")."""
+    return CLITIC.sub("", text) or text
+
+
+def _base(word: str) -> str:
+    return without_clitic(word).lower()
+
+
+def _pieces(word: str) -> list[str]:
+    return [piece for piece in _base(word).split("-") if piece] or [_base(word)]
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True for an everyday English word ("hope", "will", "harbour"), false for "Martin"."""
+    return all(_is_common(piece) for piece in _pieces(word))
+
+
+def _is_common(lower: str) -> bool:
+    if lower in NOT_IDENTIFYING:
+        return True
+    low = _prob(lower)
+    if low is None or low < COMMON_FLOOR:
+        return False
+    if low >= EVERYDAY:
+        return True
+    capital = _prob(lower[:1].upper() + lower[1:])
+    return capital is None or low >= capital - CASE_MARGIN
+
+
+@lru_cache(maxsize=65536)
+def is_name_like(word: str) -> bool:
+    """True when a word is rare in lowercase or written far more often with a capital letter."""
+    return any(_is_name_like(piece) for piece in _pieces(word))
+
+
+def _is_name_like(lower: str) -> bool:
+    if lower in NOT_IDENTIFYING:
+        return False
+    low = _prob(lower)
+    if low is None or low < COMMON_FLOOR:
+        return True
+    capital = _prob(lower[:1].upper() + lower[1:])
+    return capital is not None and capital >= low + NAME_MARGIN
+
+
+def is_not_identifying(word: str) -> bool:
+    """True for the few capitalised words never worth flagging (days, months, nations)."""
+    return _base(word) in NOT_IDENTIFYING

@@ -1,0 +1,133 @@
+"""Registered identifiers turned into the forms people write them in: whole, in parts, initials."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qualcode.anonymise.lexicon import is_common_word
+
+NAME_KINDS = frozenset({"name", "alias", "speaker"})
+PLACEHOLDERS = {
+    "name": "name",
+    "alias": "name",
+    "speaker": "name",
+    "organisation": "organisation",
+    "place": "place",
+    "other": "redacted",
+}
+HONORIFICS = frozenset((
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "revd", "reverend", "pastor", "imam", "rabbi", "cllr", "councillor",
+))  # fmt: skip
+# Generic speaker tags that name a role, not a person.
+ROLE_SPEAKERS = frozenset((
+    "interviewer", "interviewee", "respondent", "participant", "facilitator", "moderator",
+    "speaker", "researcher", "q", "a", "i", "r", "p", "unknown",
+))  # fmt: skip
+# Parts of organisation and place names too generic to redact alone.
+GENERIC_PARTS = frozenset(
+    ["hmp", "hmyoi", "yoi", "st", "saint", "the", "of", "and", "for", "in", "on", "at", "nhs", "uk"]
+)
+TOKEN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+
+
+def normalise(value: str) -> str:
+    """The form values are compared in: lowercase, one space, straight apostrophes."""
+    return " ".join(value.replace("’", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registered identifier: its kind, value and the participant it belongs to (if any)."""
+
+    kind: str
+    value: str
+    participant: str | None = None
+
+    @property
+    def placeholder(self) -> str:
+        return PLACEHOLDERS.get(self.kind, "redacted")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a pseudonym key looks an identifier up by: placeholder kind and value."""
+        return (self.placeholder, normalise(self.value))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One written form of an entry, and whether it must carry its capital letters to match."""
+
+    form: str
+    entry: Entry
+    needs_capitals: bool
+    whole: bool
+
+
+@dataclass
+class Terms:
+    """Every form of every entry, looked up by normalised text, plus the forms to match fuzzily."""
+
+    by_form: dict[str, Term] = field(default_factory=dict)
+    fuzzy: dict[str, Term] = field(default_factory=dict)
+    initials: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, term: Term) -> None:
+        current = self.by_form.get(normalise(term.form))
+        if current is None or (term.whole and not current.whole):
+            self.by_form[normalise(term.form)] = term
+
+
+def tokens(value: str) -> list[str]:
+    """The words of a value, apostrophes and hyphens kept inside words."""
+    return TOKEN.findall(value)
+
+
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
+def is_role_speaker(value: str) -> bool:
+    """True for speaker tags like "Interviewer", "Q" or "Speaker 2"."""
+    words = [w for w in normalise(value).split() if not w.isdigit()]
+    return not words or all(w in ROLE_SPEAKERS for w in words)
+
+
+def name_parts(entry: Entry) -> list[str]:
+    """The parts of a value that identify on their own (first name, surname, "Calderbrook")."""
+    words = tokens(entry.value)
+    if entry.kind in NAME_KINDS:
+        parts = [w for w in words if w.lower() not in HONORIFICS and not _is_initial(w)]
+        hyphenated = [piece for w in parts if "-" in w for piece in w.split("-") if len(piece) > 1]
+        return [*parts, *hyphenated]
+    return [
+        w for w in words if len(w) >= 3 and w.lower() not in GENERIC_PARTS and not is_common_word(w)
+    ]
+
+
+def _all_common(words: list[str]) -> bool:
+    return all(is_common_word(w) for w in words)
+
+
+def build_terms(entries: list[Entry]) -> Terms:
+    """Compile entries into the forms redaction looks for."""
+    terms = Terms()
+    for entry in entries:
+        if entry.kind == "speaker" and is_role_speaker(entry.value):
+            continue
+        words = tokens(entry.value)
+        if not words:
+            continue
+        terms.add(Term(entry.value, entry, _all_common(words), whole=True))
+        parts = name_parts(entry)
+        for part in parts:
+            needs_capitals = is_common_word(part)
+            terms.add(Term(part, entry, needs_capitals, whole=False))
+            if len(part) >= 4 and not needs_capitals:
+                terms.fuzzy.setdefault(part.lower(), Term(part, entry, False, whole=False))
+        if entry.kind in NAME_KINDS and len(parts) >= 2:
+            for part in parts:
+                others = {p[0].upper() for p in parts if p != part}
+                terms.initials.setdefault(normalise(part), set()).update(others)
+    return terms

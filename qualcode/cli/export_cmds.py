@@ -1,0 +1,105 @@
+"""Export commands: themed, anonymised quote sets for report writers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qualcode.anonymise.pseudonyms import read_key
+from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open
+from qualcode.export.build import build_quote_set
+from qualcode.export.labels import DEFAULT_LABEL, parse_template
+from qualcode.export.model import QuoteOptions
+from qualcode.export.write import format_for, write_quote_set
+
+export_app = typer.Typer(help="Export quote sets for reports (always anonymised).")
+
+
+def _where(pairs: list[str]) -> dict[str, list[str]]:
+    where: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"--where {pair!r} is not ATTR=VALUE")
+        where.setdefault(name.strip(), []).append(value.strip())
+    return where
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+@export_app.command("quotes")
+def quotes(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Option("--out", help="File to write (.md .docx .csv ...).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="md, docx, csv, xlsx, json or html (default: from --out)."),
+    ] = None,
+    code: Annotated[
+        list[str] | None, typer.Option("--code", help="Only this code and its sub-codes.")
+    ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option("--where", help="Only participants with ATTR=VALUE (repeat to narrow)."),
+    ] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's codings.")] = None,
+    consensus: Annotated[
+        bool, typer.Option("--consensus", help="Only text every coder of a document coded.")
+    ] = False,
+    context: Annotated[
+        int, typer.Option("--context", min=0, help="Sentences of context around each quote.")
+    ] = 0,
+    label: Annotated[
+        str, typer.Option("--label", help="Quote label template, e.g. '{label}, {role}'.")
+    ] = DEFAULT_LABEL,
+    group_by: Annotated[
+        str, typer.Option("--group-by", help="code (themes), participant, or an attribute.")
+    ] = "code",
+    key: Annotated[
+        Path | None,
+        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
+    ] = None,
+) -> None:
+    """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
+    if coder and consensus:
+        fail("give --coder or --consensus, not both")
+    chosen = format_for(out, fmt) if fmt or out.suffix else "md"
+    parse_template(label)
+    for guarded in filter(None, [key, Path(project) if "://" not in project else None]):
+        if out.exists() and guarded.exists() and _same_file(out, guarded):
+            fail(f"{out}: refusing to overwrite {guarded.name} with an export")
+    options = QuoteOptions(
+        codes=list(code or []),
+        where=_where(list(where or [])),
+        coder=coder,
+        consensus=consensus,
+        context=context,
+        label_template=label,
+        group_by=group_by,
+        key=read_key(key) if key else None,
+    )
+    with project_open(project) as opened, opened.read() as session:
+        quote_set = build_quote_set(session, options)
+        try:
+            write_quote_set(quote_set, out, chosen)
+        except OSError as exc:
+            fail(f"{out}: cannot be written ({exc.strerror})")
+    groups = len(quote_set.walk())
+    console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
+    if quote_set.unreviewed:
+        error_console.print(
+            f"[bold yellow]warning:[/] {quote_set.unreviewed} possible identifier(s) in this "
+            f"export were never reviewed; list them with: qualcode anonymise check {project}",
+            soft_wrap=True,
+        )
+    if quote_set.missing_pseudonyms:
+        error_console.print(
+            f"warning: {quote_set.missing_pseudonyms} identifier(s) are not in the key and "
+            f"show as placeholders; update it with: qualcode anonymise key {project} --out {key}",
+            soft_wrap=True,
+            markup=False,
+        )

@@ -1,0 +1,57 @@
+"""Quote sets as Markdown that reads well as plain text and renders as headings and quotes."""
+
+from __future__ import annotations
+
+import re
+
+from qualcode.export.model import Quote, QuoteGroup, QuoteSet
+
+SPECIAL = re.compile(r"([\\`*_<])")
+
+
+def escape(text: str) -> str:
+    """Text with Markdown's emphasis, code and HTML characters neutralised."""
+    return SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
+
+
+def header_line(quote_set: QuoteSet) -> str:
+    """One line saying what the export holds and how it was made."""
+    options = quote_set.options.describe()
+    return (
+        f"{quote_set.summary()} · coders: {options['coders']} · context: "
+        f"{options['context_sentences']} sentence(s) · identifiers replaced by "
+        f"{options['replacements']} · exported {quote_set.generated_at}"
+    )
+
+
+def quote_markdown(quote: Quote) -> str:
+    """A quote as a block quote: context in italics, the quote in curly quotes, its label."""
+    body = f"“{escape(quote.text)}”"
+    if quote.before.strip():
+        body = f"*{escape(quote.before.strip())}* {body}"
+    if quote.after.strip():
+        body = f"{body} *{escape(quote.after.strip())}*"
+    body = f"{body} [{escape(quote.label)}]"
+    lines = [line.strip() for line in body.split("\n")]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def _group(group: QuoteGroup, out: list[str]) -> None:
+    out.append(f"{'#' * min(group.level + 1, 6)} {escape(group.title)}\n")
+    if group.description.strip():
+        out.append(f"{escape(group.description.strip())}\n")
+    out.append(f"*{group.counts_text()}*\n")
+    for quote in group.quotes:
+        out.append(quote_markdown(quote) + "\n")
+    for child in group.children:
+        _group(child, out)
+
+
+def render_markdown(quote_set: QuoteSet) -> str:
+    """The whole quote set as one Markdown document."""
+    out = [f"# {escape(quote_set.title)}\n", f"{escape(header_line(quote_set))}\n"]
+    if not quote_set.groups:
+        out.append("No coded passages match this selection.\n")
+    for group in quote_set.groups:
+        _group(group, out)
+    return "\n".join(out)

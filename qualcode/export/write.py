@@ -1,0 +1,87 @@
+"""Write a quote set in the format asked for (or implied by the file name), atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from qualcode.errors import QualcodeError
+from qualcode.export.html import render_html
+from qualcode.export.markdown import render_markdown
+from qualcode.export.model import FORMATS, QuoteSet
+from qualcode.export.tables import write_csv, write_xlsx
+from qualcode.export.word import write_docx
+
+EXTENSIONS = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html"}
+
+
+def format_for(path: Path, explicit: str | None) -> str:
+    """The export format: --format if given, else from the file extension."""
+    if explicit is not None:
+        if explicit not in FORMATS:
+            raise QualcodeError(f"--format must be one of {', '.join(FORMATS)}")
+        return explicit
+    suffix = path.suffix.lower()
+    fmt = EXTENSIONS.get(suffix, suffix.lstrip("."))
+    if fmt not in FORMATS:
+        raise QualcodeError(
+            f"{path.name}: cannot tell the format from '{suffix or 'no extension'}'; "
+            f"give --format ({', '.join(FORMATS)})"
+        )
+    return fmt
+
+
+def quote_set_json(quote_set: QuoteSet) -> dict[str, Any]:
+    """The quote set as plain data for scripts."""
+    quotes = quote_set.all_quotes()
+    return {
+        "format": "qualcode-quotes",
+        "version": 1,
+        "title": quote_set.title,
+        "generated_at": quote_set.generated_at,
+        "options": quote_set.options.describe(),
+        "counts": {"quotes": len(quotes), "participants": len({q.participant for q in quotes})},
+        "groups": [g.as_json() for g in quote_set.groups],
+    }
+
+
+def _write(quote_set: QuoteSet, path: Path, fmt: str) -> None:
+    if fmt == "md":
+        path.write_text(render_markdown(quote_set), encoding="utf-8")
+    elif fmt == "html":
+        path.write_text(render_html(quote_set), encoding="utf-8")
+    elif fmt == "json":
+        text = json.dumps(quote_set_json(quote_set), ensure_ascii=False, indent=2)
+        path.write_text(text + "\n", encoding="utf-8")
+    elif fmt == "csv":
+        write_csv(quote_set, path)
+    elif fmt == "xlsx":
+        write_xlsx(quote_set, path)
+    else:
+        write_docx(quote_set, path)
+
+
+def write_quote_set(quote_set: QuoteSet, path: Path, fmt: str) -> None:
+    """Write the export next to its final name, then move it into place (no half files)."""
+    directory = path.resolve().parent
+    if not directory.is_dir():
+        raise QualcodeError(f"{path}: folder {directory} does not exist")
+    fd, name = tempfile.mkstemp(prefix=".qualcode-export-", suffix=path.suffix, dir=directory)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        _write(quote_set, temporary, fmt)
+        temporary.chmod(0o644 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
