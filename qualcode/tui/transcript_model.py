@@ -26,6 +26,11 @@ class TranscriptModel:
         self.selection = Selection(cursor=min(max(cursor, 0), max(len(passages) - 1, 0)))
         self.set_marks(marks)
 
+    def extend(self, passages: list[PassageRow]) -> None:
+        self.passages.extend(passages)
+        self._starts.extend(p.start for p in passages)
+        self.set_marks(self.marks)
+
     def set_marks(self, marks: Marks) -> None:
         self.marks = marks
         self._by_passage = {}

@@ -6,12 +6,14 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import Tui, settle
 from rich.console import Console
 
 from qualcode.store.documents import find_document
 from qualcode.store.workbench import apply_code, code_rows
 from qualcode.tui.app import QualcodeApp, help_sections
+from qualcode.tui.screens import transcript
 from qualcode.tui.screens.code_view import CodeViewScreen
 from qualcode.tui.screens.documents import DocumentsScreen
 from qualcode.tui.screens.help import HelpScreen
@@ -142,3 +144,18 @@ def test_import_inside_the_tui_with_progress(tui: Tui, tmp_path: Path) -> None:
         assert [row.title for row in app.screen.rows][-1] == "interview-09"
 
     tui.run(scenario)
+
+
+def test_a_long_transcript_paints_first_then_loads_the_rest(
+    tui: Tui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transcript, "FIRST_PASSAGES", 2)
+
+    async def scenario(pilot: Any, app: QualcodeApp) -> None:
+        view = app.transcript.view
+        assert len(view.passages) == 5
+        assert view.painted.is_set()
+        await pilot.press("G")
+        assert view.selection.cursor == 4
+
+    tui.run(scenario, document=1)

@@ -81,8 +81,7 @@ class DocumentsScreen(Screen[None]):
         table = self.query_one(DataTable)
         for column in COLUMNS:
             table.add_column(column, key=column)
-        self.query_one("#filter", Input).focus()
-        self.refresh_data()
+        self.query_one("#filter", Input).focus()  # rows load when the screen shows (resume)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()

@@ -19,9 +19,11 @@ from qualcode.store.workbench import (
     CodeRow,
     CodingView,
     Marks,
+    PassageRow,
     TranscriptData,
     code_rows,
     load_marks,
+    load_passages,
     load_transcript,
 )
 from qualcode.tui.coding import CodingController
@@ -36,6 +38,7 @@ from qualcode.tui.widgets.suggestions import SuggestionsPane
 from qualcode.tui.widgets.transcript_view import TranscriptView
 
 TOP_KEYS = "1234567890"
+FIRST_PASSAGES = 300  # loaded before the first paint; the rest follow in the same worker
 CodingCallback = Callable[[CodingView], None]
 
 
@@ -100,16 +103,27 @@ class TranscriptScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="transcript")
     def load(self, document_id: int, passage: int | None, span: tuple[int, int] | None) -> None:
-        coder = self.bench.coder
+        """Load the passages up to the cursor and a screenful more, paint, then load the rest."""
+        coder, first = self.bench.coder, (passage or 0) + FIRST_PASSAGES
         try:
             with self.bench.project.read() as session:
-                data = load_transcript(session, document_id, coder)
+                data = load_transcript(session, document_id, coder, first=first)
                 codes = code_rows(session, coder)
+            if get_current_worker().is_cancelled:
+                return
+            self.app.call_from_thread(self._loaded, data, codes, passage, span)
+            if data.document.passages > len(data.passages):
+                self.view.painted.wait(timeout=2.0)  # paint first: the rest can wait its turn
+                with self.bench.project.read() as session:
+                    rest = load_passages(session, document_id, start=first)
+                if not get_current_worker().is_cancelled:
+                    self.app.call_from_thread(self._extend, document_id, rest)
         except QualcodeError as exc:
             self.app.call_from_thread(self._warn, str(exc))
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, data, codes, passage, span)
+
+    def _extend(self, document_id: int, rest: list[PassageRow]) -> None:
+        if document_id == self.document_id:
+            self.view.extend(rest)
 
     def _loaded(
         self,

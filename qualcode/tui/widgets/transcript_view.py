@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import ClassVar
 
@@ -71,6 +72,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self._look: Look | None = None
         self._drag: tuple[int, int] | None = None
         self.first_paint: float | None = None
+        self.painted = threading.Event()  # set once the loaded passages are on screen
 
     @property
     def passages(self) -> list[PassageRow]:
@@ -83,12 +85,19 @@ class TranscriptView(ScrollView, can_focus=True):
     def show(self, passages: list[PassageRow], marks: Marks, cursor: int = 0) -> None:
         """Display a document's passages and marks with the cursor on a passage."""
         self.model.load(passages, marks, cursor)
+        self.painted.clear()
         self._heights.clear()
         self.changed()
         self._resize_virtual()
         self.set_scroll(None, 0)
         self.call_after_refresh(self.follow_cursor, centre=True)
         self.post_message(self.CursorMoved())
+
+    def extend(self, passages: list[PassageRow]) -> None:
+        """Add the rest of a long document's passages (loaded after the first paint)."""
+        self.model.extend(passages)
+        self._resize_virtual()
+        self.changed()
 
     def set_marks(self, marks: Marks) -> None:
         """Replace codings, memos and reviews (after a refresh or a coder switch)."""
@@ -278,8 +287,9 @@ class TranscriptView(ScrollView, can_focus=True):
                 width, self.rich_style
             )
         rows = self._visible_rows()
-        if self.first_paint is None and rows:
-            self.first_paint = time.perf_counter()
+        if rows and not self.painted.is_set():
+            self.first_paint = self.first_paint or time.perf_counter()
+            self.painted.set()
         return rows[y] if y < len(rows) else Strip.blank(width, self.rich_style)
 
     # -- mouse ------------------------------------------------------------------------------
