@@ -63,6 +63,7 @@ def _candidate(word: str, initial: bool) -> bool:
     if (
         len(word) < 2
         or not word[:1].isupper()
+        or any(c.isdigit() for c in word)
         or is_not_identifying(word)
         or word.lower() in HONORIFICS
     ):

@@ -9,6 +9,7 @@ import typer
 
 from qualcode.anonymise.pseudonyms import read_key
 from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open
+from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
@@ -67,8 +68,12 @@ def quotes(
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
         fail("give --coder or --consensus, not both")
-    chosen = format_for(out, fmt) if fmt or out.suffix else "md"
-    parse_template(label)
+    try:
+        chosen = format_for(out, fmt)
+        parse_template(label)
+        pseudonyms = read_key(key) if key else None
+    except QualcodeError as exc:
+        fail(str(exc))
     for guarded in filter(None, [key, Path(project) if "://" not in project else None]):
         if out.exists() and guarded.exists() and _same_file(out, guarded):
             fail(f"{out}: refusing to overwrite {guarded.name} with an export")
@@ -80,7 +85,7 @@ def quotes(
         context=context,
         label_template=label,
         group_by=group_by,
-        key=read_key(key) if key else None,
+        key=pseudonyms,
     )
     with project_open(project) as opened, opened.read() as session:
         quote_set = build_quote_set(session, options)
