@@ -42,11 +42,17 @@ def selected_codes(session: Session, keys: list[str]) -> list[Code]:
     return result
 
 
+# Header and front-matter keys that name people or organisations rather than describe them.
+PRIVATE_KEYS = frozenset(
+    ["interviewer", "interviewee", "name", "real_name", "organisation", "email", "phone"]
+)
+
+
 def public_attributes(document: Document) -> dict[str, str]:
-    """The participant's attributes, or the document's own when it has no participant."""
+    """The participant's attributes, or the document's own (minus private keys) without one."""
     if document.participant is not None:
         return dict(document.participant.attributes)
-    return dict(document.attributes)
+    return {k: v for k, v in document.attributes.items() if k.casefold() not in PRIVATE_KEYS}
 
 
 def _matches(document: Document, where: dict[str, list[str]]) -> bool:

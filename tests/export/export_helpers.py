@@ -63,7 +63,10 @@ def build_project(
             name = interview.file_name or f"interview-{number:02d}.txt"
             read = read_document(Path(name), data=interview.text.encode("utf-8"))
             add_document(
-                session, read, participant_label=interview.label, attributes=interview.attributes
+                session,
+                read,
+                participant_label=interview.label or None,
+                attributes=interview.attributes or None,
             )
         for label, kind, value in identifiers:
             owner = get_or_create_participant(session, label, coder=None) if label else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from export_helpers import Interview, build_project
 
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
@@ -138,3 +141,21 @@ def test_titles_and_file_names_never_appear(small_project: Project) -> None:
     quote_set = build(small_project, group_by="participant")
     text = repr([g.as_json() for g in quote_set.groups])
     assert "marcus-ellery" not in text.lower() and "tolver" not in text.lower()
+
+
+def test_document_without_participant_keeps_private_keys_out(tmp_path: Path) -> None:
+    body = "Q: Hello.\n\nA: Contracts are short."
+    front = "---\ntitle: Talk with Hannah Cole\ninterviewer: Hannah Cole\nsector: health\n---\n\n"
+    project = build_project(
+        tmp_path / "p.qc",
+        [Interview("", front + body + "\n", file_name="hannah-cole.md")],
+        codings=[(1, "contracts", "ana", body.index("A:"), len(body))],
+    )
+    quote = build(project).all_quotes()[0]
+    project.close()
+    assert quote.attributes == {"sector": "health"}
+    assert (quote.participant, quote.label, quote.text) == (
+        "Document 1",
+        "Document 1",
+        "Contracts are short.",
+    )

@@ -1,0 +1,21 @@
+"""The export and anonymisation core stays free of the terminal and UI libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_imports_no_ui_libraries() -> None:
+    code = (
+        "import pkgutil, importlib, sys\n"
+        "import qualcode.anonymise, qualcode.export\n"
+        "for package in (qualcode.anonymise, qualcode.export):\n"
+        "    for info in pkgutil.iter_modules(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'textual'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
