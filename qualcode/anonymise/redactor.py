@@ -98,15 +98,18 @@ class Redactor:
     def _near_miss(self, word: str) -> Term | None:
         """The registered part a word misspells, if any (everyday words never count)."""
         lower = word.lower()
-        if lower in self._near:
-            return self._near[lower]
-        term = None
-        if len(word) >= 4 and not is_common_word(word):
-            limit = max_distance(len(word))
-            best = process.extractOne(lower, self._fuzzy, scorer=OSA.distance, score_cutoff=limit)
-            if best is not None:
-                term = self.terms.fuzzy[best[0]]
-        self._near[lower] = term
+        if lower not in self._near:
+            found = None
+            if len(word) >= 4 and not is_common_word(word):
+                limit = max_distance(len(word))
+                best = process.extractOne(
+                    lower, self._fuzzy, scorer=OSA.distance, score_cutoff=limit
+                )
+                found = self.terms.fuzzy[best[0]] if best is not None else None
+            self._near[lower] = found
+        term = self._near[lower]
+        if term is not None and term.needs_capitals and not word[:1].isupper():
+            return None
         return term
 
     def _with_initials(self, text: str, start: int, end: int, term: Term) -> Redaction:

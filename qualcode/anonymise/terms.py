@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qualcode.anonymise.lexicon import is_common_word
+from qualcode.anonymise.lexicon import is_common_word, without_clitic
 
 NAME_KINDS = frozenset({"name", "alias", "speaker"})
 PLACEHOLDERS = {
@@ -74,8 +74,12 @@ class Terms:
     initials: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, term: Term) -> None:
+        """Keep one term per form: a whole value over a part, then the less strict one."""
         current = self.by_form.get(normalise(term.form))
-        if current is None or (term.whole and not current.whole):
+        if current is None or (term.whole, not term.needs_capitals) > (
+            current.whole,
+            not current.needs_capitals,
+        ):
             self.by_form[normalise(term.form)] = term
 
 
@@ -98,11 +102,14 @@ def name_parts(entry: Entry) -> list[str]:
     """The parts of a value that identify on their own (first name, surname, "Calderbrook")."""
     words = tokens(entry.value)
     if entry.kind in NAME_KINDS:
-        parts = [w for w in words if w.lower() not in HONORIFICS and not _is_initial(w)]
+        parts = [
+            without_clitic(w) for w in words if w.lower() not in HONORIFICS and not _is_initial(w)
+        ]
         hyphenated = [piece for w in parts if "-" in w for piece in w.split("-") if len(piece) > 1]
         return [*parts, *hyphenated]
+    bare = [without_clitic(w) for w in words]
     return [
-        w for w in words if len(w) >= 3 and w.lower() not in GENERIC_PARTS and not is_common_word(w)
+        w for w in bare if len(w) >= 3 and w.lower() not in GENERIC_PARTS and not is_common_word(w)
     ]
 
 
@@ -122,10 +129,13 @@ def build_terms(entries: list[Entry]) -> Terms:
         terms.add(Term(entry.value, entry, _all_common(words), whole=True))
         parts = name_parts(entry)
         for part in parts:
-            needs_capitals = is_common_word(part)
-            terms.add(Term(part, entry, needs_capitals, whole=False))
-            if len(part) >= 4 and not needs_capitals:
-                terms.fuzzy.setdefault(part.lower(), Term(part, entry, False, whole=False))
+            # A name part matches in any case ("marcus"); a word of an organisation or place
+            # only capitalised, since alone in lowercase it is usually a word ("foodbank").
+            everyday = is_common_word(part)
+            term = Term(part, entry, everyday or entry.kind not in NAME_KINDS, whole=False)
+            terms.add(term)
+            if len(part) >= 4 and not everyday:
+                terms.fuzzy.setdefault(part.lower(), term)
         if entry.kind in NAME_KINDS and len(parts) >= 2:
             for part in parts:
                 others = {p[0].upper() for p in parts if p != part}

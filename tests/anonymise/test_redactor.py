@@ -96,3 +96,11 @@ def test_lexicon_tells_words_from_names() -> None:
     assert not any(is_common_word(w) for w in ["Martin", "Kessler", "Calderbrook", "Ellie"])
     assert all(is_name_like(w) for w in ["Steve", "Leeds", "Calderbrook", "Aisha"])
     assert not any(is_name_like(w) for w in ["Thanks", "Oh", "Because", "Monday"])
+
+
+def test_organisation_words_alone_need_capitals() -> None:
+    redactor = Redactor([Entry("organisation", "Thornley Foodbank"), Entry("place", "Saltmarsh")])
+    text = "Thornley Foodbank, or the Foodbank, is not the foodbank; thornley foodbank; saltmarsh."
+    assert redactor.redact(text) == (
+        "[organisation], or the [organisation], is not the foodbank; [organisation]; [place]."
+    )
