@@ -140,6 +140,7 @@ def _by_value(
             level=1,
             path=(value,),
             quotes=sorted(members, key=quote_order),
+            show_codes=True,
         )
         for value, members in sorted(groups.items(), key=lambda item: _natural(item[0]))
     ]

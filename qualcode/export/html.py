@@ -18,6 +18,7 @@ figure.quote { margin: 1rem 0 1.25rem; border-left: 3px solid #999; padding-left
 figure.quote blockquote { margin: 0; white-space: pre-line; }
 .context { color: #777; }
 figcaption.label { color: #444; font-size: 0.9rem; margin-top: 0.25rem; }
+.codes { color: #777; }
 """
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -26,16 +27,17 @@ def _anchor(group: QuoteGroup) -> str:
     return "g-" + "-".join("".join(c if c.isalnum() else "-" for c in p) for p in group.path)
 
 
-def _quote(quote: Quote) -> str:
+def _quote(quote: Quote, show_codes: bool) -> str:
     parts = []
     if quote.before.strip():
         parts.append(f'<span class="context">{escape(quote.before.strip())}</span> ')
     parts.append(f"“{escape(quote.text)}”")
     if quote.after.strip():
         parts.append(f' <span class="context">{escape(quote.after.strip())}</span>')
+    codes = f' <span class="codes">{escape(quote.codes_note())}</span>' if show_codes else ""
     return (
         f'<figure class="quote"><blockquote>{"".join(parts)}</blockquote>'
-        f'<figcaption class="label">[{escape(quote.label)}]</figcaption></figure>'
+        f'<figcaption class="label">[{escape(quote.label)}]{codes}</figcaption></figure>'
     )
 
 
@@ -46,7 +48,7 @@ def _group(group: QuoteGroup, out: list[str]) -> None:
     if group.description.strip():
         out.append(f'<p class="definition">{escape(group.description.strip())}</p>')
     out.append(f'<p class="counts">{escape(group.counts_text())}</p>')
-    out.extend(_quote(quote) for quote in group.quotes)
+    out.extend(_quote(quote, group.show_codes) for quote in group.quotes)
     for child in group.children:
         _group(child, out)
     out.append("</section>")

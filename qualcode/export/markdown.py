@@ -24,7 +24,7 @@ def header_line(quote_set: QuoteSet) -> str:
     )
 
 
-def quote_markdown(quote: Quote) -> str:
+def quote_markdown(quote: Quote, show_codes: bool = False) -> str:
     """A quote as a block quote: context in italics, the quote in curly quotes, its label."""
     body = f"“{escape(quote.text)}”"
     if quote.before.strip():
@@ -32,6 +32,8 @@ def quote_markdown(quote: Quote) -> str:
     if quote.after.strip():
         body = f"{body} *{escape(quote.after.strip())}*"
     body = f"{body} [{escape(quote.label)}]"
+    if show_codes:
+        body = f"{body} {escape(quote.codes_note())}"
     lines = [line.strip() for line in body.split("\n")]
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
@@ -42,7 +44,7 @@ def _group(group: QuoteGroup, out: list[str]) -> None:
         out.append(f"{escape(group.description.strip())}\n")
     out.append(f"*{group.counts_text()}*\n")
     for quote in group.quotes:
-        out.append(quote_markdown(quote) + "\n")
+        out.append(quote_markdown(quote, group.show_codes) + "\n")
     for child in group.children:
         _group(child, out)
 

@@ -54,6 +54,10 @@ class Quote:
     coders: tuple[str, ...]
     attributes: dict[str, str]
 
+    def codes_note(self) -> str:
+        """The codes a quote carries, for groups that are not codes: "(codes: a, b)"."""
+        return f"(codes: {', '.join(self.codes)})"
+
     @property
     def identity(self) -> tuple[int, int, int]:
         return (self.document_id, self.start, self.end)
@@ -86,6 +90,7 @@ class QuoteGroup:
     path: tuple[str, ...] = ()
     quotes: list[Quote] = field(default_factory=list)
     children: list[QuoteGroup] = field(default_factory=list)
+    show_codes: bool = False
 
     def all_quotes(self) -> list[Quote]:
         """This group's quotes and its sub-groups', each passage once."""

@@ -90,7 +90,7 @@ def _add_contents(document: Any, quote_set: QuoteSet) -> None:
     settings.append(update)
 
 
-def _add_quote(document: Any, quote: Quote) -> None:
+def _add_quote(document: Any, quote: Quote, show_codes: bool) -> None:
     paragraph = document.add_paragraph(style=QUOTE_STYLE)
     if quote.before.strip():
         paragraph.add_run(f"{quote.before.strip()} ", style=CONTEXT_STYLE)
@@ -102,6 +102,8 @@ def _add_quote(document: Any, quote: Quote) -> None:
     if quote.after.strip():
         paragraph.add_run(f" {quote.after.strip()}", style=CONTEXT_STYLE)
     paragraph.add_run(f" [{quote.label}]", style=LABEL_STYLE)
+    if show_codes:
+        paragraph.add_run(f" {quote.codes_note()}", style=CONTEXT_STYLE)
 
 
 def _add_group(document: Any, group: QuoteGroup) -> None:
@@ -110,7 +112,7 @@ def _add_group(document: Any, group: QuoteGroup) -> None:
         document.add_paragraph(group.description.strip(), style=DEFINITION_STYLE)
     document.add_paragraph(group.counts_text(), style=COUNTS_STYLE)
     for quote in group.quotes:
-        _add_quote(document, quote)
+        _add_quote(document, quote, group.show_codes)
     for child in group.children:
         _add_group(document, child)
 

@@ -129,3 +129,13 @@ def test_empty_selection_still_writes(small_project: Project, tmp_path: Path) ->
         empty = build_quote_set(session, QuoteOptions(where={"size": ["none"]}))
     for fmt in ("md", "docx", "html", "csv", "xlsx", "json"):
         assert written(empty, tmp_path, fmt).stat().st_size > 0
+
+
+def test_participant_groups_show_each_quotes_codes(small_project: Project, tmp_path: Path) -> None:
+    with small_project.read() as session:
+        by_person = build_quote_set(session, QuoteOptions(group_by="participant"))
+    markdown = written(by_person, tmp_path, "md").read_text(encoding="utf-8")
+    assert "## Interviewee 1\n" in markdown and "\n## Interviewee 10\n" in markdown
+    assert "[Interviewee 1, drug treatment charity] (codes: contracts, grants)" in markdown
+    html = written(by_person, tmp_path, "html").read_text(encoding="utf-8")
+    assert '<span class="codes">(codes: contracts, grants)</span>' in html
