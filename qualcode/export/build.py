@@ -132,6 +132,7 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
         options=options,
         groups=groups,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        described=options.describe(redactor.redact),
         unreviewed=len(maker.flagged),
         missing_pseudonyms=missing,
     )

@@ -16,7 +16,7 @@ def escape(text: str) -> str:
 
 def header_line(quote_set: QuoteSet) -> str:
     """One line saying what the export holds and how it was made."""
-    options = quote_set.options.describe()
+    options = quote_set.described
     return (
         f"{quote_set.summary()} · coders: {options['coders']} · context: "
         f"{options['context_sentences']} sentence(s) · identifiers replaced by "

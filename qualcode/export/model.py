@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,14 +25,14 @@ class QuoteOptions:
     group_by: str = "code"
     key: PseudonymKey | None = None
 
-    def describe(self) -> dict[str, Any]:
-        """The options as plain data for export headers (nothing identifying in them)."""
+    def describe(self, redact: Callable[[str], str]) -> dict[str, Any]:
+        """The options as plain data for export headers, free text passed through redact."""
         return {
             "codes": self.codes,
-            "where": self.where,
+            "where": {k: [redact(v) for v in vs] for k, vs in self.where.items()},
             "coders": "consensus" if self.consensus else (self.coder or "all"),
             "context_sentences": self.context,
-            "label_template": self.label_template,
+            "label_template": redact(self.label_template),
             "group_by": self.group_by,
             "replacements": "pseudonyms" if self.key else "placeholders",
         }
@@ -140,6 +141,7 @@ class QuoteSet:
     options: QuoteOptions
     groups: list[QuoteGroup]
     generated_at: str
+    described: dict[str, Any] = field(default_factory=dict)
     unreviewed: int = 0
     missing_pseudonyms: int = 0
 

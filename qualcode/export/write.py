@@ -42,7 +42,7 @@ def quote_set_json(quote_set: QuoteSet) -> dict[str, Any]:
         "version": 1,
         "title": quote_set.title,
         "generated_at": quote_set.generated_at,
-        "options": quote_set.options.describe(),
+        "options": quote_set.described,
         "counts": {"quotes": len(quotes), "participants": len({q.participant for q in quotes})},
         "groups": [g.as_json() for g in quote_set.groups],
     }

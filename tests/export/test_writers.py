@@ -139,3 +139,12 @@ def test_participant_groups_show_each_quotes_codes(small_project: Project, tmp_p
     assert "[Interviewee 1, drug treatment charity] (codes: contracts, grants)" in markdown
     html = written(by_person, tmp_path, "html").read_text(encoding="utf-8")
     assert '<span class="codes">(codes: contracts, grants)</span>' in html
+
+
+def test_options_in_exports_are_redacted_too(small_project: Project, tmp_path: Path) -> None:
+    options = QuoteOptions(where={"name": ["Marcus Ellery"]}, label_template="{label} Marcus")
+    with small_project.read() as session:
+        quote_set = build_quote_set(session, options)
+    data = json.loads(written(quote_set, tmp_path, "json").read_text(encoding="utf-8"))
+    assert data["options"]["where"] == {"name": ["[name]"]}
+    assert data["options"]["label_template"] == "{label} [name]"
