@@ -60,12 +60,13 @@ def import_one(
         with project.write() as session:
             existing = find_by_sha(session, read.sha256)
             if existing is not None:
+                existing_id, existing_title = existing
                 return ImportOutcome(
                     path,
                     "duplicate",
-                    f"{path.name}: already imported as document {existing.id} "
-                    f"('{existing.title}'), nothing changed",
-                    existing.id,
+                    f"{path.name}: already imported as document {existing_id} "
+                    f"('{existing_title}'), nothing changed",
+                    existing_id,
                 )
             document = add_document(
                 session,

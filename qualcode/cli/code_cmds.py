@@ -22,7 +22,7 @@ from qualcode.cli.render import codings_table
 from qualcode.errors import QualcodeError
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, coding_records, find_codings, remove_coding
-from qualcode.store.documents import find_document, passage_at
+from qualcode.store.documents import MAX_ROW_ID, find_document, passage_at
 from qualcode.store.models import Coding, Document
 from qualcode.tables.codings import import_table, read_table, write_table
 
@@ -86,7 +86,7 @@ def remove(
     who = coder or default_coder()
     with project_open(project) as opened, opened.write() as session:
         if coding_id is not None:
-            found = session.get(Coding, coding_id)
+            found = session.get(Coding, coding_id) if 0 < coding_id < MAX_ROW_ID else None
             if found is None:
                 fail(f"no coding with id {coding_id}")
             matches = [found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -14,9 +15,48 @@ from qualcode.store.audit import record
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
 
-def find_by_sha(session: Session, sha256: str) -> Document | None:
-    """The document already holding exactly this normalised text, if any."""
-    return session.scalar(select(Document).where(Document.sha256 == sha256))
+def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
+    """Id and title of the document already holding exactly this normalised text, if any."""
+    row = session.execute(
+        select(Document.id, Document.title).where(Document.sha256 == sha256)
+    ).first()
+    return None if row is None else (row.id, row.title)
+
+
+# On SQLite, one multi-row INSERT per chunk: the FTS5 index (fed by a trigger) then flushes
+# once per statement rather than once per passage, which is most of the cost of a big import.
+PASSAGES_PER_STATEMENT = 4_000
+MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
+_PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
+_PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
+    ", ".join(f'"{column}"' for column in _PASSAGE_COLUMNS)
+)
+
+
+def _insert_passages(session: Session, document_id: int, read: ReadDocument) -> None:
+    rows = [
+        (
+            document_id,
+            index,
+            draft.start,
+            draft.end,
+            draft.speaker,
+            read.text[draft.start : draft.end],
+            draft.meta,
+        )
+        for index, draft in enumerate(read.passages)
+    ]
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        session.execute(
+            insert(Passage), [dict(zip(_PASSAGE_COLUMNS, row, strict=True)) for row in rows]
+        )
+        return
+    for first in range(0, len(rows), PASSAGES_PER_STATEMENT):
+        chunk = rows[first : first + PASSAGES_PER_STATEMENT]
+        placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+        flat = tuple(v for row in chunk for v in (*row[:-1], json.dumps(row[-1])))
+        connection.exec_driver_sql(_PASSAGE_INSERT + placeholders, flat)
 
 
 def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:
@@ -103,22 +143,7 @@ def add_document(
     session.flush()
     if participant is not None and attributes:
         participant.attributes = {**participant.attributes, **attributes}
-    if read.passages:
-        session.execute(
-            insert(Passage),
-            [
-                {
-                    "document_id": document.id,
-                    "index": index,
-                    "start": draft.start,
-                    "end": draft.end,
-                    "speaker": draft.speaker,
-                    "text": read.text[draft.start : draft.end],
-                    "meta": draft.meta,
-                }
-                for index, draft in enumerate(read.passages)
-            ],
-        )
+    _insert_passages(session, document.id, read)
     add_identifiers(session, participant, "speaker", read.speakers, source="import")
     record(
         session,
@@ -141,7 +166,7 @@ def add_document(
 def find_document(session: Session, ref: str) -> Document:
     """A document by id, title or source file name, or an error with a hint."""
     ref = ref.strip()
-    if ref.isdigit():
+    if ref.isdigit() and int(ref) < MAX_ROW_ID:
         document = session.get(Document, int(ref))
         if document is not None:
             return document
@@ -165,8 +190,12 @@ def find_document(session: Session, ref: str) -> Document:
 
 def passage_at(session: Session, document: Document, index: int) -> Passage:
     """The passage with this index in a document, or a clear error."""
-    passage = session.scalar(
-        select(Passage).where(Passage.document_id == document.id, Passage.index == index)
+    passage = (
+        session.scalar(
+            select(Passage).where(Passage.document_id == document.id, Passage.index == index)
+        )
+        if 0 <= index < MAX_ROW_ID
+        else None
     )
     if passage is None:
         count = len(document.passages)

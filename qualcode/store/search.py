@@ -64,9 +64,10 @@ def _fts(session: Session, match: str, limit: int) -> list[SearchHit]:
     rows = session.execute(
         text(
             'SELECT p.document_id, d.title, p."index", p.start, p."end", p.speaker, p.text '
-            "FROM passage_fts f JOIN passage p ON p.id = f.rowid "
-            "JOIN document d ON d.id = p.document_id "
-            "WHERE passage_fts MATCH :match ORDER BY bm25(passage_fts), p.id LIMIT :limit"
+            "FROM (SELECT rowid, rank FROM passage_fts WHERE passage_fts MATCH :match "
+            "      ORDER BY rank LIMIT :limit) f "
+            "JOIN passage p ON p.id = f.rowid JOIN document d ON d.id = p.document_id "
+            "ORDER BY f.rank, p.id"
         ),
         {"match": match, "limit": limit},
     )

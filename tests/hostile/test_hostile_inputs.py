@@ -155,6 +155,7 @@ def test_cli_arguments_never_crash(
         ["show", project_ref, doc],
         ["search", project_ref, span],
         ["code", "list", project_ref, "--code", code],
+        ["code", "remove", project_ref, "--id", passage],
     ):
         result = runner.invoke(app, args)
         assert result.exit_code in {0, 1, 2}, (args, result.exception)
