@@ -10,11 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from qualcode.ingest import read_document
 
 HOLD_OPEN = """
 import sys, time
 from pathlib import Path
+from sqlalchemy import func, select
+
 from qualcode.ingest import read_document
 from qualcode.store.db import open_project
 from qualcode.store.documents import add_document
@@ -38,6 +42,18 @@ def _turns(n: int, seed: int) -> str:
     return "\n".join(lines)
 
 
+def _consistent(target: str) -> dict[str, int]:
+    """Check a project (SQLite file or PostgreSQL) and return its row counts."""
+    from qualcode.store.check import check_project
+    from qualcode.store.db import open_project
+    from qualcode.store.transfer import table_counts
+
+    with open_project(target) as project:
+        report = check_project(project)
+        assert report.ok, report.problems
+        return table_counts(project)
+
+
 def _integrity(path: Path) -> None:
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -46,27 +62,12 @@ def _integrity(path: Path) -> None:
     connection.close()
 
 
-def test_kill_inside_an_import_transaction_leaves_nothing(
-    project_file: Path, tmp_path: Path
-) -> None:
+def test_kill_inside_an_import_transaction_leaves_nothing(project_ref: str, tmp_path: Path) -> None:
     source = tmp_path / "long.txt"
     source.write_text(_turns(400, 1), encoding="utf-8")
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_OPEN, str(project_file), str(source)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "READY"
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
-
-    _integrity(project_file)
-    with sqlite3.connect(project_file) as connection:
-        assert connection.execute("SELECT count(*) FROM document").fetchone() == (0,)
-        assert connection.execute("SELECT count(*) FROM passage").fetchone() == (0,)
-        assert connection.execute("SELECT count(*) FROM participant").fetchone() == (0,)
-    connection.close()
+    _hold_and_kill(HOLD_OPEN, project_ref, str(source))
+    counts = _consistent(project_ref)
+    assert counts["document"] == counts["passage"] == counts["participant"] == 0
 
 
 def test_kill_during_a_many_file_import_keeps_every_committed_document(
@@ -176,9 +177,10 @@ def _hold_and_kill(script: str, *args: str) -> None:
     child.wait()
 
 
-def test_kill_during_a_codebook_merge_changes_nothing(project_file: Path, transcript: Path) -> None:
+def test_kill_during_a_codebook_merge_changes_nothing(project_ref: str, transcript: Path) -> None:
     from qualcode.importing import import_one
     from qualcode.store.db import open_project
+    from qualcode.store.models import AuditEvent, Code, Coding
     from qualcode.tables.codings import import_table, read_table
 
     table = transcript.with_name("codings.csv")
@@ -189,25 +191,31 @@ def test_kill_during_a_codebook_merge_changes_nothing(project_file: Path, transc
         "1,voice-advocacy,ben,Sessions get cancelled\n",
         encoding="utf-8",
     )
-    with open_project(str(project_file)) as project:
+
+    def codings() -> list[tuple[int, int, int, int, int]]:
+        with open_project(project_ref) as project, project.read() as session:
+            rows = session.execute(
+                select(
+                    Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end
+                ).order_by(Coding.id)
+            )
+            return [tuple(row) for row in rows]
+
+    with open_project(project_ref) as project:
         import_one(project, transcript)
         with project.write() as session:
             import_table(session, read_table(session, table))
-    before = _codings(project_file)
+    before = codings()
     assert len(before) == 3
 
-    _hold_and_kill(MERGE_THEN_HANG, str(project_file))
+    _hold_and_kill(MERGE_THEN_HANG, project_ref)
 
-    _integrity(project_file)
-    assert _codings(project_file) == before
-    with sqlite3.connect(project_file) as connection:
-        keys = {row[0] for row in connection.execute("SELECT key FROM code")}
-        merges = connection.execute(
-            "SELECT count(*) FROM audit_event WHERE action = 'code.merge'"
-        ).fetchone()
-    connection.close()
-    assert "voice-advocacy" in keys
-    assert merges == (0,)
+    _consistent(project_ref)
+    assert codings() == before
+    with open_project(project_ref) as project, project.read() as session:
+        assert session.scalar(select(Code.id).where(Code.key == "voice-advocacy")) is not None
+        merges = select(func.count(AuditEvent.id)).where(AuditEvent.action == "code.merge")
+        assert session.scalar(merges) == 0
 
 
 def test_kill_during_a_batch_of_codings_leaves_none_of_it(

@@ -101,3 +101,21 @@ def test_check_finds_codings_past_the_end_and_bad_passages(
     problems = json.loads(bad.stdout)["problems"]
     assert any(p.startswith("coding 1: span") and "past the end" in p for p in problems)
     assert any("stored text differs" in p for p in problems)
+
+
+def test_postgresql_backup_as_sql_dump_and_as_project_file(
+    demo_project: Path, empty_postgres: str, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["copy", str(demo_project), empty_postgres]).exit_code == 0
+    dump = tmp_path / "study.sql"
+    result = runner.invoke(app, ["backup", empty_postgres, str(dump)])
+    assert result.exit_code == 0, result.stderr
+    assert oct(dump.stat().st_mode & 0o777) == "0o600"
+    sql = dump.read_text(encoding="utf-8")
+    assert "CREATE TABLE public.coding" in sql and "COPY public.passage" in sql
+    copy = tmp_path / "study-backup.qc"
+    result = runner.invoke(app, ["backup", empty_postgres, str(copy)])
+    assert result.exit_code == 0, result.stderr
+    with open_project(str(demo_project)) as a, open_project(str(copy)) as b:
+        assert _all_rows(a) == _all_rows(b)
