@@ -112,7 +112,7 @@ def leaks(text: str, secrets: set[str]) -> list[str]:
 
 
 @settings(
-    max_examples=30,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
