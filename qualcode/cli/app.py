@@ -15,6 +15,7 @@ from qualcode.cli.common import error_console
 from qualcode.cli.demo_cmd import demo
 from qualcode.cli.export_cmds import export_app
 from qualcode.cli.import_cmds import import_, participants_app
+from qualcode.cli.suggest_cmds import suggest_app
 from qualcode.cli.tui_cmd import tui
 
 app = typer.Typer(
@@ -38,6 +39,7 @@ app.command("check")(maintenance_cmds.check)
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(code_app, name="code")
+app.add_typer(suggest_app, name="suggest")
 app.add_typer(export_app, name="export")
 app.add_typer(anonymise_app, name="anonymise")
 

@@ -1,0 +1,151 @@
+"""The suggester: cue phrases and the stored model scoring passages into ranked suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from sqlalchemy.orm import Session
+
+from qualcode.nlp.combine import DEFINITION_FLOOR, Parts, blend, origin_of, reason
+from qualcode.nlp.corpus import codebook_entries
+from qualcode.nlp.cues import CueIndex, leaf_codes
+from qualcode.nlp.definitions import DefinitionIndex, DefinitionMatches
+from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
+from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
+from qualcode.nlp.settings import threshold
+from qualcode.nlp.types import CodeEntry, CueEvidence, PassageText, Suggestion
+
+FLOOR = 0.05
+BATCH_SIZE = 256
+
+
+@lru_cache(maxsize=1)
+def shared_blank_pipeline() -> Language:
+    """One blank lemmatizing pipeline per process (loading the lookup tables takes a moment)."""
+    return blank_pipeline()
+
+
+@dataclass(frozen=True)
+class Layers:
+    """What each layer says about one passage, before blending."""
+
+    cues: dict[str, CueEvidence]
+    definitions: DefinitionMatches
+    model: dict[str, float]
+
+    def parts(self, positives: dict[str, int]) -> dict[str, Parts]:
+        """The blend inputs of every code either layer has something to say about."""
+        best_definition = max([DEFINITION_FLOOR, *self.definitions.similarity.values()])
+        best_model = max(self.model.values(), default=0.0)
+        out: dict[str, Parts] = {}
+        for code in set(self.cues) | set(self.definitions.similarity) | set(self.model):
+            evidence = self.cues.get(code)
+            similarity = self.definitions.similarity.get(code, 0.0)
+            model = self.model.get(code)
+            out[code] = Parts(
+                cue=evidence.score if evidence else 0.0,
+                definition=similarity / best_definition if best_definition > 0 else 0.0,
+                model=model,
+                relative=(model or 0.0) / best_model if best_model > 0 else 0.0,
+                positives=positives.get(code, 0),
+            )
+        return out
+
+
+@dataclass
+class Suggester:
+    """Scores passages; built by load_suggester() or directly from a pipeline and codes."""
+
+    nlp: Language
+    codes: list[CodeEntry]
+    threshold: float
+    model: ModelInfo | None = None
+    warning: str | None = None
+    trained_positives: dict[str, int] | None = None
+    cues: CueIndex = field(init=False)
+    definitions: DefinitionIndex = field(init=False)
+    positives: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cues = CueIndex(self.nlp, self.codes)
+        self.definitions = DefinitionIndex(self.nlp, self.codes)
+        known = set(leaf_codes(self.codes))
+        trained = self.trained_positives
+        if trained is None:
+            trained = dict((self.model.metrics.get("positives") or {}) if self.model else {})
+        labels = set(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ())) if self.has_model else set()
+        self.positives = {k: int(v) for k, v in trained.items() if k in known and k in labels}
+
+    @property
+    def has_model(self) -> bool:
+        return TEXTCAT in self.nlp.pipe_names
+
+    def layers(
+        self, passages: Iterable[PassageText], *, batch_size: int = BATCH_SIZE, n_process: int = 1
+    ) -> Iterator[tuple[PassageText, Layers]]:
+        """Each passage with its cue evidence and model scores, through nlp.pipe in batches."""
+        items = ((p.body, p) for p in passages)
+        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, passage in docs:
+            model = {k: v for k, v in doc.cats.items() if k in self.positives}
+            cues = self.cues.evidence(doc, passage.body_start)
+            yield passage, Layers(cues, self.definitions.matches(doc), model)
+
+    def rank(self, layers: Layers) -> list[Suggestion]:
+        """Blend the layers into suggestions, best first, dropping scores under FLOOR."""
+        out: list[Suggestion] = []
+        for code, parts in layers.parts(self.positives).items():
+            score = blend(parts)
+            if score < FLOOR:
+                continue
+            evidence = layers.cues.get(code)
+            words = layers.definitions.words(code) if parts.definition >= 0.5 else ()
+            out.append(
+                Suggestion(
+                    code=code,
+                    score=score,
+                    origin=origin_of(parts),
+                    reason=reason(parts, evidence, words),
+                    cue_score=parts.codebook,
+                    model_score=parts.model,
+                    hits=evidence.hits if evidence else (),
+                )
+            )
+        out.sort(key=lambda s: (-s.score, s.code))
+        return out
+
+    def suggest(
+        self,
+        passages: Sequence[PassageText],
+        *,
+        min_score: float | None = None,
+        batch_size: int = BATCH_SIZE,
+        n_process: int = 1,
+    ) -> Iterator[tuple[PassageText, list[Suggestion]]]:
+        """Ranked suggestions per passage at or above min_score (default: the threshold)."""
+        floor = self.threshold if min_score is None else min_score
+        for passage, layers in self.layers(passages, batch_size=batch_size, n_process=n_process):
+            yield passage, [s for s in self.rank(layers) if s.score >= floor]
+
+
+def load_suggester(session: Session, codes: Sequence[CodeEntry] | None = None) -> Suggester:
+    """The project's suggester: the stored model if it loads, else cue phrases with a warning."""
+    entries = list(codes) if codes is not None else codebook_entries(session)
+    cutoff = threshold(session)
+    try:
+        loaded = load_current(session)
+    except ModelLoadError as exc:
+        info = current_model_info(session)
+        when = f" (model {info.id}, trained {info.created_at[:16]})" if info else ""
+        warning = (
+            f"the stored suggestion model{when} could not be loaded: {exc}; "
+            "suggesting from cue phrases only — retrain with: qualcode suggest train PROJECT"
+        )
+        return Suggester(shared_blank_pipeline(), entries, cutoff, warning=warning)
+    if loaded is None:
+        return Suggester(shared_blank_pipeline(), entries, cutoff)
+    info, nlp = loaded
+    return Suggester(nlp, entries, cutoff, model=info)

@@ -1,0 +1,89 @@
+"""Plain data shared by the suggester: codebook entries, passages, cue hits, suggestions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ORIGINS = ("cue", "model", "both")
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    """A code as the suggester sees it: key, parent, cues, definition and example quotes."""
+
+    key: str
+    name: str
+    parent: str | None
+    cues: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    is_leaf: bool = True
+    description: str = ""
+    include: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PassageText:
+    """A passage to score: where it is and the words spoken (speaker label stripped)."""
+
+    passage_id: int
+    document_id: int
+    document_title: str
+    index: int
+    start: int
+    end: int
+    speaker: str | None
+    body: str
+    body_start: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.passage_id, "index": self.index, "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue phrase matched on lemmas: the cue, the words it matched, document offsets."""
+
+    cue: str
+    text: str
+    start: int
+    end: int
+
+    def describe(self) -> str:
+        shown = self.cue if self.text.lower() == self.cue.lower() else f"{self.cue}: {self.text}"
+        return f'"{shown}" at {self.start}–{self.end}'
+
+
+@dataclass(frozen=True)
+class CueEvidence:
+    """Cue hits for one code in one passage and the score they add up to."""
+
+    score: float
+    hits: tuple[CueHit, ...]
+    supporting: tuple[CueHit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested code for a passage: the combined score, where it came from, and why."""
+
+    code: str
+    score: float
+    origin: str
+    reason: str
+    cue_score: float = 0.0
+    model_score: float | None = None
+    hits: tuple[CueHit, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "score": round(self.score, 4),
+            "origin": self.origin,
+            "reason": self.reason,
+            "cue_score": round(self.cue_score, 4),
+            "model_score": None if self.model_score is None else round(self.model_score, 4),
+            "cues": [
+                {"cue": h.cue, "text": h.text, "start": h.start, "end": h.end} for h in self.hits
+            ],
+        }
