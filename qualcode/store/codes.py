@@ -109,9 +109,10 @@ def install_codebook(session: Session, spec: CodebookSpec, *, coder: str | None)
         parent = find_code(session, parent_spec.key) if parent_spec else None
         code = session.scalar(select(Code).where(Code.key == item.key))
         if code is None:
-            code = Code(codebook=codebook, key=item.key, position=position)
+            colour = item.colour or _next_colour(session)
+            code = Code(key=item.key, position=position, colour=colour)
             _apply_spec(code, item)
-            code.colour = item.colour or _next_colour(session)
+            code.codebook = codebook
             code.parent = parent
             session.add(code)
             session.flush()
