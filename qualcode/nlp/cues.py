@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from qualcode.nlp.pipeline import lemmatize
 from qualcode.nlp.types import CodeEntry, CueEvidence, CueHit
@@ -62,6 +62,7 @@ class CueIndex:
         self.labels = leaf_codes(codes)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._patterns: dict[tuple[str, ...], _Pattern] = {}
+        self._by_id: dict[int, _Pattern] = {}
         below = _descendant_leaves(codes)
         phrases = sorted({cue.strip() for code in codes for cue in code.cues if cue.strip()})
         docs = dict(zip(phrases, lemmatize(nlp, phrases), strict=True))
@@ -81,44 +82,68 @@ class CueIndex:
             df = max(1, len(pattern.owners) or len(pattern.supported))
             idf = math.log(1 + total / df) / math.log(1 + total)
             pattern.weight = idf * min(2.0, 1 + 0.5 * (pattern.words - 1))
-            self.matcher.add("|".join(lemmas), [docs[pattern.cue]])
+            name = "|".join(lemmas)
+            self.matcher.add(name, [docs[pattern.cue]])
+            self._by_id[nlp.vocab.strings[name]] = pattern
 
     @property
     def size(self) -> int:
         """How many distinct cue phrases (by lemmas) the index holds."""
         return len(self._patterns)
 
-    def evidence(self, doc: Doc, offset: int = 0) -> dict[str, CueEvidence]:
-        """Per code, the cue hits in a processed doc; offsets shifted into the document."""
-        own: dict[str, list[tuple[Span, _Pattern]]] = {}
-        theme: dict[str, list[tuple[Span, _Pattern]]] = {}
+    def evidence(
+        self, doc: Doc, offset: int = 0, text: str | None = None
+    ) -> dict[str, CueEvidence]:
+        """Per code, the cue hits in a processed doc (of `text`, if the caller has it at hand);
+        offsets shifted into the document."""
+        own: dict[str, list[_Match]] = {}
+        theme: dict[str, list[_Match]] = {}
         for match_id, start, end in self.matcher(doc):
-            key = tuple(doc.vocab.strings[match_id].split("|"))
-            pattern = self._patterns[key]
-            span = doc[start:end]
+            pattern = self._by_id[match_id]
+            found = (start, end, pattern)
             for code in pattern.owners:
-                own.setdefault(code, []).append((span, pattern))
+                own.setdefault(code, []).append(found)
             for code in pattern.supported:
-                theme.setdefault(code, []).append((span, pattern))
+                theme.setdefault(code, []).append(found)
         result: dict[str, CueEvidence] = {}
-        for code, found in own.items():
-            hits, weight = _distinct(found, offset)
-            support, extra = _distinct(theme.get(code, []), offset)
-            score = 1.0 - 2.0 ** -(weight + THEME_SHARE * extra)
-            result[code] = CueEvidence(score, hits, support)
+        for code, matches in own.items():
+            kept = _longest(matches)
+            support = _longest(theme.get(code, []))
+            weight = _weight(kept) + THEME_SHARE * _weight(support)
+            result[code] = CueEvidence(
+                1.0 - 2.0**-weight, make=partial(_hits, doc, text, kept, support, offset)
+            )
         return result
 
 
-def _distinct(found: list[tuple[Span, _Pattern]], offset: int) -> tuple[tuple[CueHit, ...], float]:
-    """Longest non-overlapping hits; each distinct cue weighs once however often it occurs."""
-    by_span = {(span.start, span.end): (span, pattern) for span, pattern in found}
-    kept = filter_spans([span for span, _ in by_span.values()])
-    hits: list[CueHit] = []
-    seen: dict[str, float] = {}
-    for span in sorted(kept, key=lambda s: s.start):
-        pattern = by_span[(span.start, span.end)][1]
-        hits.append(
-            CueHit(pattern.cue, span.text, offset + span.start_char, offset + span.end_char)
-        )
-        seen[pattern.cue] = pattern.weight
-    return tuple(hits), sum(seen.values())
+_Match = tuple[int, int, _Pattern]
+
+
+def _longest(found: list[_Match]) -> list[_Match]:
+    """The longest non-overlapping matches, in text order."""
+    if len(found) < 2:
+        return found
+    kept: list[_Match] = []
+    for match in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if all(match[1] <= other[0] or match[0] >= other[1] for other in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m[0])
+
+
+def _weight(kept: list[_Match]) -> float:
+    """Each distinct cue weighs once however often it occurs."""
+    return sum({pattern.cue: pattern.weight for _, _, pattern in kept}.values())
+
+
+def _hits(
+    doc: Doc, text: str | None, kept: list[_Match], support: list[_Match], offset: int
+) -> tuple[tuple[CueHit, ...], tuple[CueHit, ...]]:
+    words = doc.text if text is None else text
+
+    def hit(match: _Match) -> CueHit:
+        start, end, pattern = match
+        first, last = doc[start], doc[end - 1]
+        begin, stop = first.idx, last.idx + len(last)
+        return CueHit(pattern.cue, words[begin:stop], offset + begin, offset + stop)
+
+    return tuple(hit(m) for m in kept), tuple(hit(m) for m in support)

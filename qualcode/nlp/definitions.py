@@ -32,14 +32,14 @@ class DefinitionMatches:
     similarity: dict[str, float]
     _index: DefinitionIndex | None = None
     _rows: numpy.ndarray | None = None
-    _parts: numpy.ndarray | None = None
+    _weights: numpy.ndarray | None = None
 
     def words(self, code: str) -> tuple[str, ...]:
         """The passage words that contribute most to its similarity with this code."""
-        if self._index is None or self._parts is None or self._rows is None:
+        if self._index is None or self._weights is None or self._rows is None:
             return ()
         column = self._index.labels.index(code)
-        parts = self._parts[:, column]
+        parts = self._index.matrix[self._rows, column] * self._weights
         top = numpy.argsort(-parts)[:SHOWN_WORDS]
         vocabulary = self._index.vocabulary
         return tuple(
@@ -103,10 +103,7 @@ class DefinitionIndex:
         index = numpy.array([rows[i] for i in keep])
         weights = (1 + numpy.log(times[keep].astype("f"))) * self.idf[index]
         weights /= numpy.linalg.norm(weights)
-        parts = self.matrix[index] * weights[:, None]
-        similarity = parts.sum(axis=0)
-        found = {
-            self.labels[col]: float(similarity[col])
-            for col in numpy.nonzero(similarity >= MIN_SIMILARITY)[0].tolist()
-        }
-        return DefinitionMatches(found, self, index, parts)
+        similarity = (weights @ self.matrix[index]).tolist()
+        labels = self.labels
+        found = {labels[col]: v for col, v in enumerate(similarity) if v >= MIN_SIMILARITY}
+        return DefinitionMatches(found, self, index, weights)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -9,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from sqlalchemy.orm import Session
 
-from qualcode.nlp.combine import DEFINITION_FLOOR, Parts, blend, origin_of, reason
+from qualcode.nlp.combine import DEFINITION_FLOOR, Parts, blend, origin_of, reason, trust
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex, DefinitionMatches
@@ -36,22 +37,28 @@ class Layers:
     definitions: DefinitionMatches
     model: dict[str, float]
 
-    def parts(self, positives: dict[str, int]) -> dict[str, Parts]:
-        """The blend inputs of every code either layer has something to say about."""
-        best_definition = max([DEFINITION_FLOOR, *self.definitions.similarity.values()])
-        best_model = max(self.model.values(), default=0.0)
+    def parts(self, positives: dict[str, int], floor: float = 0.0) -> dict[str, Parts]:
+        """The blend inputs of every code either layer has something to say about (only those
+        whose blended score reaches floor)."""
+        similarity, model, cues = self.definitions.similarity, self.model, self.cues
+        best_definition = max([DEFINITION_FLOOR, *similarity.values()])
+        best_model = max(model.values(), default=0.0)
         out: dict[str, Parts] = {}
-        for code in set(self.cues) | set(self.definitions.similarity) | set(self.model):
-            evidence = self.cues.get(code)
-            similarity = self.definitions.similarity.get(code, 0.0)
-            model = self.model.get(code)
-            out[code] = Parts(
-                cue=evidence.score if evidence else 0.0,
-                definition=similarity / best_definition if best_definition > 0 else 0.0,
-                model=model,
-                relative=(model or 0.0) / best_model if best_model > 0 else 0.0,
-                positives=positives.get(code, 0),
-            )
+        for code in set(cues) | set(similarity) | set(model):
+            evidence = cues.get(code)
+            cue = evidence.score if evidence else 0.0
+            definition = similarity.get(code, 0.0) / best_definition
+            probability = model.get(code)
+            relative = (probability or 0.0) / best_model if best_model > 0 else 0.0
+            count = positives.get(code, 0)
+            if floor > 0.0:  # the blend, inlined: most codes fall short and need no Parts
+                score = (cue + definition) / 2
+                if probability is not None:
+                    weight = trust(count)
+                    score = weight * (probability + relative) / 2 + (1 - weight) * score
+                if score < floor:
+                    continue
+            out[code] = Parts(cue, definition, probability, relative, count)
         return out
 
 
@@ -84,29 +91,26 @@ class Suggester:
         return TEXTCAT in self.nlp.pipe_names
 
     def layers(
-        self, passages: Iterable[PassageText], *, batch_size: int = BATCH_SIZE, n_process: int = 1
+        self, passages: Iterable[PassageText], *, batch_size: int = BATCH_SIZE
     ) -> Iterator[tuple[PassageText, Layers]]:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches."""
         items = ((p.body, p) for p in passages)
-        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
         for doc, passage in docs:
             model = {k: v for k, v in doc.cats.items() if k in self.positives}
-            cues = self.cues.evidence(doc, passage.body_start)
+            cues = self.cues.evidence(doc, passage.body_start, passage.body)
             yield passage, Layers(cues, self.definitions.matches(doc), model)
 
-    def rank(self, layers: Layers) -> list[Suggestion]:
-        """Blend the layers into suggestions, best first, dropping scores under FLOOR."""
+    def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
+        """Blend the layers into suggestions scoring at least floor, best first."""
         out: list[Suggestion] = []
-        for code, parts in layers.parts(self.positives).items():
-            score = blend(parts)
-            if score < FLOOR:
-                continue
+        for code, parts in layers.parts(self.positives, floor).items():
             evidence = layers.cues.get(code)
             words = layers.definitions.words(code) if parts.definition >= 0.5 else ()
             out.append(
                 Suggestion(
                     code=code,
-                    score=score,
+                    score=blend(parts),
                     origin=origin_of(parts),
                     reason=reason(parts, evidence, words),
                     cue_score=parts.codebook,
@@ -125,10 +129,51 @@ class Suggester:
         batch_size: int = BATCH_SIZE,
         n_process: int = 1,
     ) -> Iterator[tuple[PassageText, list[Suggestion]]]:
-        """Ranked suggestions per passage at or above min_score (default: the threshold)."""
+        """Ranked suggestions per passage at or above min_score (default: the threshold).
+
+        With n_process > 1 (and fork available), chunks of passages are scored whole in
+        forked worker processes, which share this suggester's memory and return only the
+        suggestions.
+        """
         floor = self.threshold if min_score is None else min_score
-        for passage, layers in self.layers(passages, batch_size=batch_size, n_process=n_process):
-            yield passage, [s for s in self.rank(layers) if s.score >= floor]
+        if n_process > 1 and len(passages) > CHUNK and "fork" in mp.get_all_start_methods():
+            yield from self._suggest_forked(passages, floor, batch_size, n_process)
+            return
+        for passage, layers in self.layers(passages, batch_size=batch_size):
+            yield passage, self.rank(layers, floor)
+
+    def _suggest_forked(
+        self, passages: Sequence[PassageText], floor: float, batch_size: int, n_process: int
+    ) -> Iterator[tuple[PassageText, list[Suggestion]]]:
+        global _FORKED
+        _FORKED = self
+        chunks = [
+            (list(passages[i : i + CHUNK]), floor, batch_size)
+            for i in range(0, len(passages), CHUNK)
+        ]
+        try:
+            with mp.get_context("fork").Pool(n_process) as pool:
+                for result in pool.imap(_score_chunk, chunks):
+                    yield from result
+        finally:
+            _FORKED = None
+
+
+CHUNK = 2000
+_FORKED: Suggester | None = None
+
+
+def _score_chunk(
+    job: tuple[list[PassageText], float, int],
+) -> list[tuple[PassageText, list[Suggestion]]]:
+    """Score one chunk in a forked worker with the parent's suggester."""
+    passages, floor, batch_size = job
+    suggester = _FORKED
+    assert suggester is not None
+    return [
+        (passage, suggester.rank(layers, floor))
+        for passage, layers in suggester.layers(passages, batch_size=batch_size)
+    ]
 
 
 def load_suggester(session: Session, codes: Sequence[CodeEntry] | None = None) -> Suggester:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,13 +55,45 @@ class CueHit:
         return f'"{shown}" at {self.start}–{self.end}'
 
 
-@dataclass(frozen=True)
-class CueEvidence:
-    """Cue hits for one code in one passage and the score they add up to."""
+HitMaker = Callable[[], tuple[tuple[CueHit, ...], tuple[CueHit, ...]]]
 
-    score: float
-    hits: tuple[CueHit, ...]
-    supporting: tuple[CueHit, ...] = ()
+
+class CueEvidence:
+    """Cue hits for one code in one passage and the score they add up to.
+
+    The hits (own cues, and supporting theme cues) may be given, or made on first use: most
+    scored codes are never shown, so their hits are never needed.
+    """
+
+    __slots__ = ("_hits", "_make", "_supporting", "score")
+
+    def __init__(
+        self,
+        score: float,
+        hits: tuple[CueHit, ...] = (),
+        supporting: tuple[CueHit, ...] = (),
+        make: HitMaker | None = None,
+    ) -> None:
+        self.score = score
+        self._hits, self._supporting, self._make = hits, supporting, make
+
+    def _ensure(self) -> None:
+        if self._make is not None:
+            self._hits, self._supporting = self._make()
+            self._make = None
+
+    @property
+    def hits(self) -> tuple[CueHit, ...]:
+        self._ensure()
+        return self._hits
+
+    @property
+    def supporting(self) -> tuple[CueHit, ...]:
+        self._ensure()
+        return self._supporting
+
+    def __repr__(self) -> str:
+        return f"CueEvidence(score={self.score!r}, hits={self.hits!r})"
 
 
 @dataclass(frozen=True)
