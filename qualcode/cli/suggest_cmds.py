@@ -94,6 +94,7 @@ def run(
     min_score: Annotated[
         float | None, typer.Option("--min-score", help="Lowest score shown (default: threshold).")
     ] = None,
+    processes: Annotated[int, typer.Option("--processes", min=1, help="Worker processes.")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Suggest codes for every passage (or one document's)."""
@@ -105,7 +106,7 @@ def run(
                 documents = [find_document(session, doc).id]
         rows: list[dict[str, Any]] = []
         for passage, suggestions in suggest_project(
-            opened, documents=documents, min_score=min_score
+            opened, documents=documents, min_score=min_score, n_process=processes
         ):
             for s in suggestions:
                 rows.append(
@@ -124,11 +125,15 @@ def run(
         print_json(rows)
         return
     table = Table(title=f"Suggestions ({len(rows)})", title_justify="left", show_lines=True)
-    for column in ("Document", "Passage", "Code", "Score", "Origin", "Reason"):
-        table.add_column(column, justify="right" if column in ("Passage", "Score") else "left")
+    for column in ("Doc", "Passage", "Code", "Score", "Origin", "Reason"):
+        table.add_column(
+            column,
+            justify="right" if column in ("Doc", "Passage", "Score") else "left",
+            no_wrap=column != "Reason",
+        )
     for r in rows:
         table.add_row(
-            r["document"]["title"],
+            str(r["document"]["id"]),
             str(r["passage"]["index"]),
             r["code"],
             f"{r['score']:.2f}",
@@ -193,9 +198,9 @@ def _summary_table(rows: list[dict[str, Any]], cutoff: float) -> Table:
 
 
 def _per_code_table(result: dict[str, Any]) -> Table:
-    table = Table(title="Per code (F1 by mode; P/R combined)", title_justify="left")
-    for head in ("Code", "Support", "Cue F1", "Codebook F1", "Model F1", "P", "R", "F1"):
-        table.add_column(head, justify="left" if head == "Code" else "right")
+    table = Table(title="Per code: F1 by mode; combined P, R, F1", title_justify="left")
+    for head in ("Code", "Support", "Cue", "Codebook", "Model", "P", "R", "F1"):
+        table.add_column(head, justify="left" if head == "Code" else "right", no_wrap=True)
     modes = result["modes"]
     for code, combined in modes["combined"]["per_code"].items():
         f1 = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,13 +97,14 @@ def suggest_project(
     documents: Iterable[int] | None = None,
     min_score: float | None = None,
     n_process: int = 1,
-) -> Iterator[tuple[PassageText, list[Suggestion]]]:
-    """Suggestions at or above min_score (default: the project threshold) for every passage."""
+) -> list[tuple[PassageText, list[Suggestion]]]:
+    """Suggestions at or above min_score (default: the project threshold) for every passage
+    (or those of some documents), in document and passage order."""
     suggester = project_suggester(project)
     with project.read() as session:
         passages = passage_texts(session, documents=documents)
     with _LOCK:
-        yield from suggester.suggest(passages, min_score=min_score, n_process=n_process)
+        return list(suggester.suggest(passages, min_score=min_score, n_process=n_process))
 
 
 @dataclass(frozen=True)

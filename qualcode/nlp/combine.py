@@ -4,8 +4,8 @@ For a code in a passage:
 
     codebook = (cue + definition) / 2
         cue        = the cue-phrase score (qualcode.nlp.cues)
-        definition = similarity to the code's definition ÷ the passage's best such similarity
-                     (at least DEFINITION_FLOOR, so faint overlaps stay faint)
+        definition = similarity to the code's definition ÷ max(the passage's best such
+                     similarity, DEFINITION_FLOOR), so faint overlaps stay faint
     learned  = (model + relative) / 2
         model      = the classifier's probability
         relative   = model ÷ the passage's highest model probability
@@ -15,7 +15,8 @@ For a code in a passage:
 Before anything is coded there is no model and the score is the codebook layer's. Relative
 scores matter because a classifier trained on a few hundred passages gives low, compressed
 probabilities whose order within a passage is more telling than their size. The origin says
-which layer backs the code: "cue" (the codebook layer ≥ SUPPORT), "model", or "both".
+which layer backs the code: "cue" (the codebook layer ≥ SUPPORT), "model" (probability ≥
+MODEL_SUPPORT), or "both".
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from qualcode.nlp.types import CueEvidence
 
 PRIOR = 5.0
 SUPPORT = 0.4
+MODEL_SUPPORT = 0.25
 DEFINITION_FLOOR = 0.1
 
 
@@ -62,12 +64,20 @@ def blend(parts: Parts) -> float:
     return weight * learned + (1.0 - weight) * parts.codebook
 
 
+def model_backs(parts: Parts) -> bool:
+    """The model backs a code it gives a probability of at least MODEL_SUPPORT."""
+    return parts.model is not None and parts.model >= MODEL_SUPPORT
+
+
 def origin_of(parts: Parts) -> str:
-    """'both' when both layers back the code, else the layer that contributes more."""
-    learned = parts.learned or 0.0
-    if parts.codebook >= SUPPORT and learned >= SUPPORT:
+    """'both' when both layers back the code, else the one that does, else the one that
+    contributes more to the score."""
+    by_codebook, by_model = parts.codebook >= SUPPORT, model_backs(parts)
+    if by_codebook and by_model:
         return "both"
-    model_share = trust(parts.positives) * learned
+    if by_codebook != by_model:
+        return "model" if by_model else "cue"
+    model_share = trust(parts.positives) * (parts.learned or 0.0)
     codebook_share = (1.0 - trust(parts.positives)) * parts.codebook
     return "model" if model_share > codebook_share else "cue"
 
@@ -82,7 +92,7 @@ def reason(parts: Parts, evidence: CueEvidence | None, words: tuple[str, ...]) -
         out.append(f"{label} {shown}" + (f" and {more} more" if more > 0 else ""))
     if words and parts.definition >= 0.5:
         out.append("definition words " + ", ".join(words))
-    if parts.model is not None and (parts.learned or 0.0) >= SUPPORT:
+    if parts.model is not None and model_backs(parts):
         first = ", its first choice here" if parts.relative >= 1.0 else ""
         out.append(
             f"model {parts.model:.2f}{first} (learned from {parts.positives} coded passages)"

@@ -7,12 +7,15 @@ from sqlalchemy import select
 from qualcode.nlp import (
     accept_suggestion,
     forget_decision,
+    project_suggester,
     reject_suggestion,
     review_queue,
     suggest_for_passage,
     suggester_codings,
 )
 from qualcode.nlp.labels import training_set
+from qualcode.nlp.suggester import CHUNK
+from qualcode.nlp.types import PassageText
 from qualcode.store.db import Project
 from qualcode.store.models import AuditEvent, Coding, Passage, SuggestionDecision
 
@@ -100,3 +103,16 @@ def test_suggester_codings_are_records_unless_written(coded_project: Project) ->
     written = suggester_codings(coded_project, min_score=0.5, write=True)
     assert len(written) == len(records) and all(r.id > 0 for r in written)
     assert suggester_codings(coded_project, min_score=0.5, write=True) == []
+
+
+def test_forked_workers_score_like_one_process(coded_project: Project) -> None:
+    suggester = project_suggester(coded_project)
+    texts = ["We lost the tender.", "Vetting took months.", "Forty volunteers.", "Nice day."]
+    passages = [
+        PassageText(i, 1, "d", i, 0, 30, "A", texts[i % len(texts)], 0) for i in range(CHUNK + 7)
+    ]
+    alone = [[(s.code, s.score) for s in found] for _, found in suggester.suggest(passages)]
+    forked = [
+        [(s.code, s.score) for s in found] for _, found in suggester.suggest(passages, n_process=2)
+    ]
+    assert forked == alone and any(alone)
