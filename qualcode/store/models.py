@@ -294,3 +294,42 @@ class DismissedHit(Base):
     value: Mapped[str] = mapped_column(String(500), unique=True)
     dismissed_by: Mapped[str | None] = mapped_column(String(200))
     dismissed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+class Assignment(Base):
+    """A supervisor's assignment of a document to coders for independent, possibly blind, coding.
+
+    While a blind assignment is open, each assigned coder sees only their own codings of the
+    document; closing it (after comparison) lifts that.
+    """
+
+    __tablename__ = "assignment"
+    __table_args__ = (CheckConstraint("status IN ('open','closed')", name="ck_assignment_status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    blind: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    assigned_by: Mapped[str | None] = mapped_column(String(200))
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_by: Mapped[str | None] = mapped_column(String(200))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    document: Mapped[Document] = relationship()
+    coders: Mapped[list[AssignmentCoder]] = relationship(
+        back_populates="assignment", cascade="all, delete-orphan", order_by="AssignmentCoder.id"
+    )
+
+
+class AssignmentCoder(Base):
+    """One coder of an assignment."""
+
+    __tablename__ = "assignment_coder"
+    __table_args__ = (UniqueConstraint("assignment_id", "coder_id", name="uq_assignment_coder"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignment.id", ondelete="CASCADE"), index=True
+    )
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
+    assignment: Mapped[Assignment] = relationship(back_populates="coders")
+    coder: Mapped[Coder] = relationship()
+
