@@ -9,6 +9,7 @@ import typer
 
 from qualcode.cli import maintenance_cmds, project_cmds
 from qualcode.cli.anonymise_cmds import anonymise_app
+from qualcode.cli.audit_cmds import agree, assign_app, audit_app, merge_app
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console
@@ -42,6 +43,10 @@ app.add_typer(code_app, name="code")
 app.add_typer(suggest_app, name="suggest")
 app.add_typer(export_app, name="export")
 app.add_typer(anonymise_app, name="anonymise")
+app.command("agree")(agree)
+app.add_typer(assign_app, name="assign")
+app.add_typer(merge_app, name="merge")
+app.add_typer(audit_app, name="audit")
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.orm import Session
 
+from qualcode.audit.blind import visible
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -123,6 +124,7 @@ def list_(
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
         records = coding_records(session, document=document, code=found, coder=coder)
+        records = visible(session, records, default_coder())  # blind coding: who is looking
     if as_json:
         print_json([r.as_json() for r in records])
     else:
@@ -157,6 +159,7 @@ def export(
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
         records = coding_records(session, document=document, code=found, coder=coder)
+        records = visible(session, records, default_coder())  # blind coding: who is looking
     text = write_table(records)
     if str(file) == "-":
         typer.echo(text, nl=False)

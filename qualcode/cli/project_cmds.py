@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import select
 
+from qualcode.audit.blind import visible_coders
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -70,6 +71,7 @@ def show(
     project: ProjectArg,
     doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, title or file name.")],
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """A document's passages with index, offsets, speaker, text and codings."""
     with project_open(project) as opened, opened.read() as session:
@@ -79,6 +81,8 @@ def show(
                 select(Coding).where(Coding.document_id == document.id).order_by(Coding.start)
             )
         )
+        allowed = visible_coders(session, document.id, coder or default_coder())  # blind coding
+        codings = [c for c in codings if allowed is None or c.coder.name in allowed]
         passages: list[dict[str, Any]] = []
         for p in document.passages:
             covering = [c for c in codings if c.start < p.end and c.end > p.start]
