@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from qualcode.cli import maintenance_cmds, project_cmds
+from qualcode.cli import maintenance_cmds, project_cmds, refi_cmds
 from qualcode.cli.anonymise_cmds import anonymise_app
 from qualcode.cli.audit_cmds import agree, assign_app, audit_app, merge_app
 from qualcode.cli.code_cmds import code_app
@@ -47,6 +47,10 @@ app.command("agree")(agree)
 app.add_typer(assign_app, name="assign")
 app.add_typer(merge_app, name="merge")
 app.add_typer(audit_app, name="audit")
+app.command("import-qdpx")(refi_cmds.import_qdpx)
+export_app.command("qdpx")(refi_cmds.export_qdpx)
+export_app.command("qdc")(refi_cmds.export_qdc)
+codebook_app.command("import-qdc")(refi_cmds.import_qdc)
 
 
 def main() -> None:

@@ -1,0 +1,111 @@
+"""REFI-QDA commands: export the project (.qdpx) or codebook (.qdc) and import them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+
+from qualcode.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    console,
+    default_coder,
+    error_console,
+    fail,
+    project_open,
+)
+from qualcode.errors import QualcodeError
+from qualcode.refi import api
+
+NewProjectArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROJECT",
+        envvar="QUALCODE_DATABASE_URL",
+        show_envvar=True,
+        help="New project file to create (e.g. study.qc), or an existing project with no "
+        "documents yet (file or database URL).",
+    ),
+]
+QdpxArg = Annotated[Path, typer.Argument(metavar="FILE.qdpx", help="REFI-QDA project file.")]
+QdcArg = Annotated[Path, typer.Argument(metavar="FILE.qdc", help="REFI-QDA codebook file.")]
+
+
+def _refuse_overwriting(project: str, out: Path) -> None:
+    if "://" not in project and out.exists() and out.resolve() == Path(project).resolve():
+        fail(f"{out}: refusing to overwrite the project with an export")
+
+
+def export_qdpx(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Option("--out", help="The .qdpx file to write.")],
+) -> None:
+    """Write the whole project as a REFI-QDA .qdpx for NVivo, ATLAS.ti, MAXQDA, QualCoder...
+
+    NOT anonymised: it holds the full transcripts, document titles, codes, codings, coder \
+names and memos. Participants appear only by public label with their public attributes; \
+their private identifiers are never written. Share it as you would the transcripts.
+    """
+    _refuse_overwriting(project, out)
+    with project_open(project) as opened:
+        summary = api.export_qdpx(opened, out)
+    console.print(
+        f"Wrote {out}: {summary.documents} documents, {summary.codes} codes, "
+        f"{summary.codings} codings, {summary.coders} coders, {summary.memos} memos, "
+        f"{summary.participants} participants (as cases, by label).",
+        soft_wrap=True,
+        markup=False,
+    )
+    error_console.print(
+        "note: a .qdpx holds the transcripts unredacted; private identifiers are left out.",
+        soft_wrap=True,
+        markup=False,
+    )
+
+
+def export_qdc(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Option("--out", help="The .qdc file to write.")],
+) -> None:
+    """Write the codebook as a REFI-QDA .qdc (key, criteria and cues inside each Description)."""
+    _refuse_overwriting(project, out)
+    with project_open(project) as opened:
+        count = api.export_qdc(opened, out)
+    console.print(f"Wrote {out}: {count} codes.", soft_wrap=True, markup=False)
+
+
+def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> None:
+    """Merge a REFI-QDA .qdc codebook: qualcode's own codes update by key, others are added."""
+    with project_open(project) as opened:
+        added, updated = api.import_qdc(opened, file, coder=coder or default_coder())
+    message = f"Codebook {file.name}: {added} codes added, {updated} updated."
+    console.print(message, soft_wrap=True, markup=False)
+
+
+def import_qdpx(project: NewProjectArg, file: QdpxArg, coder: CoderOpt = None) -> None:
+    """Import a REFI-QDA .qdpx (from NVivo, ATLAS.ti, MAXQDA, QualCoder...) as a new project.
+
+    Brings in codes, coders, plain-text sources with their codings, memos, and cases as \
+participants. All or nothing: on any error nothing is written (a project file created for \
+the import is removed). Sources without plain text are listed and skipped.
+    """
+    try:
+        summary, created = api.import_qdpx(project, file, coder=coder or default_coder())
+    except QualcodeError as exc:
+        fail(exc)
+    except SQLAlchemyError as exc:
+        fail(f"{project}: database error ({str(exc).strip().splitlines()[0]})")
+    verb = "Created" if created else "Imported into"
+    console.print(
+        f"{verb} {project} from {file.name} ({summary.origin}): {summary.documents} documents, "
+        f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
+        f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
+        f"participants, {summary.memos} memos.",
+        soft_wrap=True,
+        markup=False,
+    )
+    for remark in summary.remarks:
+        error_console.print(f"note: {remark}", soft_wrap=True, markup=False)

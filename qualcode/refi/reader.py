@@ -1,0 +1,87 @@
+"""Open a .qdpx file: find project.qde and the sources' plain text inside the zip, read both."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from qualcode.errors import QualcodeError
+from qualcode.ingest.decode import decode_text
+from qualcode.refi.model import RefiProject
+from qualcode.refi.parse import parse_project
+from qualcode.refi.qdaxml import RefiError, parse_xml
+
+MAX_QDE_BYTES = 512 * 1024 * 1024
+MAX_SOURCE_BYTES = 256 * 1024 * 1024
+SCHEMES = ("internal://", "relative://", "absolute://", "file://")
+
+
+class _Archive:
+    """The zip's files by lower-cased path, so "Sources/" and "sources/" both work."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.archive = archive
+        self.name = name
+        self.files = {
+            info.filename.replace("\\", "/").lower(): info
+            for info in archive.infolist()
+            if not info.is_dir()
+        }
+
+    def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
+        if info.file_size > limit:
+            raise RefiError(f"{self.name}: {info.filename} is too large ({info.file_size} bytes)")
+        try:
+            return self.archive.read(info)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            raise RefiError(f"{self.name}: {info.filename} cannot be read ({exc})") from None
+
+    def project_qde(self) -> zipfile.ZipInfo:
+        found = sorted(
+            (path for path in self.files if PurePosixPath(path).name == "project.qde"),
+            key=lambda path: path.count("/"),
+        )
+        if not found:
+            raise RefiError(f"{self.name}: no project.qde inside (not a REFI-QDA project export)")
+        return self.files[found[0]]
+
+    def load_text(self, path: str) -> tuple[str | None, str | None, str]:
+        """A source's plain text from its plainTextPath: (text, why skipped, member)."""
+        cleaned = path.strip().replace("\\", "/")
+        scheme = next((s for s in SCHEMES if cleaned.lower().startswith(s)), "")
+        relative = cleaned[len(scheme) :].lstrip("/")
+        candidates = [f"sources/{relative}", relative, f"sources/{PurePosixPath(relative).name}"]
+        for candidate in candidates + [unquote(c) for c in candidates]:
+            info = self.files.get(candidate.lower())
+            if info is not None:
+                data = self.read(info, MAX_SOURCE_BYTES)
+                try:
+                    return decode_text(info.filename, data), None, info.filename
+                except QualcodeError as exc:
+                    return None, str(exc).split(": ", 1)[-1], info.filename
+        if scheme and scheme != "internal://":
+            return None, f"its plain text is outside the .qdpx ({path})", ""
+        return None, f"its plain text {path} is missing from the .qdpx", ""
+
+
+def read_qdpx(path: Path) -> RefiProject:
+    """Read a .qdpx file; anything unreadable is a RefiError naming the file."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise RefiError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise RefiError(f"{path}: is a folder, not a .qdpx file") from None
+    except (zipfile.BadZipFile, ValueError):
+        raise RefiError(f"{path.name}: not a .qdpx file (a .qdpx is a zip archive)") from None
+    except OSError as exc:
+        raise RefiError(f"{path}: cannot be read ({exc.strerror})") from None
+    with archive:
+        files = _Archive(archive, path.name)
+        tree = parse_xml(
+            files.read(files.project_qde(), MAX_QDE_BYTES), f"{path.name}: project.qde"
+        )
+        if tree.tag != "Project":
+            raise RefiError(f"{path.name}: project.qde holds <{tree.tag}>, not a <Project>")
+        return parse_project(tree, path.name, files.load_text)
