@@ -13,7 +13,7 @@ from qualcode.codebook.types import CodebookSpec
 from qualcode.project import new_project
 from qualcode.refi import api
 from qualcode.store.db import Project
-from qualcode.store.models import Coding, Document, Identifier
+from qualcode.store.models import Coding, Document, Identifier, Memo
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
@@ -108,3 +108,13 @@ def test_exports_are_stable_and_private_on_disk(coded_project: Project, tmp_path
     assert etree.tostring(first) == etree.tostring(second)
     mode = stat.S_IMODE((tmp_path / "a.qdpx").stat().st_mode)
     assert mode == 0o600
+
+
+def test_characters_xml_cannot_carry_are_dropped_not_fatal(
+    coded_project: Project, tmp_path: Path, project_schema: etree.XMLSchema
+) -> None:
+    with coded_project.write() as session:
+        session.add(Memo(coder_id=1, text="Bell\x07 and form\x0cfeed"))
+    out = export(coded_project, tmp_path)
+    assert_valid(project_schema, qde_of(out))
+    assert b"Bell and formfeed" in qde_of(out)
