@@ -55,6 +55,9 @@ def _descendant_leaves(codes: Sequence[CodeEntry]) -> dict[str, set[str]]:
     return leaves
 
 
+_Match = tuple[int, int, _Pattern]
+
+
 class CueIndex:
     """All cue phrases of a codebook in one PhraseMatcher on the LEMMA attribute."""
 
@@ -96,27 +99,57 @@ class CueIndex:
     ) -> dict[str, CueEvidence]:
         """Per code, the cue hits in a processed doc (of `text`, if the caller has it at hand);
         offsets shifted into the document."""
-        own: dict[str, list[_Match]] = {}
-        theme: dict[str, list[_Match]] = {}
-        for match_id, start, end in self.matcher(doc):
-            pattern = self._by_id[match_id]
-            found = (start, end, pattern)
+        by_id = self._by_id
+        found = sorted((start, end, by_id[key]) for key, start, end in self.matcher(doc))
+        if not found:
+            return {}
+        if any(found[i + 1][0] < found[i][1] for i in range(len(found) - 1)):
+            return _evidence_overlapping(doc, text, found, offset)
+        # No two hits overlap (the usual case): each distinct cue adds its weight once.
+        own: dict[str, float] = {}
+        theme: dict[str, float] = {}
+        for pattern in {id(p): p for _, _, p in found}.values():
             for code in pattern.owners:
-                own.setdefault(code, []).append(found)
+                own[code] = own.get(code, 0.0) + pattern.weight
             for code in pattern.supported:
-                theme.setdefault(code, []).append(found)
-        result: dict[str, CueEvidence] = {}
-        for code, matches in own.items():
-            kept = _longest(matches)
-            support = _longest(theme.get(code, []))
-            weight = _weight(kept) + THEME_SHARE * _weight(support)
-            result[code] = CueEvidence(
-                1.0 - 2.0**-weight, make=partial(_hits, doc, text, kept, support, offset)
+                theme[code] = theme.get(code, 0.0) + pattern.weight
+        return {
+            code: CueEvidence(
+                1.0 - 2.0 ** -(weight + THEME_SHARE * theme.get(code, 0.0)),
+                make=partial(_hits_of, doc, text, found, code, offset),
             )
-        return result
+            for code, weight in own.items()
+        }
 
 
-_Match = tuple[int, int, _Pattern]
+def _evidence_overlapping(
+    doc: Doc, text: str | None, found: list[_Match], offset: int
+) -> dict[str, CueEvidence]:
+    """Evidence when hits overlap: per code, its longest non-overlapping hits count."""
+    own: dict[str, list[_Match]] = {}
+    theme: dict[str, list[_Match]] = {}
+    for match in found:
+        for code in match[2].owners:
+            own.setdefault(code, []).append(match)
+        for code in match[2].supported:
+            theme.setdefault(code, []).append(match)
+    result: dict[str, CueEvidence] = {}
+    for code, matches in own.items():
+        kept = _longest(matches)
+        support = _longest(theme.get(code, []))
+        weight = _weight(kept) + THEME_SHARE * _weight(support)
+        result[code] = CueEvidence(
+            1.0 - 2.0**-weight, make=partial(_hits, doc, text, kept, support, offset)
+        )
+    return result
+
+
+def _hits_of(
+    doc: Doc, text: str | None, found: list[_Match], code: str, offset: int
+) -> tuple[tuple[CueHit, ...], tuple[CueHit, ...]]:
+    kept = [m for m in found if code in m[2].owners]
+    support = [m for m in found if code in m[2].supported]
+    return _hits(doc, text, kept, support, offset)
 
 
 def _longest(found: list[_Match]) -> list[_Match]:

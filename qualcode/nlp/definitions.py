@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,12 +27,23 @@ SHOWN_WORDS = 3
 
 @dataclass(frozen=True)
 class DefinitionMatches:
-    """A passage's similarity to each code's definition; the shared words worked out on demand."""
+    """A passage's similarity to each code's definition; the shared words worked out on demand.
 
-    similarity: dict[str, float]
+    vector holds one similarity per code, in the index's label order (None: no shared words).
+    """
+
+    vector: numpy.ndarray | None
     _index: DefinitionIndex | None = None
     _rows: numpy.ndarray | None = None
     _weights: numpy.ndarray | None = None
+
+    @property
+    def similarity(self) -> dict[str, float]:
+        """Similarities of at least MIN_SIMILARITY, by code."""
+        if self.vector is None or self._index is None:
+            return {}
+        labels = self._index.labels
+        return {labels[i]: v for i, v in enumerate(self.vector.tolist()) if v >= MIN_SIMILARITY}
 
     def words(self, code: str) -> tuple[str, ...]:
         """The passage words that contribute most to its similarity with this code."""
@@ -47,7 +58,7 @@ class DefinitionMatches:
         )
 
 
-NO_MATCHES = DefinitionMatches({})
+NO_MATCHES = DefinitionMatches(None)
 
 
 def profile_text(code: CodeEntry) -> str:
@@ -89,21 +100,33 @@ class DefinitionIndex:
         norms = numpy.linalg.norm(matrix, axis=0)
         self.matrix = matrix / numpy.where(norms > 0, norms, 1)
         self.vocabulary = vocabulary
+        self._row_of: dict[int, int] = {}
 
     def matches(self, doc: Doc) -> DefinitionMatches:
-        """The passage's similarity to every definition (codes under MIN_SIMILARITY left out)."""
-        if not self.labels:
+        """The passage's similarity to every definition (under MIN_SIMILARITY counts as 0)."""
+        if not self.labels or not len(doc):
             return NO_MATCHES
-        lemmas, times = numpy.unique(content_lemmas(doc), return_counts=True)
-        column = self.column
-        rows = [column.get(lemma, -1) for lemma in lemmas.tolist()]
-        keep = [i for i, row in enumerate(rows) if row >= 0]
-        if not keep:
+        orths = doc.to_array(ORTH).tolist()
+        known = self._row_of
+        if any(orth not in known for orth in orths):
+            self._learn(doc)
+        counts = Counter(row for row in map(known.__getitem__, orths) if row >= 0)
+        if not counts:
             return NO_MATCHES
-        index = numpy.array([rows[i] for i in keep])
-        weights = (1 + numpy.log(times[keep].astype("f"))) * self.idf[index]
-        weights /= numpy.linalg.norm(weights)
-        similarity = (weights @ self.matrix[index]).tolist()
-        labels = self.labels
-        found = {labels[col]: v for col, v in enumerate(similarity) if v >= MIN_SIMILARITY}
-        return DefinitionMatches(found, self, index, weights)
+        index = numpy.fromiter(counts.keys(), dtype=numpy.int64, count=len(counts))
+        times = numpy.fromiter(counts.values(), dtype=numpy.float32, count=len(counts))
+        weights = (1 + numpy.log(times)) * self.idf[index]
+        weights /= numpy.sqrt(weights @ weights)
+        similarity = weights @ self.matrix[index]
+        similarity[similarity < MIN_SIMILARITY] = 0.0
+        return DefinitionMatches(similarity, self, index, weights)
+
+    def _learn(self, doc: Doc) -> None:
+        """Remember each word form's vocabulary row (-1: not a content word, or not in any
+        definition); word forms map to one lemma, so this is a cache by ORTH."""
+        rows = cast(
+            list[list[int]], doc.to_array([ORTH, LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 4).tolist()
+        )
+        for orth, lemma, alpha, stop in rows:
+            content = alpha == 1 and stop == 0
+            self._row_of[orth] = self.column.get(lemma, -1) if content else -1

@@ -10,8 +10,9 @@ from typing import Any
 from qualcode.errors import QualcodeError
 from qualcode.nlp.combine import blend
 from qualcode.nlp.labels import LabelledPassage, TrainingSet
+from qualcode.nlp.layers import Layers
 from qualcode.nlp.metrics import Counts, count, macro, ranked_codes, top_k_hits, total
-from qualcode.nlp.suggester import Layers, Suggester, shared_blank_pipeline
+from qualcode.nlp.suggester import Suggester, shared_blank_pipeline
 from qualcode.nlp.train import train_pipeline
 from qualcode.nlp.types import CodeEntry
 

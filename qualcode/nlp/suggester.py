@@ -7,17 +7,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 from spacy.language import Language
 from sqlalchemy.orm import Session
 
-from qualcode.nlp.combine import DEFINITION_FLOOR, Parts, blend, origin_of, reason, trust
+from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
-from qualcode.nlp.definitions import DefinitionIndex, DefinitionMatches
+from qualcode.nlp.definitions import DefinitionIndex
+from qualcode.nlp.layers import Labels, Layers
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
 from qualcode.nlp.settings import threshold
-from qualcode.nlp.types import CodeEntry, CueEvidence, PassageText, Suggestion
+from qualcode.nlp.types import CodeEntry, PassageText, Suggestion
 
 FLOOR = 0.05
 BATCH_SIZE = 256
@@ -27,39 +29,6 @@ BATCH_SIZE = 256
 def shared_blank_pipeline() -> Language:
     """One blank lemmatizing pipeline per process (loading the lookup tables takes a moment)."""
     return blank_pipeline()
-
-
-@dataclass(frozen=True)
-class Layers:
-    """What each layer says about one passage, before blending."""
-
-    cues: dict[str, CueEvidence]
-    definitions: DefinitionMatches
-    model: dict[str, float]
-
-    def parts(self, positives: dict[str, int], floor: float = 0.0) -> dict[str, Parts]:
-        """The blend inputs of every code either layer has something to say about (only those
-        whose blended score reaches floor)."""
-        similarity, model, cues = self.definitions.similarity, self.model, self.cues
-        best_definition = max([DEFINITION_FLOOR, *similarity.values()])
-        best_model = max(model.values(), default=0.0)
-        out: dict[str, Parts] = {}
-        for code in set(cues) | set(similarity) | set(model):
-            evidence = cues.get(code)
-            cue = evidence.score if evidence else 0.0
-            definition = similarity.get(code, 0.0) / best_definition
-            probability = model.get(code)
-            relative = (probability or 0.0) / best_model if best_model > 0 else 0.0
-            count = positives.get(code, 0)
-            if floor > 0.0:  # the blend, inlined: most codes fall short and need no Parts
-                score = (cue + definition) / 2
-                if probability is not None:
-                    weight = trust(count)
-                    score = weight * (probability + relative) / 2 + (1 - weight) * score
-                if score < floor:
-                    continue
-            out[code] = Parts(cue, definition, probability, relative, count)
-        return out
 
 
 @dataclass
@@ -75,10 +44,13 @@ class Suggester:
     cues: CueIndex = field(init=False)
     definitions: DefinitionIndex = field(init=False)
     positives: dict[str, int] = field(init=False)
+    labels: Labels = field(init=False)
 
     def __post_init__(self) -> None:
         self.cues = CueIndex(self.nlp, self.codes)
         self.definitions = DefinitionIndex(self.nlp, self.codes)
+        self.labels = Labels.of(leaf_codes(self.codes))
+        assert list(self.labels.keys) == self.definitions.labels
         known = set(leaf_codes(self.codes))
         trained = self.trained_positives
         if trained is None:
@@ -96,10 +68,16 @@ class Suggester:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches."""
         items = ((p.body, p) for p in passages)
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+        trained = [key if key in self.positives else None for key in self.labels.keys]
+        trust = self.labels.trust(self.positives)
         for doc, passage in docs:
-            model = {k: v for k, v in doc.cats.items() if k in self.positives}
+            model = None
+            if self.positives:
+                cats = doc.cats
+                model = numpy.array([cats[k] if k else numpy.nan for k in trained], dtype="f")
             cues = self.cues.evidence(doc, passage.body_start, passage.body)
-            yield passage, Layers(cues, self.definitions.matches(doc), model)
+            definitions = self.definitions.matches(doc)
+            yield passage, Layers(self.labels, cues, definitions, model, trust)
 
     def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
         """Blend the layers into suggestions scoring at least floor, best first."""
