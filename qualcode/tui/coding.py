@@ -127,7 +127,7 @@ class CodingController:
             if before != after:
                 self.bench.history.push(CodingMemoChanged(coding.id, before, after))
             self.say("Coding memo saved" if after else "Coding memo removed")
-            self.reload(False)
+            self.reload(True)
 
         self.bench.writer.submit(work, done, self.warn)
 

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
 from qualcode.store.search import SearchHit, search_passages
@@ -61,9 +62,12 @@ class SearchScreen(ModalScreen[SearchHit | None]):
                 hits = search_passages(session, query, limit=200) if query.strip() else []
         except QualcodeError:
             hits = []
-        self.app.call_from_thread(self._show, hits)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
 
-    def _show(self, hits: list[SearchHit]) -> None:
+    def _show(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.query_one(Input).value:
+            return  # a slower search for an older query
         self.hits = hits
         options = self.query_one(OptionList)
         options.clear_options()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -28,10 +27,9 @@ from qualcode.store.workbench import (
 )
 from qualcode.tui.coding import CodingController
 from qualcode.tui.context import Workbench
+from qualcode.tui.dialogs import CodingDialogs
 from qualcode.tui.ranking import top_codes
 from qualcode.tui.screens.code_palette import CodePalette
-from qualcode.tui.screens.memo import MemoScreen
-from qualcode.tui.screens.pick import PickScreen
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.suggestions import SuggestionsPane
@@ -39,7 +37,6 @@ from qualcode.tui.widgets.transcript_view import TranscriptView
 
 TOP_KEYS = "1234567890"
 FIRST_PASSAGES = 300  # loaded before the first paint; the rest follow in the same worker
-CodingCallback = Callable[[CodingView], None]
 
 
 class TranscriptScreen(Screen[None]):
@@ -71,6 +68,7 @@ class TranscriptScreen(Screen[None]):
         self.generation = 0
         self.view = TranscriptView(id="transcript")
         self.coding = CodingController(bench, self.view, self._say, self._warn, self.reload)
+        self.dialogs = CodingDialogs(self, self.coding, self._warn)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="transcript-title")
@@ -228,18 +226,18 @@ class TranscriptScreen(Screen[None]):
 
     # -- coding -----------------------------------------------------------------------------
 
-    def _code(self, code_id: int) -> CodeRow | None:
+    def code_by_id(self, code_id: int) -> CodeRow | None:
         return next((c for c in self.codes if c.id == code_id), None)
 
     @on(CodebookTree.ApplyCode)
     def _apply_from_tree(self, event: CodebookTree.ApplyCode) -> None:
-        code = self._code(event.code_id)
+        code = self.code_by_id(event.code_id)
         if code is not None:
             self.coding.apply(code)
 
     def action_palette(self) -> None:
         def chosen(code_id: int | None) -> None:
-            code = self._code(code_id) if code_id is not None else None
+            code = self.code_by_id(code_id) if code_id is not None else None
             if code is not None:
                 self.coding.apply(code)
 
@@ -248,61 +246,19 @@ class TranscriptScreen(Screen[None]):
 
     def action_top(self, slot: int) -> None:
         code = next((c for c in self.codes if self.numbers.get(c.id) == slot + 1), None)
-        if code is not None:
+        if code is None:
+            self._warn(f"No code on key {(slot + 1) % 10} yet (see the numbers in the codebook)")
+        else:
             self.coding.apply(code)
 
-    def _pick_coding(self, title: str, then: CodingCallback) -> None:
-        mine = self.view.model.codings_here()
-        if not mine:
-            self._warn("None of your codings overlap the selection")
-        elif len(mine) == 1:
-            then(mine[0])
-        else:
-            labels: list[Text | str] = [self._coding_label(c) for c in mine]
-            self.app.push_screen(
-                PickScreen(title, labels), lambda n: then(mine[n]) if n is not None else None
-            )
-
-    def _coding_label(self, coding: CodingView) -> Text:
-        code = self._code(coding.code_id)
-        label = Text()
-        label.append("■ ", style=code.colour if code else "grey50")
-        label.append(code.name if code else "?")
-        passage = self.view.model.cursor_passage
-        if passage is not None:
-            quote = " ".join(passage.text[max(0, coding.start - passage.start) :].split()[:8])
-            label.append(f"  “{quote}…”", style="dim")
-        return label
-
     def action_remove(self) -> None:
-        self._pick_coding("Remove which coding?", self.coding.remove)
+        self.dialogs.pick_coding("Remove which coding?", self.coding.remove)
 
     def action_memo(self) -> None:
-        passage = self.view.model.cursor_passage
-        if passage is None:
-            return
-        memo = self.view.model.marks.memos.get(passage.id, "")
-        title = f"Memo on passage {passage.index}"
-
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.coding.passage_memo(passage, text)
-
-        self.app.push_screen(MemoScreen(title, memo, passage.text), saved)
+        self.dialogs.passage_memo()
 
     def action_coding_memo(self) -> None:
-        def edit(coding: CodingView) -> None:
-            code = self._code(coding.code_id)
-            title = f"Memo on your coding with {code.key if code else '?'}"
-            quote = self.view.model.target_label()
-
-            def saved(text: str | None) -> None:
-                if text is not None:
-                    self.coding.coding_memo(coding, text)
-
-            self.app.push_screen(MemoScreen(title, coding.memo or "", quote), saved)
-
-        self._pick_coding("Write a memo on which coding?", edit)
+        self.dialogs.coding_memo()
 
     def action_undo(self) -> None:
         self.coding.undo()
@@ -323,7 +279,11 @@ class TranscriptScreen(Screen[None]):
     def action_quotes(self) -> None:
         tree = self.query_one(CodebookTree)
         here = self.view.model.codings_here(mine=False)
-        code = tree.highlighted_code if tree.has_focus or not here else self._code(here[0].code_id)
+        code = (
+            tree.highlighted_code
+            if tree.has_focus or not here
+            else self.code_by_id(here[0].code_id)
+        )
         if code is not None:
             self.post_message(CodebookTree.ShowQuotes(code.id))
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.strip import Strip
+from textual.widget import Widget
 
-from qualcode.store.workbench import CodingView, PassageRow
+from qualcode.store.workbench import CodeRow, CodingView, PassageRow
 
 GUTTER = 10
 MARGIN = 20
@@ -44,6 +46,28 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((gap_start, gap_start))
         position = gap_end
     return lines
+
+
+def make_look(widget: Widget, prefix: str, parts: tuple[str, ...], codes: list[CodeRow]) -> Look:
+    """Resolve a widget's component styles and the codes' colours into drawing styles."""
+    background = widget.background_colors[1]
+
+    def part(name: str) -> Style:
+        style = widget.get_component_rich_style(f"{prefix}--{name}", partial=True)
+        tint = widget.get_component_styles(f"{prefix}--{name}").background
+        if tint.a > 0:  # a translucent tint is laid over the widget's background
+            style += Style(bgcolor=(background + tint).rich_color)
+        return style
+
+    code_bg, code_fg, code_key = {}, {}, {}
+    for code in codes:
+        colour = Color.parse(code.colour or "#888888")
+        code_bg[code.id] = Style(bgcolor=colour.blend(background, 0.55).rich_color)
+        code_fg[code.id] = Style(color=colour.rich_color)
+        code_key[code.id] = code.key
+    text = Style(color=widget.styles.color.rich_color, bgcolor=background.rich_color)
+    styles = {name: part(name) for name in parts}
+    return Look(text=text, **styles, code_bg=code_bg, code_fg=code_fg, code_key=code_key)
 
 
 def text_width(width: int) -> int:

@@ -7,10 +7,8 @@ import time
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -23,6 +21,7 @@ from qualcode.tui.widgets.passage_lines import (
     GUTTER,
     Look,
     PassageState,
+    make_look,
     passage_strips,
     text_width,
     wrap,
@@ -216,24 +215,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self.changed()
 
     def _make_look(self) -> Look:
-        background = self.background_colors[1]
-
-        def part(name: str) -> Style:
-            style = self.get_component_rich_style(f"transcript--{name}", partial=True)
-            tint = self.get_component_styles(f"transcript--{name}").background
-            if tint.a > 0:  # a translucent tint is laid over the transcript's background
-                style += Style(bgcolor=(background + tint).rich_color)
-            return style
-
-        code_bg, code_fg, code_key = {}, {}, {}
-        for code in self._codes.values():
-            colour = Color.parse(code.colour or "#888888")
-            code_bg[code.id] = Style(bgcolor=colour.blend(background, 0.55).rich_color)
-            code_fg[code.id] = Style(color=colour.rich_color)
-            code_key[code.id] = code.key
-        text = Style(color=self.styles.color.rich_color, bgcolor=background.rich_color)
-        parts = {name: part(name) for name in PARTS}
-        return Look(text=text, **parts, code_bg=code_bg, code_fg=code_fg, code_key=code_key)
+        return make_look(self, "transcript", PARTS, list(self._codes.values()))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
