@@ -45,7 +45,12 @@ def import_codebook(
     file: Annotated[Path, typer.Argument(help="Codebook YAML file.")],
     coder: CoderOpt = None,
 ) -> None:
-    """Merge a YAML codebook into the project: new codes added, existing ones updated by key."""
+    """Merge a codebook (YAML, or REFI-QDA .qdc) in: new codes added, existing ones updated."""
+    if file.suffix.lower() == ".qdc":
+        from qualcode.cli.refi_cmds import import_qdc
+
+        import_qdc(project, file, coder)
+        return
     try:
         spec = load_codebook(file)
     except QualcodeError as exc:

@@ -15,7 +15,9 @@ from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
 from qualcode.export.write import format_for, write_quote_set
 
-export_app = typer.Typer(help="Export quote sets for reports (always anonymised).")
+export_app = typer.Typer(
+    help="Export quote sets for reports (always anonymised) and REFI-QDA files for other tools."
+)
 
 
 def _where(pairs: list[str]) -> dict[str, list[str]]:

@@ -35,7 +35,12 @@ def import_(
     ] = None,
     coder: CoderOpt = None,
 ) -> None:
-    """Import interview notes (.txt .md .docx .odt .vtt .srt); each file all or nothing."""
+    """Import interview notes (.txt .md .docx .odt .vtt .srt), or one REFI-QDA .qdpx project."""
+    if len(files) == 1 and files[0].suffix.lower() == ".qdpx":
+        from qualcode.cli.refi_cmds import import_qdpx
+
+        import_qdpx(project, files[0], coder)
+        return
     attributes = parse_pairs(attr or [])
     paths = iter_import_files(files)
     outcomes: list[ImportOutcome] = []

@@ -175,3 +175,21 @@ def test_unreachable_or_unsupported_databases_get_one_line(runner: CliRunner) ->
         assert code == 1, err
         assert message in err and "secret" not in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_import_and_codebook_import_take_refi_qda_files(
+    runner: CliRunner, project_ref: str, tmp_path: Path
+) -> None:
+    sample = Path("/work/shared/refi-qda/qualitative-coding-demo.qdpx")
+    sample = (
+        sample if sample.exists() else Path(__file__).parents[3] / "shared/refi-qda" / sample.name
+    )
+    target = tmp_path / "from-qdpx.qc"
+    code, out, err = run(runner, "import", target, sample)
+    assert code == 0, err
+    assert "2 documents" in out
+    qdc = tmp_path / "book.qdc"
+    assert run(runner, "export", "qdc", target, "--out", qdc)[0] == 0
+    code, out, err = run(runner, "codebook", "import", project_ref, qdc)
+    assert code == 0, err
+    assert "codes added" in out
