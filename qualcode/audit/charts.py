@@ -22,7 +22,7 @@ def bar_chart(
     peak = max((v for values in series.values() for v in values), default=0) or 1
     names = list(series)
     group_w = plot_w / max(len(labels), 1)
-    bar_w = max(1.0, group_w * 0.8 / max(len(names), 1))
+    bar_w = min(40.0, max(1.0, group_w * 0.8 / max(len(names), 1)))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
@@ -38,7 +38,7 @@ def bar_chart(
         )
     every = max(1, len(labels) // 12)
     for g, label in enumerate(labels):
-        x0 = left + g * group_w + group_w * 0.1
+        x0 = left + (g + 0.5) * group_w - bar_w * len(names) / 2
         for s, name in enumerate(names):
             value = series[name][g]
             h = plot_h * value / peak

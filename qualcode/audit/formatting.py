@@ -12,7 +12,9 @@ def percent(value: float | None) -> str:
 
 def coefficient(estimate: Estimate) -> str:
     """A kappa or alpha to three decimals, or "undefined"."""
-    return "undefined" if estimate.value is None else f"{estimate.value:.3f}"
+    if estimate.value is None:
+        return "undefined"
+    return f"{estimate.value:.3f}" if abs(estimate.value) >= 0.0005 else "0.000"  # never -0.000
 
 
 def unit_name(unit: str) -> str:

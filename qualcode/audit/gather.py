@@ -150,8 +150,11 @@ def gather(
     return AgreementData(names, chosen, tuple(codings), reviewed, unread)
 
 
-def suggester_extra(project: Project, coders: Sequence[str]) -> list[StatsCoding]:
-    """The suggester's codings computed now, when it is compared but has none stored.
+def suggester_extra(
+    project: Project, coders: Sequence[str], *, documents: Sequence[int] | None = None
+) -> list[StatsCoding]:
+    """The suggester's codings computed now (over `documents`, else all), when it is compared
+    but has none stored.
 
     Stored codings (from `qualcode suggest`) win: then nothing is computed.
     """
@@ -164,5 +167,5 @@ def suggester_extra(project: Project, coders: Sequence[str]) -> list[StatsCoding
 
     return [
         StatsCoding(r.document_id, r.code, SUGGESTER, r.start, r.end)
-        for r in suggester_codings(project)
+        for r in suggester_codings(project, documents=documents)
     ]

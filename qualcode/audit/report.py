@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.anonymise.check import find_residual, finding_key
 from qualcode.anonymise.redactor import Redactor
+from qualcode.anonymise.registry import dismissed_values
 from qualcode.anonymise.review import project_redactor
 from qualcode.audit.agreement import CodeAgreement, agreement, disagreement_items
 from qualcode.audit.assignments import list_assignments
@@ -88,6 +90,9 @@ class ReportData:
     more_disagreements: int
     assignments: tuple[OpenAssignment, ...]
     notes: tuple[str, ...] = field(default=())
+    unreviewed: int = 0
+    """Possible identifiers in the quoted passages nobody registered or dismissed (kept, as in
+    exports: `qualcode anonymise check` lists them)."""
 
 
 def trim(text: str, limit: int = 400) -> str:
@@ -167,6 +172,7 @@ def build_report(
     documents: tuple[tuple[int, str], ...] = ()
     note: str | None = None
     notes: tuple[str, ...] = ()
+    unreviewed: set[str] = set()
     if len(names) < 2:
         note = "Agreement needs two coders with codings; this project has " + (
             ", ".join(names) or "none"
@@ -180,7 +186,13 @@ def build_report(
             (d, _label(redactor, participant, d)) for d, _, participant in summary.documents
         )
         notes = summary.notes
+        dismissed = dismissed_values(session)
         for item in disagreement_items(session, data):
+            unreviewed |= {
+                finding_key(f.value)
+                for f in find_residual(item.text, redactor, dismissed)
+                if f.stays_in_exports
+            }
             disagreements.append(
                 ReportDisagreement(
                     code=item.code,
@@ -194,7 +206,8 @@ def build_report(
                     codes=item.codes,
                 )
             )
-    disagreements.sort(key=lambda d: (d.code, d.document_id, d.passage))
+    order = {row.code: i for i, row in enumerate(tables[0].rows)} if tables else {}
+    disagreements.sort(key=lambda d: (order.get(d.code, len(order)), d.document_id, d.passage))
     assignments = tuple(
         OpenAssignment(
             a.id,
@@ -225,4 +238,5 @@ def build_report(
         more_disagreements=max(0, len(disagreements) - MAX_DISAGREEMENTS),
         assignments=assignments,
         notes=notes,
+        unreviewed=len(unreviewed),
     )

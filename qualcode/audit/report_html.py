@@ -15,6 +15,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2e
 h1 { font-size: 1.6em; margin-bottom: .2em; }
 h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: .92em; }
+table.wide { width: 100%; }
 th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.flag td { background: #fff3e0; } tr.overall td { font-weight: bold; background: #f7f7f7; }
@@ -41,7 +42,7 @@ def _agreement_table(rows: tuple[CodeAgreement, ...], overall: CodeAgreement) ->
             f'<td class="n">{coefficient(row.alpha)}</td><td>{escape(row.band or "–")}</td>'
             f"<td>{escape(row.flag or '')}</td></tr>"
         )
-    return f"<table>{head}{''.join(body)}</table>"
+    return f"<table class='wide'>{head}{''.join(body)}</table>"
 
 
 def _agreement(data: ReportData) -> str:

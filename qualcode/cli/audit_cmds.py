@@ -41,6 +41,7 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     default_coder,
+    error_console,
     fail,
     print_json,
     project_open,
@@ -116,9 +117,10 @@ def agree(
     """Inter-coder agreement per code (n, %, kappa, alpha, band) and the disagreements behind it."""
     names = _names(coders)
     with project_open(project) as opened:
-        extra = suggester_extra(opened, names)
         with opened.read() as session:
             ids = [find_document(session, d).id for d in doc] if doc else None
+        extra = suggester_extra(opened, names, documents=ids)
+        with opened.read() as session:
             keys = selected_codes(session, code) if code else None
             data = gather(session, names, documents=ids, extra=extra)
             summary = agreement(session, data, unit=unit.value, codes=keys, threshold=threshold)
@@ -420,3 +422,9 @@ def audit_report(
             )
         write_report(data, out)
     console.print(f"Wrote the audit report to {out}.")
+    if data.unreviewed:
+        error_console.print(
+            f"[yellow]warning:[/] {data.unreviewed} possible identifier(s) in the report's "
+            f"passages were never reviewed; list them with: qualcode anonymise check {project}",
+            soft_wrap=True,
+        )

@@ -7,6 +7,7 @@ from audit_helpers import ANA, BEN, Study, run, run_json
 from typer.testing import CliRunner
 
 from qualcode.audit import agreement, gather
+from qualcode.audit.gather import coders_with_codings
 from qualcode.stats import Coding, Document, Passage, Table2x2, alpha_nominal, cohen_kappa
 from qualcode.store.models import Passage as StoredPassage
 from qualcode.store.workbench import set_reviewed
@@ -165,3 +166,20 @@ def test_stored_suggester_codings_count_as_a_coder(runner: CliRunner, study: Stu
     assert isinstance(result, dict) and result["coders"] == ["ana", "suggester"]
     row = next(r for r in result["codes"] if r["code"] == "competitive-tendering")
     assert row["pairs"][0]["both"] == 2 and row["pairs"][0]["only_a"] == 2
+
+
+def test_live_suggester_is_computed_when_none_is_stored(runner: CliRunner, study: Study) -> None:
+    result = run_json(runner, "agree", study.target, "--coders", "ana,suggester")
+    assert isinstance(result, dict) and result["coders"] == ["ana", "suggester"]
+    assert result["documents"][0]["id"] == study.document_id
+    with study.open() as project, project.read() as session:
+        assert "suggester" not in coders_with_codings(session)  # nothing was written
+
+
+def test_group_help_lists_the_subcommands(runner: CliRunner) -> None:
+    for group, subcommands in (
+        ("assign", ("add", "list", "close")),
+        ("merge", ("apply", "pending", "resolve")),
+    ):
+        code, out, _ = run(runner, group, "--help")
+        assert code == 0 and all(name in out for name in subcommands)
