@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from qualcode.nlp.corpus import codebook_entries, passage_texts
 from qualcode.nlp.cues import leaf_codes
 from qualcode.nlp.types import CodeEntry, PassageText
-from qualcode.store.models import Code, Coder, Coding, Passage, Review, SuggestionDecision
+from qualcode.store.models import Code, Coder, Coding, Review, SuggestionDecision
 
 SUGGESTER = "suggester"
 COVER_FRACTION = 0.5
@@ -188,18 +188,3 @@ def training_set(session: Session, codes: Sequence[CodeEntry] | None = None) -> 
             counts[key] += 1
     labels = [key for key in leaves if counts.get(key, 0) > 0]
     return TrainingSet(labels, labelled, examples, coding_ids)
-
-
-def passage_ids_with_codings(session: Session) -> set[int]:
-    """Passages that hold at least one coding (for the review queue)."""
-    ids: set[int] = set()
-    spans = session.execute(select(Coding.document_id, Coding.start, Coding.end))
-    by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for doc, start, end in spans:
-        by_doc[doc].append((start, end))
-    for passage_id, doc, pstart, pend in session.execute(
-        select(Passage.id, Passage.document_id, Passage.start, Passage.end)
-    ):
-        if any(covers(s, e, pstart, pend) for s, e in by_doc.get(doc, [])):
-            ids.add(passage_id)
-    return ids
