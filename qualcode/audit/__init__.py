@@ -4,9 +4,7 @@ from qualcode.audit.agreement import (
     DEFAULT_THRESHOLD,
     AgreementSummary,
     CodeAgreement,
-    DisagreementItem,
     agreement,
-    disagreement_items,
     selected_codes,
 )
 from qualcode.audit.assignments import (
@@ -24,6 +22,7 @@ from qualcode.audit.consensus import (
     merge_document,
     resolve_passage,
 )
+from qualcode.audit.disagreements import DisagreementItem, disagreement_items
 from qualcode.audit.gather import SUGGESTER, AgreementData, gather, suggester_extra
 from qualcode.audit.log import EventRecord, audit_events, parse_since
 from qualcode.audit.pending import PendingItem, pending

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from qualcode.audit.agreement import DisagreementItem, disagreement_items
 from qualcode.audit.consensus import DEFAULT_CONSENSUS, decisions
+from qualcode.audit.disagreements import DisagreementItem, disagreement_items
 from qualcode.audit.gather import gather
 from qualcode.store.codings import find_codings
 from qualcode.store.models import Document

@@ -13,8 +13,9 @@ from qualcode.anonymise.check import find_residual, finding_key
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.registry import dismissed_values
 from qualcode.anonymise.review import project_redactor
-from qualcode.audit.agreement import CodeAgreement, agreement, disagreement_items
+from qualcode.audit.agreement import CodeAgreement, agreement
 from qualcode.audit.assignments import list_assignments
+from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
 from qualcode.stats import Unit
