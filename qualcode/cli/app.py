@@ -14,6 +14,7 @@ from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console
 from qualcode.cli.demo_cmd import demo
+from qualcode.cli.doc_cmds import doc_app
 from qualcode.cli.export_cmds import export_app
 from qualcode.cli.import_cmds import import_, participants_app
 from qualcode.cli.suggest_cmds import suggest_app
@@ -43,6 +44,7 @@ app.add_typer(code_app, name="code")
 app.add_typer(suggest_app, name="suggest")
 app.add_typer(export_app, name="export")
 app.add_typer(anonymise_app, name="anonymise")
+app.add_typer(doc_app, name="doc")
 app.command("agree")(agree)
 app.add_typer(assign_app, name="assign")
 app.add_typer(merge_app, name="merge")

@@ -295,6 +295,7 @@ class DismissedHit(Base):
     dismissed_by: Mapped[str | None] = mapped_column(String(200))
     dismissed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
+
 class Assignment(Base):
     """A supervisor's assignment of a document to coders for independent, possibly blind, coding.
 
@@ -333,3 +334,53 @@ class AssignmentCoder(Base):
     assignment: Mapped[Assignment] = relationship(back_populates="coders")
     coder: Mapped[Coder] = relationship()
 
+
+class DocumentVersion(Base):
+    """One version of a document's text: the imported text is version 1, each edit adds one.
+
+    Rows appear with a document's first edit (a never-edited document has only its text); the
+    newest version's text is the document's text. `change` says how the version came about
+    ("import", "edit", "replace", "revert"), `note` what was edited and `summary` what it did
+    to codings and passages.
+    """
+
+    __tablename__ = "document_version"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_document_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OrphanedCoding(Base):
+    """A coding whose words an edit deleted, set aside for its coder to re-attach or discard.
+
+    It keeps the coding's id, code, coder, origin and memo, and its words and span in the
+    version of the text it was made on; it is not a Coding, so exports, agreement and checks
+    never see it.
+    """
+
+    __tablename__ = "orphaned_coding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    coding_id: Mapped[int] = mapped_column(Integer)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="SET NULL"))
+    code_key: Mapped[str] = mapped_column(String(200))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    origin: Mapped[str] = mapped_column(String(20))
+    memo: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    coded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    orphaned_by: Mapped[str | None] = mapped_column(String(200))
+    orphaned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
