@@ -34,6 +34,10 @@ SpanOpt = Annotated[str | None, typer.Option("--span", help="START:END code-poin
 CodeOpt = Annotated[str, typer.Option("--code", help="Code key.")]
 
 
+def _number(text: str) -> bool:
+    return text.strip().isascii() and text.strip().isdigit()
+
+
 def _span(
     session: Session, document: Document, passage: int | None, span: str | None
 ) -> tuple[int, int]:
@@ -44,7 +48,7 @@ def _span(
         return found.start, found.end
     assert span is not None
     start, sep, end = span.partition(":")
-    if not sep or not start.strip().isdigit() or not end.strip().isdigit():
+    if not sep or not _number(start) or not _number(end):
         raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
     return int(start), int(end)
 

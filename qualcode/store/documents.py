@@ -166,7 +166,7 @@ def add_document(
 def find_document(session: Session, ref: str) -> Document:
     """A document by id, title or source file name, or an error with a hint."""
     ref = ref.strip()
-    if ref.isdigit() and int(ref) < MAX_ROW_ID:
+    if ref.isascii() and ref.isdigit() and int(ref) < MAX_ROW_ID:
         document = session.get(Document, int(ref))
         if document is not None:
             return document
