@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.anonymise.check import find_residual, finding_key
-from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.registry import dismissed_values
 from qualcode.anonymise.review import project_redactor
 from qualcode.audit.agreement import CodeAgreement, agreement
@@ -18,6 +17,7 @@ from qualcode.audit.assignments import list_assignments
 from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
+from qualcode.audit.patterns_gather import Patterns, participant_label, patterns
 from qualcode.stats import Unit
 from qualcode.store.models import AuditEvent
 from qualcode.store.reports import project_status
@@ -90,6 +90,8 @@ class ReportData:
     disagreements: tuple[ReportDisagreement, ...]
     more_disagreements: int
     assignments: tuple[OpenAssignment, ...]
+    patterns: Patterns | None = None
+    """Code frequency by participant attribute and co-occurrence, over `coders`' codings."""
     notes: tuple[str, ...] = field(default=())
     unreviewed: int = 0
     """Possible identifiers in the quoted passages nobody registered or dismissed (kept, as in
@@ -116,10 +118,6 @@ def default_coders(session: Session) -> list[str]:
         )
     }
     return [c for c in coders_with_codings(session) if c != SUGGESTER and c not in merged_into]
-
-
-def _label(redactor: Redactor, participant: str | None, document_id: int) -> str:
-    return redactor.redact(participant) if participant else f"Document {document_id}"
 
 
 def _period_start(day: date, period: str) -> date:
@@ -184,7 +182,8 @@ def build_report(
             summary = agreement(session, data, unit=unit, threshold=threshold)
             tables.append(UnitTable(unit, summary.unit_description, summary.rows, summary.overall))
         documents = tuple(
-            (d, _label(redactor, participant, d)) for d, _, participant in summary.documents
+            (d, participant_label(redactor, participant, d))
+            for d, _, participant in summary.documents
         )
         notes = summary.notes
         dismissed = dismissed_values(session)
@@ -199,7 +198,7 @@ def build_report(
                     code=item.code,
                     code_name=item.code_name,
                     document_id=item.document_id,
-                    participant=_label(redactor, item.participant, item.document_id),
+                    participant=participant_label(redactor, item.participant, item.document_id),
                     passage=item.passage,
                     text=trim(redactor.redact(item.text)),
                     applied_by=item.applied_by,
@@ -213,7 +212,7 @@ def build_report(
         OpenAssignment(
             a.id,
             a.document_id,
-            _label(redactor, a.participant, a.document_id),
+            participant_label(redactor, a.participant, a.document_id),
             a.coders,
             a.blind,
             a.assigned_by,
@@ -238,6 +237,7 @@ def build_report(
         disagreements=tuple(disagreements[:MAX_DISAGREEMENTS]),
         more_disagreements=max(0, len(disagreements) - MAX_DISAGREEMENTS),
         assignments=assignments,
+        patterns=patterns(session, names, redactor),
         notes=notes,
         unreviewed=len(unreviewed),
     )

@@ -8,6 +8,7 @@ from qualcode.audit.agreement import CodeAgreement
 from qualcode.audit.charts import bar_chart
 from qualcode.audit.formatting import coefficient, percent, unit_name
 from qualcode.audit.report import ReportData
+from qualcode.audit.report_patterns import co_occurrence_html, frequency_html
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -23,6 +24,7 @@ tr.flag td { background: #fff3e0; } tr.overall td { font-weight: bold; backgroun
 .sub td:first-child { padding-left: 1.6em; }
 blockquote { margin: .4em 0 .4em 0; padding: .4em .8em; border-left: 4px solid #bbb;
              background: #fafafa; }
+svg { display: block; margin: .4em 0 1.2em; max-width: 100%; height: auto; }
 .dis { margin-bottom: 1.2em; } .small { font-size: .88em; color: #444; }
 """
 
@@ -131,11 +133,22 @@ def _assignments(data: ReportData) -> str:
     )
 
 
+def _patterns(data: ReportData) -> list[tuple[str, str]]:
+    if data.patterns is None:
+        return []
+    names = {key: name for key, name, _, _ in data.code_counts}
+    return [
+        ("Code frequency by participant attribute", frequency_html(data.patterns, names)),
+        ("Code co-occurrence", co_occurrence_html(data.patterns)),
+    ]
+
+
 def render_html(data: ReportData) -> str:
     """The report as an HTML document that needs nothing else to display."""
     sections = [
         ("Agreement per code", _agreement(data)),
         ("Coding volume per coder", _volume(data)),
+        *_patterns(data),
         ("Disagreements (passage level)", _disagreements(data)),
         ("Open assignments", _assignments(data)),
     ]

@@ -6,6 +6,13 @@ from collections.abc import Sequence
 
 from qualcode.audit.formatting import coefficient, percent, unit_name
 from qualcode.audit.report import ReportData
+from qualcode.audit.report_patterns import (
+    CO_OCCURRENCE_NOTE,
+    FREQUENCY_NOTE,
+    frequency_head,
+    frequency_rows,
+    pair_rows,
+)
 
 
 def _cell(value: object) -> str:
@@ -107,6 +114,40 @@ def _disagreements(data: ReportData) -> list[str]:
     return lines
 
 
+def _patterns(data: ReportData) -> list[str]:
+    patterns = data.patterns
+    if patterns is None:
+        return []
+    coders = ", ".join(patterns.coders) or "no coder"
+    names = {key: name for key, name, _, _ in data.code_counts}
+    lines = ["## Code frequency by participant attribute", ""]
+    lines += [f"*{_cell(FREQUENCY_NOTE.format(coders=coders))}*", ""]
+    if not patterns.frequency.tables:
+        lines += ["No participant attributes recorded.", ""]
+    for table in patterns.frequency.tables:
+        lines += [f"### By {_cell(table.attribute)}", ""]
+        if table.rows:
+            lines += _table(frequency_head(table), frequency_rows(table, names))
+        else:
+            lines += ["No codings.", ""]
+    for name, count in patterns.frequency.skipped:
+        lines += [f"{_cell(name)}: not tabulated ({count} values).", ""]
+    lines += ["## Code co-occurrence", "", f"*{_cell(CO_OCCURRENCE_NOTE.format(coders=coders))}*"]
+    co = patterns.co_occurrence
+    rows, cut = pair_rows(co, patterns.coders)
+    if rows:
+        lines += [
+            "",
+            *_table(("Code", "Code", "Passages", *(f"by {c}" for c in patterns.coders)), rows),
+        ]
+        lines += [f"… and {cut} more pairs.", ""] if cut else []
+        lines += ["### Passages per code", ""]
+        lines += _table(("Code", "Passages"), [(c, co.applied[c]) for c in co.codes])
+    else:
+        lines += ["", "No two codes co-occur in any passage.", ""]
+    return lines
+
+
 def render_markdown(data: ReportData) -> str:
     """The report as a Markdown document."""
     lines = [
@@ -122,6 +163,7 @@ def render_markdown(data: ReportData) -> str:
         "## Coding volume per coder",
         "",
         *_volume(data),
+        *_patterns(data),
         "## Disagreements (passage level)",
         "",
         *_disagreements(data),
