@@ -118,7 +118,11 @@ def _words_first(a: Sequence[str], b: Sequence[str]) -> list[Block]:
     blocks: list[Block] = []
     i = j = 0
     for pair_i, pair_j in [*pairs, (len(a), len(b))]:
-        if pair_i > i or pair_j > j:
+        if pair_i - i <= 1 and pair_j - j <= 1:  # most gaps: one space, or none
+            if a[i:pair_i] != b[j:pair_j] or pair_i > i:
+                tag = "equal" if a[i:pair_i] == b[j:pair_j] else "replace"
+                blocks.append(Block(tag, i, pair_i, j, pair_j))
+        else:
             blocks.extend(_shifted(_sequence_blocks(a[i:pair_i], b[j:pair_j]), i, j))
         if pair_i < len(a):
             blocks.append(Block("equal", pair_i, pair_i + 1, pair_j, pair_j + 1))

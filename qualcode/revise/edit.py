@@ -84,23 +84,11 @@ def replace_text(
     """
     who = get_or_create_coder(session, coder).name
     session.refresh(document, with_for_update=True)  # concurrent edits of one document queue
-    text = normalise_text(new_text) if passages is None else new_text
-    if passages is not None and normalise_text(text) != text:
-        raise QualcodeError("text given with its passages must be normalised already")
-    if not text.strip():
-        raise QualcodeError("the corrected text is empty; a document must keep some text")
-    if len(text) >= PARK:
-        raise QualcodeError(f"the corrected text is too long ({len(text):,} characters)")
+    text = _checked_text(new_text, given_passages=passages is not None)
     version = current_version(session, document)
     old_text = document.text
-    unchanged = CodingChanges(unchanged=_coding_count(session, document))
     if text == old_text:
-        count = len(old_passages(session, document.id)[0])
-        kept = PassageChanges(before=count, after=count, kept=count)
-        size = (len(text), len(text))
-        return EditReport(
-            document.id, document.title, False, version, change, note, size, unchanged, kept
-        )
+        return _no_change(session, document, version, change, note)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     _refuse_duplicate(session, document, sha)
     realignment = Realignment(diff_texts(old_text, text))
@@ -117,27 +105,20 @@ def replace_text(
     document.text, document.sha256 = text, sha
     add_identifiers(session, document.participant, "speaker", speakers or [], source="edit")
     report = EditReport(
-        document.id,
-        document.title,
-        True,
-        stored.number,
-        change,
-        note,
-        (len(old_text), len(text)),
-        codings,
-        relaid,
+        document_id=document.id,
+        title=document.title,
+        changed=True,
+        version=stored.number,
+        change=change,
+        note=note,
+        characters=(len(old_text), len(text)),
+        codings=codings,
+        passages=relaid,
     )
     stored.summary = report.summary()
     after = {"version": stored.number, "sha256": sha, "note": note, **report.summary()}
-    record(
-        session,
-        f"document.{change}",
-        "document",
-        document.id,
-        coder=who,
-        before=before,
-        after=after,
-    )
+    action = f"document.{change}"
+    record(session, action, "document", document.id, coder=who, before=before, after=after)
     try:
         session.flush()
     except IntegrityError:
@@ -150,9 +131,34 @@ def replace_text(
     return report
 
 
-def _coding_count(session: Session, document: Document) -> int:
+def _checked_text(text: str, *, given_passages: bool) -> str:
+    """The text normalised as import normalises it (already so when a reader gave passages)."""
+    normalised = normalise_text(text)
+    if given_passages and normalised != text:
+        raise QualcodeError("text given with its passages must be normalised already")
+    if not normalised.strip():
+        raise QualcodeError("the corrected text is empty; a document must keep some text")
+    if len(normalised) >= PARK:
+        raise QualcodeError(f"the corrected text is too long ({len(normalised):,} characters)")
+    return normalised
+
+
+def _no_change(
+    session: Session, document: Document, version: int, change: str, note: str
+) -> EditReport:
     query = select(func.count()).select_from(Coding).where(Coding.document_id == document.id)
-    return session.scalar(query) or 0
+    count = len(old_passages(session, document.id)[0])
+    return EditReport(
+        document_id=document.id,
+        title=document.title,
+        changed=False,
+        version=version,
+        change=change,
+        note=note,
+        characters=(len(document.text), len(document.text)),
+        codings=CodingChanges(unchanged=session.scalar(query) or 0),
+        passages=PassageChanges(before=count, after=count, kept=count),
+    )
 
 
 def _refuse_duplicate(session: Session, document: Document, sha: str) -> None:
