@@ -414,7 +414,7 @@ def audit_report(
     ] = None,
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
 ) -> None:
-    """Write the supervisor's report: agreement, volume, disagreements, open assignments."""
+    """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
     with project_open(project) as opened:
         with opened.read() as session:
             data = build_report(
