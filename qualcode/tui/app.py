@@ -26,7 +26,6 @@ from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.screens.search import SearchScreen
 from qualcode.tui.screens.transcript import TranscriptScreen
 from qualcode.tui.widgets.codebook_tree import CodebookTree
-from qualcode.tui.widgets.suggestions import SuggestionsPane
 from qualcode.tui.widgets.transcript_view import TranscriptView
 from qualcode.tui.writer import Writer
 
@@ -167,7 +166,6 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Transcript: moving and selecting", binding_rows(TranscriptView.BINDINGS)),
         ("Transcript: coding", binding_rows(TranscriptScreen.BINDINGS)),
         ("Codebook pane (tab to reach it)", binding_rows(CodebookTree.BINDINGS)),
-        ("Suggestions pane", binding_rows(SuggestionsPane.BINDINGS)),
         ("Code palette", binding_rows(CodePalette.BINDINGS)),
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),

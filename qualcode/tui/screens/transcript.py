@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +15,6 @@ from textual.worker import get_current_worker
 from qualcode.errors import QualcodeError
 from qualcode.store.workbench import (
     CodeRow,
-    CodingView,
     Marks,
     PassageRow,
     TranscriptData,
@@ -30,6 +28,8 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.dialogs import CodingDialogs
 from qualcode.tui.ranking import top_codes
 from qualcode.tui.screens.code_palette import CodePalette
+from qualcode.tui.screens.transcript_text import status_text, title_text
+from qualcode.tui.suggesting import SuggestionActions
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.suggestions import SuggestionsPane
@@ -52,6 +52,9 @@ class TranscriptScreen(Screen[None]):
         Binding("u", "undo", "Undo"),
         Binding("U,ctrl+y", "redo", "Redo", show=False),
         Binding("r", "review", "Mark passage reviewed", show=False),
+        Binding("y", "suggestion(True)", "Accept suggestion", key_display="y/n"),
+        Binding("n", "suggestion(False)", "Reject suggestion", show=False),
+        Binding("v", "queue", "Review queue: next uncoded passage", show=False),
         Binding("o", "others", "Show/hide other coders' codings", show=False),
         Binding("c", "quotes", "Quotes of a code (code view)", show=False),
         Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
@@ -69,6 +72,10 @@ class TranscriptScreen(Screen[None]):
         self.view = TranscriptView(id="transcript")
         self.coding = CodingController(bench, self.view, self._say, self._warn, self.reload)
         self.dialogs = CodingDialogs(self, self.coding, self._warn)
+        self.suggestions = SuggestionsPane(bench, id="suggestions")
+        self.answers = SuggestionActions(
+            bench, self.suggestions, self._say, self._warn, self.reload
+        )
 
     def compose(self) -> ComposeResult:
         yield Static("", id="transcript-title")
@@ -78,7 +85,7 @@ class TranscriptScreen(Screen[None]):
                 yield CodebookTree(id="codebook")
                 with VerticalScroll(id="code-details"):
                     yield CodeDetails()
-                yield SuggestionsPane(id="suggestions")
+                yield self.suggestions
         yield Static("", id="status")
         yield Footer()
 
@@ -130,14 +137,7 @@ class TranscriptScreen(Screen[None]):
         passage: int | None,
         span: tuple[int, int] | None,
     ) -> None:
-        header = data.document
-        title = Text(header.title, style="bold")
-        if header.participant:
-            title.append(f"  ·  {header.participant}")
-        details = ", ".join(f"{k}: {v}" for k, v in header.attributes.items() if k != "interviewer")
-        if details:
-            title.append(f"  ·  {details}", style="dim")
-        self.query_one("#transcript-title", Static).update(title)
+        self.query_one("#transcript-title", Static).update(title_text(data.document))
         self.numbers = {code.id: n + 1 for n, code in enumerate(top_codes(codes))}
         self._show_codes(codes)
         self.view.model.coder = self.bench.coder
@@ -146,11 +146,14 @@ class TranscriptScreen(Screen[None]):
         self.view.show(data.passages, data.marks, position)
         if span is not None:
             self.view.select_span(*span)
+        self.suggestions.passage_id = None  # the coder or the codings may have changed
+        self._suggest()
 
     def _show_codes(self, codes: list[CodeRow]) -> None:
         self.codes = codes
         self.query_one(CodebookTree).show_codes(codes, self.numbers)
         self.view.set_codes(codes)
+        self.suggestions.codes = {code.key: code for code in codes}
         self._details()
 
     def reload(self, marks: bool = True) -> None:
@@ -202,22 +205,14 @@ class TranscriptScreen(Screen[None]):
 
     @on(TranscriptView.CursorMoved)
     def _status(self) -> None:
-        passage = self.view.model.cursor_passage
-        status = Text()
-        if passage is not None:
-            status.append(f"Passage {passage.index} of {len(self.view.passages)}", style="bold")
-            status.append(f"  ·  selected: {self.view.model.target_label()}")
-            keys = {self.view_code_key(c) for c in self.view.model.codings_here()}
-            if keys:
-                status.append(f"  ·  your codes: {', '.join(sorted(keys))}")
-            memo = self.view.model.marks.memos.get(passage.id)
-            if memo:
-                status.append(f"  ·  ✎ {memo if len(memo) < 60 else memo[:59] + '…'}", "italic")
-        status.append(f"  ·  coder: {self.bench.coder}", style="dim")
+        status = status_text(self.view.model, self.codes, self.bench.coder)
         self.query_one("#status", Static).update(status)
 
-    def view_code_key(self, coding: CodingView) -> str:
-        return next((c.key for c in self.codes if c.id == coding.code_id), "?")
+    @on(TranscriptView.CursorMoved)
+    def _suggest(self) -> None:
+        passage = self.view.model.cursor_passage
+        if passage is None or passage.id != self.suggestions.passage_id:
+            self.suggestions.show_for(passage.id if passage else None)
 
     @on(CodebookTree.NodeHighlighted)
     def _details(self) -> None:
@@ -270,6 +265,13 @@ class TranscriptScreen(Screen[None]):
         passage = self.view.model.cursor_passage
         if passage is not None:
             self.coding.toggle_review(passage)
+
+    def action_suggestion(self, accepted: bool) -> None:
+        self.answers.decide(accepted)
+
+    def action_queue(self) -> None:
+        passage = self.view.model.cursor_passage
+        self.answers.next_in_queue(passage.id if passage else None, self.open_document)
 
     def action_others(self) -> None:
         self.view.model.show_others = not self.view.model.show_others
