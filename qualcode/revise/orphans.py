@@ -64,7 +64,7 @@ def list_orphans(
 ) -> list[OrphanRecord]:
     """Orphaned codings (of one document, or all; or just one), oldest first."""
     query = (
-        select(OrphanedCoding, Coder.name, Document.title, Document.text)
+        select(OrphanedCoding, Coder.name, Document.title)
         .join(Coder, Coder.id == OrphanedCoding.coder_id)
         .join(Document, Document.id == OrphanedCoding.document_id)
         .order_by(OrphanedCoding.document_id, OrphanedCoding.id)
@@ -73,6 +73,10 @@ def list_orphans(
         query = query.where(OrphanedCoding.document_id == document.id)
     if orphan_id is not None:
         query = query.where(OrphanedCoding.id == orphan_id)
+    rows = session.execute(query).all()
+    ids = {o.document_id for o, _, _ in rows}
+    query_texts = select(Document.id, Document.text).where(Document.id.in_(ids))
+    texts = {document_id: text for document_id, text in session.execute(query_texts)}
     return [
         OrphanRecord(
             id=o.id,
@@ -87,9 +91,9 @@ def list_orphans(
             text=o.text,
             memo=o.memo,
             orphaned_by=o.orphaned_by,
-            suggested=suggested_span(text, o.text),
+            suggested=suggested_span(texts[o.document_id], o.text),
         )
-        for o, coder, title, text in session.execute(query)
+        for o, coder, title in rows
     ]
 
 

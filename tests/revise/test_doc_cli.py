@@ -172,3 +172,26 @@ def test_mistakes_are_one_line_errors(
 def test_identical_text_changes_nothing(runner: CliRunner, coded: Path, transcript: Path) -> None:
     assert "No change" in run(runner, "doc", "replace", coded, "1", transcript)
     assert len(as_json(runner, "doc", "history", coded, "1")["versions"]) == 1  # type: ignore[index]
+
+
+def test_a_moved_sentence_is_found_again(
+    runner: CliRunner, coded: Path, transcript: Path, tmp_path: Path
+) -> None:
+    moved = transcript.read_text(encoding="utf-8").replace(
+        " Security clearance for\nour volunteers took four months.", ""
+    )
+    moved = moved.replace("How do you get", "Security clearance first: how do you get")
+    fixed = tmp_path / "moved.txt"
+    fixed.write_text(moved, encoding="utf-8")
+    run(runner, "doc", "replace", coded, "1", fixed)
+    (orphan,) = as_json(runner, "doc", "resolve", coded)  # type: ignore[misc]
+    assert orphan["suggested"] == [moved.index("Security"), moved.index("Security") + 18]
+    result = as_json(runner, "doc", "resolve", coded, "--orphan", orphan["id"], "--found")
+    assert result == {
+        "orphan": orphan["id"],
+        "coding": orphan["coding"],
+        "action": "re-attached",
+        "start": orphan["suggested"][0],
+        "end": orphan["suggested"][1],
+    }
+    assert "Security clearance" in coded_words(runner, coded)
