@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
-from qualcode.store.models import Code, Codebook, Coding
+from qualcode.store.models import Code, Codebook, Coding, OrphanedCoding
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PALETTE = (
@@ -283,6 +283,10 @@ def merge_codes(session: Session, source_key: str, target_key: str, *, coder: st
             moved += 1
     session.flush()
     session.execute(update(Code).where(Code.parent_id == source.id).values(parent_id=target.id))
+    # Codings orphaned by a transcript edit follow their code too, ready to be re-attached.
+    session.execute(
+        update(OrphanedCoding).where(OrphanedCoding.code_id == source.id).values(code_id=target.id)
+    )
     session.execute(delete(Code).where(Code.id == source.id))
     record(
         session,
