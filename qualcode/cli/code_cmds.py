@@ -16,6 +16,7 @@ from qualcode.cli.common import (
     console,
     default_coder,
     fail,
+    parse_span,
     print_json,
     project_open,
 )
@@ -34,10 +35,6 @@ SpanOpt = Annotated[str | None, typer.Option("--span", help="START:END code-poin
 CodeOpt = Annotated[str, typer.Option("--code", help="Code key.")]
 
 
-def _number(text: str) -> bool:
-    return text.strip().isascii() and text.strip().isdigit()
-
-
 def _span(
     session: Session, document: Document, passage: int | None, span: str | None
 ) -> tuple[int, int]:
@@ -47,10 +44,7 @@ def _span(
         found = passage_at(session, document, passage)
         return found.start, found.end
     assert span is not None
-    start, sep, end = span.partition(":")
-    if not sep or not _number(start) or not _number(end):
-        raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
-    return int(start), int(end)
+    return parse_span(span)
 
 
 @code_app.command("add")

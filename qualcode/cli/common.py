@@ -92,3 +92,13 @@ def parse_pairs(pairs: list[str], what: str = "--attr") -> dict[str, str]:
             fail(f"{what} {pair!r} is not KEY=VALUE")
         out[key.strip()] = value.strip()
     return out
+
+
+def parse_span(span: str) -> tuple[int, int]:
+    """A --span START:END argument as two code-point offsets (ASCII digits only)."""
+    start, sep, end = span.partition(":")
+    if not sep or not all(
+        part.strip().isascii() and part.strip().isdigit() for part in (start, end)
+    ):
+        raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
+    return int(start), int(end)

@@ -17,6 +17,7 @@ from qualcode.cli.common import (
     console,
     default_coder,
     fail,
+    parse_span,
     print_json,
     project_open,
 )
@@ -238,10 +239,7 @@ def _target(
     if passage is not None:
         chosen = passage_at(session, document, passage)
         return chosen.start, chosen.end
-    start, sep, end = str(span).partition(":")
-    if not sep or not start.strip().isdigit() or not end.strip().isdigit():
-        raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
-    return int(start), int(end)
+    return parse_span(str(span))
 
 
 @doc_app.command("resolve")
