@@ -20,6 +20,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.code_view import CodeViewScreen
 from qualcode.tui.screens.coder import CoderScreen
+from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.documents import DocumentsScreen
 from qualcode.tui.screens.help import HelpRows, HelpScreen, binding_rows
 from qualcode.tui.screens.memo import MemoScreen
@@ -168,6 +169,7 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Codebook pane (tab to reach it)", binding_rows(CodebookTree.BINDINGS)),
         ("Code palette", binding_rows(CodePalette.BINDINGS)),
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
+        ("Comparing two coders", binding_rows(CompareScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),
         ("Mouse", MOUSE),
     ]

@@ -13,7 +13,7 @@ from rich.console import Console
 from qualcode.store.documents import find_document
 from qualcode.store.workbench import apply_code, code_rows
 from qualcode.tui.app import QualcodeApp, help_sections
-from qualcode.tui.screens import transcript
+from qualcode.tui.screens import transcript_load
 from qualcode.tui.screens.code_view import CodeViewScreen
 from qualcode.tui.screens.documents import DocumentsScreen
 from qualcode.tui.screens.help import HelpScreen
@@ -124,7 +124,8 @@ def test_help_lists_every_binding(tui: Tui) -> None:
                 assert " ".join(description.split()) in shown
                 assert keys.split()[0] in shown
         await pilot.press("escape")
-        assert app.screen is app.transcript
+        showing: object = app.screen  # no longer the help screen mypy narrowed it to
+        assert showing is app.transcript
 
     tui.run(scenario, document=1)
 
@@ -149,7 +150,7 @@ def test_import_inside_the_tui_with_progress(tui: Tui, tmp_path: Path) -> None:
 def test_a_long_transcript_paints_first_then_loads_the_rest(
     tui: Tui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(transcript, "FIRST_PASSAGES", 2)
+    monkeypatch.setattr(transcript_load, "FIRST_PASSAGES", 2)
 
     async def scenario(pilot: Any, app: QualcodeApp) -> None:
         view = app.transcript.view

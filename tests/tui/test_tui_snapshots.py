@@ -88,3 +88,8 @@ def test_search_screen(snap_compare: Snap, coded: Project) -> None:
 def test_memo_screen(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana", document=1)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("j", "j", "m"))
+
+
+def test_compare_coders(snap_compare: Snap, coded: Project) -> None:
+    app = QualcodeApp(coded, "ana", document=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("b"))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from qualcode.audit.blind import visible
 from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.widgets.code_details import CodeDetails
@@ -78,7 +79,8 @@ class CodeViewScreen(Screen[None]):
     def load(self, code_id: int, coder: str | None) -> None:
         with self.bench.project.read() as session:
             code = next((c for c in code_rows(session, self.bench.coder) if c.id == code_id), None)
-            quotes = code_quotes(session, code_id, coder) if code else []
+            quotes = visible(session, code_quotes(session, code_id, coder), self.bench.coder)
+            quotes = quotes if code else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, code, quotes)
 

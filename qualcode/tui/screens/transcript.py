@@ -4,31 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
-from qualcode.errors import QualcodeError
 from qualcode.store.workbench import (
     CodeRow,
-    Marks,
-    PassageRow,
-    TranscriptData,
-    code_rows,
-    load_marks,
-    load_passages,
-    load_transcript,
 )
+from qualcode.tui.blind import BLIND
 from qualcode.tui.coding import CodingController
 from qualcode.tui.context import Workbench
 from qualcode.tui.dialogs import CodingDialogs
-from qualcode.tui.ranking import top_codes
 from qualcode.tui.screens.code_palette import CodePalette
-from qualcode.tui.screens.transcript_text import status_text, title_text
+from qualcode.tui.screens.compare import CompareScreen
+from qualcode.tui.screens.transcript_load import TranscriptLoading
+from qualcode.tui.screens.transcript_text import status_text
 from qualcode.tui.suggesting import SuggestionActions
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -36,10 +28,9 @@ from qualcode.tui.widgets.suggestions import SuggestionsPane
 from qualcode.tui.widgets.transcript_view import TranscriptView
 
 TOP_KEYS = "1234567890"
-FIRST_PASSAGES = 300  # loaded before the first paint; the rest follow in the same worker
 
 
-class TranscriptScreen(Screen[None]):
+class TranscriptScreen(TranscriptLoading):
     """Code one document, passage by passage; every change is committed as it is made."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,6 +47,7 @@ class TranscriptScreen(Screen[None]):
         Binding("n", "suggestion(False)", "Reject suggestion", show=False),
         Binding("v", "queue", "Review queue: next uncoded passage", show=False),
         Binding("o", "others", "Show/hide other coders' codings", show=False),
+        Binding("b", "compare", "Compare two coders side by side", show=False),
         Binding("c", "quotes", "Quotes of a code (code view)", show=False),
         Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
         Binding("right_square_bracket", "neighbour(1)", "Next document", show=False),
@@ -69,6 +61,7 @@ class TranscriptScreen(Screen[None]):
         self.codes: list[CodeRow] = []
         self.numbers: dict[int, int] = {}
         self.generation = 0
+        self.blind = False
         self.view = TranscriptView(id="transcript")
         self.coding = CodingController(bench, self.view, self._say, self._warn, self.reload)
         self.dialogs = CodingDialogs(self, self.coding, self._warn)
@@ -93,94 +86,6 @@ class TranscriptScreen(Screen[None]):
         self.query_one("#code-details").border_title = "Definition"
         self.view.border_title = "Transcript"
         self.query_one(CodebookTree).border_title = "Codebook (mine/all)"
-
-    # -- loading ----------------------------------------------------------------------------
-
-    def open_document(
-        self, document_id: int, passage: int | None = None, span: tuple[int, int] | None = None
-    ) -> None:
-        """Show a document (at a passage, with a span selected) once it has loaded."""
-        self.document_id = self.coding.document_id = document_id
-        self.view.loading_message = "Loading…"
-        self.view.show([], Marks([]))
-        self.view.focus()
-        self.load(document_id, passage, span)
-
-    @work(thread=True, exclusive=True, group="transcript")
-    def load(self, document_id: int, passage: int | None, span: tuple[int, int] | None) -> None:
-        """Load the passages up to the cursor and a screenful more, paint, then load the rest."""
-        coder, first = self.bench.coder, (passage or 0) + FIRST_PASSAGES
-        try:
-            with self.bench.project.read() as session:
-                data = load_transcript(session, document_id, coder, first=first)
-                codes = code_rows(session, coder)
-            if get_current_worker().is_cancelled:
-                return
-            self.app.call_from_thread(self._loaded, data, codes, passage, span)
-            if data.document.passages > len(data.passages):
-                self.view.painted.wait(timeout=2.0)  # paint first: the rest can wait its turn
-                with self.bench.project.read() as session:
-                    rest = load_passages(session, document_id, start=first)
-                if not get_current_worker().is_cancelled:
-                    self.app.call_from_thread(self._extend, document_id, rest)
-        except QualcodeError as exc:
-            self.app.call_from_thread(self._warn, str(exc))
-
-    def _extend(self, document_id: int, rest: list[PassageRow]) -> None:
-        if document_id == self.document_id:
-            self.view.extend(rest)
-
-    def _loaded(
-        self,
-        data: TranscriptData,
-        codes: list[CodeRow],
-        passage: int | None,
-        span: tuple[int, int] | None,
-    ) -> None:
-        self.query_one("#transcript-title", Static).update(title_text(data.document))
-        self.numbers = {code.id: n + 1 for n, code in enumerate(top_codes(codes))}
-        self._show_codes(codes)
-        self.view.model.coder = self.bench.coder
-        self.view.loading_message = "This document has no passages."
-        position = next((i for i, p in enumerate(data.passages) if p.index == passage), 0)
-        self.view.show(data.passages, data.marks, position)
-        if span is not None:
-            self.view.select_span(*span)
-        self.suggestions.passage_id = None  # the coder or the codings may have changed
-        self._suggest()
-
-    def _show_codes(self, codes: list[CodeRow]) -> None:
-        self.codes = codes
-        self.query_one(CodebookTree).show_codes(codes, self.numbers)
-        self.view.set_codes(codes)
-        self.suggestions.codes = {code.key: code for code in codes}
-        self._details()
-
-    def reload(self, marks: bool = True) -> None:
-        """Re-read code counts (and the marks) after a change here or in another process."""
-        if self.document_id is not None:
-            self._reload(self.document_id, marks, self.generation)
-
-    @work(thread=True, exclusive=True, group="reload")
-    def _reload(self, document_id: int, marks: bool, generation: int) -> None:
-        with self.bench.project.read() as session:
-            codes = code_rows(session, self.bench.coder)
-            found = load_marks(session, document_id, self.bench.coder) if marks else None
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._reloaded, document_id, codes, found, generation)
-
-    def _reloaded(
-        self, document_id: int, codes: list[CodeRow], marks: Marks | None, generation: int
-    ) -> None:
-        if document_id != self.document_id:
-            return
-        self._show_codes(codes)
-        if marks is not None:
-            if generation != self.generation or self.bench.writer.busy:
-                self.reload()  # a local change landed meanwhile: read again
-                return
-            self.view.set_marks(marks)
-            self._status()
 
     def refresh_data(self) -> None:
         self.reload()
@@ -274,6 +179,9 @@ class TranscriptScreen(Screen[None]):
         self.answers.next_in_queue(passage.id if passage else None, self.open_document)
 
     def action_others(self) -> None:
+        if self.blind:
+            self._warn(BLIND)
+            return
         self.view.model.show_others = not self.view.model.show_others
         self.view.changed()
         self._say("Showing every coder's codings" if self.view.model.show_others else "Only yours")
@@ -288,6 +196,12 @@ class TranscriptScreen(Screen[None]):
         )
         if code is not None:
             self.post_message(CodebookTree.ShowQuotes(code.id))
+
+    def action_compare(self) -> None:
+        if self.blind:  # the compare screen checks again as it loads
+            self._warn(BLIND)
+        elif self.document_id is not None:
+            self.app.push_screen(CompareScreen(self.bench, self.document_id))
 
     def action_neighbour(self, step: int) -> None:
         if self.document_id is not None:
