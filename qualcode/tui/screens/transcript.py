@@ -17,8 +17,10 @@ from qualcode.tui.blind import BLIND
 from qualcode.tui.coding import CodingController
 from qualcode.tui.context import Workbench
 from qualcode.tui.dialogs import CodingDialogs
+from qualcode.tui.editing import Edited, describe, submit_edit
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.compare import CompareScreen
+from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.screens.transcript_load import TranscriptLoading
 from qualcode.tui.screens.transcript_text import status_text
 from qualcode.tui.suggesting import SuggestionActions
@@ -28,6 +30,7 @@ from qualcode.tui.widgets.suggestions import SuggestionsPane
 from qualcode.tui.widgets.transcript_view import TranscriptView
 
 TOP_KEYS = "1234567890"
+EDIT_HELP = "A new version is saved; codings whose words you delete are kept as orphans."
 
 
 class TranscriptScreen(TranscriptLoading):
@@ -47,6 +50,7 @@ class TranscriptScreen(TranscriptLoading):
         Binding("n", "suggestion(False)", "Reject suggestion", show=False),
         Binding("v", "queue", "Review queue: next uncoded passage", show=False),
         Binding("o", "others", "Show/hide other coders' codings", show=False),
+        Binding("e", "edit", "Edit the passage's text (codings follow)", show=False),
         Binding("b", "compare", "Compare two coders side by side", show=False),
         Binding("c", "quotes", "Quotes of a code (code view)", show=False),
         Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
@@ -196,6 +200,26 @@ class TranscriptScreen(TranscriptLoading):
         )
         if code is not None:
             self.post_message(CodebookTree.ShowQuotes(code.id))
+
+    def action_edit(self) -> None:
+        passage, document_id = self.view.model.cursor_passage, self.document_id
+        if passage is None or document_id is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and text != passage.text:
+                submit_edit(self.bench, document_id, passage, text, edited, self._warn)
+
+        def edited(result: Edited) -> None:
+            message, orphans = describe(result)
+            self.bench.history.clear()  # undo entries point at codings the edit re-anchored
+            self.generation += 1
+            self.notify(message, severity="warning" if orphans else "information", timeout=8)
+            if document_id == self.document_id:
+                self.open_document(document_id, passage.index)
+
+        title = f"Edit passage {passage.index} (codings are re-anchored to the new text)"
+        self.app.push_screen(MemoScreen(title, passage.text, EDIT_HELP), save)
 
     def action_compare(self) -> None:
         if self.blind:  # the compare screen checks again as it loads
