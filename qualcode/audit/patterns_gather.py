@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from qualcode.anonymise.redactor import Redactor
 from qualcode.audit.patterns import (
@@ -39,7 +39,9 @@ def participant_label(redactor: Redactor, participant: str | None, document_id: 
 def cases(session: Session, redactor: Redactor) -> dict[int, Case]:
     """Every document's participant label and public attributes, redacted as exports are."""
     documents = session.scalars(
-        select(Document).options(selectinload(Document.participant)).order_by(Document.id)
+        select(Document)
+        .options(selectinload(Document.participant), defer(Document.text))
+        .order_by(Document.id)
     )
     found: dict[int, Case] = {}
     for document in documents:

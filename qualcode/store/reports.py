@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from qualcode.store.codes import all_codes, get_codebook
 from qualcode.store.models import Code, Coder, Coding, Document, Participant, Passage
@@ -91,7 +91,9 @@ def document_list(session: Session) -> list[dict[str, Any]]:
         session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
     )
     documents = session.scalars(
-        select(Document).options(selectinload(Document.participant)).order_by(Document.id)
+        select(Document)
+        .options(selectinload(Document.participant), defer(Document.text))
+        .order_by(Document.id)
     )
     return [
         {
