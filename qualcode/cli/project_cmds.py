@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from qualcode.audit.blind import visible_coders
 from qualcode.cli.common import (
@@ -78,14 +79,25 @@ def show(
         document = find_document(session, doc)
         codings = list(
             session.scalars(
-                select(Coding).where(Coding.document_id == document.id).order_by(Coding.start)
+                select(Coding)
+                .options(joinedload(Coding.code), joinedload(Coding.coder))
+                .where(Coding.document_id == document.id)
+                .order_by(Coding.start)
             )
         )
         allowed = visible_coders(session, document.id, coder or default_coder())  # blind coding
         codings = [c for c in codings if allowed is None or c.coder.name in allowed]
         passages: list[dict[str, Any]] = []
+        # One sweep over passages and codings, both in text order: `open_` holds the codings
+        # that started before the current passage ends.
+        upcoming, open_ = iter(codings), []
+        pending = next(upcoming, None)
         for p in document.passages:
-            covering = [c for c in codings if c.start < p.end and c.end > p.start]
+            while pending is not None and pending.start < p.end:
+                open_.append(pending)
+                pending = next(upcoming, None)
+            open_ = [c for c in open_ if c.end > p.start]
+            covering = list(open_)
             passages.append(
                 {
                     "passage": p.index,
