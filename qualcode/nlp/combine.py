@@ -6,17 +6,22 @@ For a code in a passage:
         cue        = the cue-phrase score (qualcode.nlp.cues)
         definition = similarity to the code's definition ÷ max(the passage's best such
                      similarity, DEFINITION_FLOOR), so faint overlaps stay faint
-    learned  = (model + relative) / 2
-        model      = the classifier's probability
-        relative   = model ÷ the passage's highest model probability
+    learned  = mean of the model's two voices (either alone when the other is silent)
+        classifier = (model + model ÷ the passage's highest model probability) / 2
+        neighbours = (vote + vote ÷ the passage's highest vote) / 2
+                     vote = similarity share of the passage's nearest remembered passages
+                     coded with the code (qualcode.nlp.neighbours)
     trust    = n / (n + PRIOR)        n = passages the model learned the code from
-    score    = trust × learned + (1 − trust) × codebook
+    score    = (trust × learned + (1 − trust) × codebook) × (1 − UNCODED_DAMPING × uncoded)
+        uncoded    = the similarity share of nearest passages that coders left uncoded
 
 Before anything is coded there is no model and the score is the codebook layer's. Relative
 scores matter because a classifier trained on a few hundred passages gives low, compressed
-probabilities whose order within a passage is more telling than their size. The origin says
-which layer backs the code: "cue" (the codebook layer ≥ SUPPORT), "model" (probability ≥
-MODEL_SUPPORT), or "both".
+probabilities whose order within a passage is more telling than their size. Damping by the
+uncoded neighbours keeps small talk and background that coders pass over from drawing
+suggestions. The origin says which layer backs the code: "cue" (the codebook layer ≥
+SUPPORT), "model" (probability ≥ MODEL_SUPPORT or backed by MIN_ALIKE coded neighbours), or
+"both".
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from qualcode.nlp.types import CueEvidence
 PRIOR = 5.0
 SUPPORT = 0.4
 MODEL_SUPPORT = 0.25
+MIN_ALIKE = 2
 DEFINITION_FLOOR = 0.1
+UNCODED_DAMPING = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class Parts:
     model: float | None
     relative: float
     positives: int
+    similar: float | None = None
+    alike: int = 0
+    uncoded: float = 0.0
 
     @property
     def codebook(self) -> float:
@@ -47,7 +57,10 @@ class Parts:
 
     @property
     def learned(self) -> float | None:
-        return None if self.model is None else (self.model + self.relative) / 2
+        voices = [] if self.model is None else [(self.model + self.relative) / 2]
+        if self.similar is not None:
+            voices.append(self.similar)
+        return sum(voices) / len(voices) if voices else None
 
 
 def trust(positives: int) -> float:
@@ -58,15 +71,17 @@ def trust(positives: int) -> float:
 def blend(parts: Parts) -> float:
     """The combined score of one code (see the module formula)."""
     learned = parts.learned
+    damping = 1.0 - UNCODED_DAMPING * parts.uncoded
     if learned is None:
-        return parts.codebook
+        return parts.codebook * damping
     weight = trust(parts.positives)
-    return weight * learned + (1.0 - weight) * parts.codebook
+    return (weight * learned + (1.0 - weight) * parts.codebook) * damping
 
 
 def model_backs(parts: Parts) -> bool:
-    """The model backs a code it gives a probability of at least MODEL_SUPPORT."""
-    return parts.model is not None and parts.model >= MODEL_SUPPORT
+    """The model backs a code it gives a probability of at least MODEL_SUPPORT, or that at
+    least MIN_ALIKE of the passage's nearest coded passages carry."""
+    return (parts.model is not None and parts.model >= MODEL_SUPPORT) or parts.alike >= MIN_ALIKE
 
 
 def origin_of(parts: Parts) -> str:
@@ -92,9 +107,11 @@ def reason(parts: Parts, evidence: CueEvidence | None, words: tuple[str, ...]) -
         out.append(f"{label} {shown}" + (f" and {more} more" if more > 0 else ""))
     if words and parts.definition >= 0.5:
         out.append("definition words " + ", ".join(words))
-    if parts.model is not None and model_backs(parts):
+    if parts.model is not None and parts.model >= MODEL_SUPPORT:
         first = ", its first choice here" if parts.relative >= 1.0 else ""
         out.append(
             f"model {parts.model:.2f}{first} (learned from {parts.positives} coded passages)"
         )
+    if parts.alike >= MIN_ALIKE:
+        out.append(f"like {parts.alike} passages coded with it")
     return "; ".join(out) or f"weak match (score {blend(parts):.2f})"

@@ -77,7 +77,8 @@ def cross_validate(
         labels = [label for label, n in counts.items() if n > 0]
         items = train_part.items()
         if labels and items:
-            nlp = train_pipeline(items, labels, epochs=epochs, seed=seed).nlp
+            memory = train_part.memory()
+            nlp = train_pipeline(items, labels, epochs=epochs, seed=seed, memory=memory).nlp
         else:
             nlp = shared_blank_pipeline()
         suggester = Suggester(nlp, list(codes), 0.5, trained_positives=counts)

@@ -43,6 +43,7 @@ class LabelledPassage:
     passage: PassageText
     positives: frozenset[str]
     negatives: frozenset[str]
+    known: bool = True
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,16 @@ class TrainingSet:
         ]
         out += [(text, {code: 1.0}) for text, code in self.examples if code in labels]
         return [(text, cats) for text, cats in out if cats]
+
+    def memory(self) -> list[tuple[str, frozenset[str]]]:
+        """(text, codes) for the model's neighbour memory: passages coders coded or saw and
+        left uncoded (empty codes), and the codebook's example texts."""
+        labels = set(self.labels)
+        out = [
+            (p.passage.body, p.positives & labels) for p in self.passages if p.known or p.positives
+        ]
+        out += [(text, frozenset([code])) for text, code in self.examples if code in labels]
+        return out
 
     @property
     def fingerprint(self) -> str:
@@ -177,7 +188,7 @@ def training_set(session: Session, codes: Sequence[CodeEntry] | None = None) -> 
         neg = all_leaves - pos - unknown.get(pid, set()) if known else frozenset()
         neg = (neg | (rejected.get(pid, set()) & all_leaves)) - pos
         if pos or neg:
-            labelled.append(LabelledPassage(passage, pos, frozenset(neg)))
+            labelled.append(LabelledPassage(passage, pos, frozenset(neg), known))
 
     examples = [
         (text, code.key) for code in codes if code.is_leaf for text in definition_texts(code)

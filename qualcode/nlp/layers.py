@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy
 
-from qualcode.nlp.combine import DEFINITION_FLOOR, PRIOR, Parts
+from qualcode.nlp.combine import DEFINITION_FLOOR, PRIOR, UNCODED_DAMPING, Parts
 from qualcode.nlp.definitions import DefinitionMatches
 from qualcode.nlp.types import CueEvidence
 
@@ -34,6 +34,9 @@ class Layers:
 
     model holds one probability per label, NaN where the model has no such label; None when
     there is no model at all. trust, if given, is labels.trust(positives) worked out once.
+    votes and alike hold the neighbour vote and the count of coded neighbours per label (NaN
+    and 0 where the memory has no such label), None when the model has no memory or the
+    passage shares no word with it; uncoded is the share of uncoded neighbours.
     """
 
     labels: Labels
@@ -41,6 +44,9 @@ class Layers:
     definitions: DefinitionMatches
     model: numpy.ndarray | None
     trust: numpy.ndarray | None = None
+    votes: numpy.ndarray | None = None
+    alike: numpy.ndarray | None = None
+    uncoded: float = 0.0
 
     def parts(self, positives: dict[str, int], floor: float = 0.0) -> dict[str, Parts]:
         """The blend inputs of every code with something said about it (only those whose
@@ -62,12 +68,21 @@ class Layers:
             relative = probability / best if best > 0 else numpy.zeros(size)
             trust = self.trust if self.trust is not None else self.labels.trust(positives)
             trust = numpy.where(has, trust, 0.0)
-            score = trust * (probability + relative) / 2 + (1 - trust) * score
+            classifier = numpy.where(has, (probability + relative) / 2, numpy.nan)
+            similar = self._similar(size)
+            voices = numpy.stack([classifier, similar])
+            heard = ~numpy.isnan(voices)
+            learned = numpy.where(heard, voices, 0.0).sum(axis=0) / numpy.maximum(1, heard.sum(0))
+            spoken = heard.any(axis=0)
+            score = numpy.where(spoken, trust * learned + (1 - trust) * score, score)
             said |= has
         else:
             has, probability, relative = numpy.zeros(size, dtype=bool), cue * 0, cue * 0
+            similar = numpy.full(size, numpy.nan)
+        score = score * (1 - UNCODED_DAMPING * self.uncoded)
         chosen = numpy.nonzero(said & (score >= floor) if floor > 0 else said)[0]
         keys = self.labels.keys
+        alike = self.alike if self.alike is not None else numpy.zeros(size, dtype=int)
         return {
             keys[i]: Parts(
                 float(cue[i]),
@@ -75,6 +90,16 @@ class Layers:
                 float(probability[i]) if has[i] else None,
                 float(relative[i]),
                 positives.get(keys[i], 0),
+                None if numpy.isnan(similar[i]) else float(similar[i]),
+                int(alike[i]),
+                self.uncoded,
             )
             for i in chosen.tolist()
         }
+
+    def _similar(self, size: int) -> numpy.ndarray:
+        """The neighbours' voice per label: (vote + vote ÷ best vote) / 2, NaN if silent."""
+        if self.votes is None:
+            return numpy.full(size, numpy.nan)
+        best = float(numpy.nanmax(self.votes, initial=0.0))
+        return (self.votes + (self.votes / best if best > 0 else 0.0)) / 2

@@ -14,6 +14,7 @@ from spacy.language import Language
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+import qualcode.nlp.neighbours
 import qualcode.nlp.pipeline  # noqa: F401 - registers the factories the stored config names
 from qualcode.errors import QualcodeError
 from qualcode.store.models import SuggestionModel

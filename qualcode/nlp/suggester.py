@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy.orm import Session
 
 from qualcode.nlp.combine import blend, origin_of, reason
@@ -17,6 +18,7 @@ from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
 from qualcode.nlp.layers import Labels, Layers
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
+from qualcode.nlp.neighbours import EXTENSION, NEIGHBOURS, NeighbourMemory, Vote
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
 from qualcode.nlp.settings import threshold
 from qualcode.nlp.types import CodeEntry, PassageText, Suggestion
@@ -45,6 +47,7 @@ class Suggester:
     definitions: DefinitionIndex = field(init=False)
     positives: dict[str, int] = field(init=False)
     labels: Labels = field(init=False)
+    _memory: tuple[numpy.ndarray, numpy.ndarray] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.cues = CueIndex(self.nlp, self.codes)
@@ -57,6 +60,34 @@ class Suggester:
             trained = dict((self.model.metrics.get("positives") or {}) if self.model else {})
         labels = set(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ())) if self.has_model else set()
         self.positives = {k: int(v) for k, v in trained.items() if k in known and k in labels}
+        self._memory = self._memory_positions()
+
+    def _memory_positions(self) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+        """Where the neighbour memory's labels sit among ours (memory columns, our positions)."""
+        if NEIGHBOURS not in self.nlp.pipe_names:
+            return None
+        memory = self.nlp.get_pipe(NEIGHBOURS)
+        assert isinstance(memory, NeighbourMemory)
+        pairs = [
+            (column, self.labels.position[label])
+            for column, label in enumerate(memory.labels)
+            if label in self.labels.position and label in self.positives
+        ]
+        columns = numpy.array([c for c, _ in pairs], dtype=int)
+        return columns, numpy.array([p for _, p in pairs], dtype=int)
+
+    def _neighbours(self, doc: Doc) -> tuple[numpy.ndarray | None, numpy.ndarray | None, float]:
+        """The neighbour vote and coded-neighbour counts in label order, and the uncoded share."""
+        vote: Vote | None = doc._.get(EXTENSION) if self._memory is not None else None
+        if vote is None or self._memory is None:
+            return None, None, 0.0
+        columns, positions = self._memory
+        size = len(self.labels.keys)
+        votes = numpy.full(size, numpy.nan)
+        alike = numpy.zeros(size, dtype=int)
+        votes[positions] = vote.votes[columns]
+        alike[positions] = vote.support[columns]
+        return votes, alike, vote.uncoded
 
     @property
     def has_model(self) -> bool:
@@ -77,7 +108,11 @@ class Suggester:
                 model = numpy.array([cats[k] if k else numpy.nan for k in trained], dtype="f")
             cues = self.cues.evidence(doc, passage.body_start, passage.body)
             definitions = self.definitions.matches(doc)
-            yield passage, Layers(self.labels, cues, definitions, model, trust)
+            votes, alike, uncoded = self._neighbours(doc)
+            yield (
+                passage,
+                Layers(self.labels, cues, definitions, model, trust, votes, alike, uncoded),
+            )
 
     def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
         """Blend the layers into suggestions scoring at least floor, best first."""

@@ -20,6 +20,8 @@ from thinc.api import Config
 
 import qualcode.nlp.pipeline  # noqa: F401 - registers the lemmatizer factory and architecture
 from qualcode.errors import QualcodeError
+from qualcode.nlp.neighbours import add_memory
+from qualcode.nlp.pipeline import lemmatize
 
 CONFIG = Path(__file__).with_name("textcat.cfg")
 VECTORS_CONFIG = Path(__file__).with_name("textcat_vectors.cfg")
@@ -93,8 +95,13 @@ def train_pipeline(
     seed: int = 0,
     vectors: str | None = None,
     overrides: dict[str, Any] | None = None,
+    memory: Sequence[tuple[str, frozenset[str]]] | None = None,
 ) -> TrainedPipeline:
-    """Train on (text, cats) pairs; labels missing from an item's cats are unknown, not 0."""
+    """Train on (text, cats) pairs; labels missing from an item's cats are unknown, not 0.
+
+    The trained pipeline also remembers passages for its neighbour vote (qualcode.nlp.neighbours):
+    `memory` as (text, codes) pairs, by default every item with the codes it is positive for.
+    """
     if len(items) < MIN_EXAMPLES or not labels:
         raise QualcodeError(
             f"not enough coded passages to train on ({len(items)}); code a few more passages "
@@ -124,4 +131,7 @@ def train_pipeline(
             nlp, _ = train(nlp, None, stdout=io.StringIO(), stderr=io.StringIO())
         finally:
             quiet.setLevel(level)
+    if memory is None:
+        memory = [(text, frozenset(k for k, v in cats.items() if v >= 0.5)) for text, cats in items]
+    add_memory(nlp, memory, lambda texts: lemmatize(nlp, texts))
     return TrainedPipeline(nlp, list(labels), len(items), time.perf_counter() - started, passes)

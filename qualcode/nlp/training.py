@@ -66,7 +66,13 @@ def _train(
         metrics["evaluation"] = _evaluate(training, codes, folds, cutoff, epochs, progress)
     if progress is not None:
         progress(f"training on {len(training.items())} examples")
-    trained = train_pipeline(training.items(), training.labels, epochs=epochs, vectors=use_vectors)
+    trained = train_pipeline(
+        training.items(),
+        training.labels,
+        epochs=epochs,
+        vectors=use_vectors,
+        memory=training.memory(),
+    )
     metrics.update(
         positives=training.positives_per_label(),
         passages=len(training.passages),

@@ -33,6 +33,8 @@ def wait_for(predicate: object, seconds: float = 15.0) -> None:
 def test_code_in_tmux_then_kill_the_terminal(study: Path) -> None:
     session = f"qualcode-test-{time.monotonic_ns()}"
     command = f"{QUALCODE} tui {study} --coder ana --doc 1"
+    # COLUMNS/LINES left over in the test process's environment would override the pane size.
+    command = f"env -u COLUMNS -u LINES {command}"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
     try:
         wait_for(lambda: "Interviewer: How do you get" in tmux("capture-pane", "-p", "-t", session))
