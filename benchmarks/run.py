@@ -6,6 +6,8 @@ Targets: 1,000 x 8,000-word transcripts imported in under 10 s (800,000 words/s)
 3x of the floor (plain sqlite3 + FTS5, same durability); FTS search under 10 ms.
 Generating the corpus is not timed. Everything is written to a temporary folder. With
 --repeat N the floor and the import run N times each and the fastest run is reported.
+Then benchmarks.suggest_quality measures suggestion quality (--no-quality skips it; its
+targets are reported, never part of the exit status).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
     parser.add_argument("--repeat", type=int, default=1, help="floor and import runs (best kept)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--no-quality", action="store_true", help="skip suggestion quality")
     args = parser.parse_args(argv)
     if args.quick:
         args.docs = min(args.docs, 50)
@@ -155,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     write_json(args.out, rows, extra)
     console.print(f"results written to {args.out}")
     failed = [row.name for row in rows if row.passed is False]
+    if not args.no_quality:  # imported here: spaCy stays out of the import timings
+        from benchmarks.suggest_quality import main as suggest_quality
+
+        suggest_quality(["--folds", "3" if args.quick else "5"])
     return 1 if failed and args.strict else 0
 
 

@@ -11,14 +11,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from qualcode.nlp.pipeline import lemmatize
+from qualcode.nlp.pipeline import content_lemmas, lemmatize
 from qualcode.nlp.types import CodeEntry
 
 MIN_SIMILARITY = 0.01
@@ -67,12 +65,6 @@ def profile_text(code: CodeEntry) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def content_lemmas(doc: Doc) -> numpy.ndarray:
-    """Lemma hashes of the content words in a processed doc (no stop words, punctuation)."""
-    rows = doc.to_array([LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 3)
-    return cast(numpy.ndarray, rows[(rows[:, 1] == 1) & (rows[:, 2] == 0), 0])
-
-
 class DefinitionIndex:
     """Codes' definition profiles as unit tf-idf vectors, one column per code."""
 
@@ -100,33 +92,21 @@ class DefinitionIndex:
         norms = numpy.linalg.norm(matrix, axis=0)
         self.matrix = matrix / numpy.where(norms > 0, norms, 1)
         self.vocabulary = vocabulary
-        self._row_of: dict[int, int] = {}
+        self.keys = numpy.array(vocabulary, dtype=numpy.uint64)  # ascending: row = position
 
     def matches(self, doc: Doc) -> DefinitionMatches:
         """The passage's similarity to every definition (under MIN_SIMILARITY counts as 0)."""
-        if not self.labels or not len(doc):
+        if not self.labels or not len(doc) or not len(self.keys):
             return NO_MATCHES
-        orths = doc.to_array(ORTH).tolist()
-        known = self._row_of
-        if any(orth not in known for orth in orths):
-            self._learn(doc)
-        counts = Counter(row for row in map(known.__getitem__, orths) if row >= 0)
-        if not counts:
+        lemmas = content_lemmas(doc)
+        rows = numpy.minimum(numpy.searchsorted(self.keys, lemmas), len(self.keys) - 1)
+        tally = numpy.bincount(rows[self.keys[rows] == lemmas], minlength=len(self.keys))
+        index = numpy.flatnonzero(tally)
+        if not len(index):
             return NO_MATCHES
-        index = numpy.fromiter(counts.keys(), dtype=numpy.int64, count=len(counts))
-        times = numpy.fromiter(counts.values(), dtype=numpy.float32, count=len(counts))
-        weights = (1 + numpy.log(times)) * self.idf[index]
+        counts = tally[index]
+        weights = (1 + numpy.log(counts)) * self.idf[index]
         weights /= numpy.sqrt(weights @ weights)
         similarity = weights @ self.matrix[index]
         similarity[similarity < MIN_SIMILARITY] = 0.0
         return DefinitionMatches(similarity, self, index, weights)
-
-    def _learn(self, doc: Doc) -> None:
-        """Remember each word form's vocabulary row (-1: not a content word, or not in any
-        definition); word forms map to one lemma, so this is a cache by ORTH."""
-        rows = cast(
-            list[list[int]], doc.to_array([ORTH, LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 4).tolist()
-        )
-        for orth, lemma, alpha, stop in rows:
-            content = alpha == 1 and stop == 0
-            self._row_of[orth] = self.column.get(lemma, -1) if content else -1

@@ -68,12 +68,13 @@ class Layers:
             relative = probability / best if best > 0 else numpy.zeros(size)
             trust = self.trust if self.trust is not None else self.labels.trust(positives)
             trust = numpy.where(has, trust, 0.0)
-            classifier = numpy.where(has, (probability + relative) / 2, numpy.nan)
+            classifier = numpy.where(has, (probability + relative) / 2, 0.0)
             similar = self._similar(size)
-            voices = numpy.stack([classifier, similar])
-            heard = ~numpy.isnan(voices)
-            learned = numpy.where(heard, voices, 0.0).sum(axis=0) / numpy.maximum(1, heard.sum(0))
-            spoken = heard.any(axis=0)
+            heard = ~numpy.isnan(similar)
+            learned = (classifier + numpy.where(heard, similar, 0.0)) / numpy.maximum(
+                1, has.astype(int) + heard
+            )
+            spoken = has | heard
             score = numpy.where(spoken, trust * learned + (1 - trust) * score, score)
             said |= has
         else:

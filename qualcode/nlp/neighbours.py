@@ -26,7 +26,7 @@ from scipy import sparse
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from qualcode.nlp.definitions import content_lemmas
+from qualcode.nlp.pipeline import content_lemmas
 
 NEIGHBOURS = "neighbours"
 K = 12
@@ -91,9 +91,12 @@ class NeighbourMemory:
         """Each passage's vote (None when it shares no word with anything remembered)."""
         if not self.size or not docs:
             return [None] * len(docs)
-        similarity = (self._rows(docs) @ self.matrix.T).toarray()
+        # Sparse memory times the batch as a dense block: a passage shares common words with
+        # most of the memory, so the product is dense anyway and this is several times faster.
+        query = self._rows(docs).toarray().T
+        similarity = numpy.ascontiguousarray((self.matrix @ query).T)
         k = min(self.k, self.size)
-        nearest = numpy.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        nearest = numpy.argpartition(similarity, self.size - k, axis=1)[:, self.size - k :]
         weights = numpy.take_along_axis(similarity, nearest, axis=1)
         codes = self.codes[nearest]
         total = weights.sum(axis=1)

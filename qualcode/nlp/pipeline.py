@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, cast
 
 import numpy
@@ -18,6 +19,7 @@ from spacy.vocab import Vocab
 from thinc.api import Model
 
 LEMMATIZER = "lemmatizer"
+CONTENT_LEMMAS = "qualcode.content_lemmas"
 TEXTCAT = "textcat_multilabel"
 
 
@@ -32,19 +34,35 @@ class LowercaseLemmatizer(Lemmatizer):
         self._cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        self._lemmatize([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Lemmatize in batches: each distinct word form of a batch is looked up once."""
+        docs = iter(stream)
+        while batch := list(islice(docs, batch_size)):
+            self._lemmatize(batch)
+            yield from batch
+
+    def _lemmatize(self, docs: list[Doc]) -> None:
         if not self._validated:
             self._validate_tables()
-        if not len(doc):
-            return doc
+        orths = [doc.to_array(ORTH) for doc in docs]
+        if not any(len(found) for found in orths):
+            return
+        forms, where = numpy.unique(numpy.concatenate(orths), return_inverse=True)
         cache = self._cache
-        orths = doc.to_array(ORTH)
         lemmas = numpy.fromiter(
-            (cache.get(orth) or self._lemma_of(orth) for orth in orths.tolist()),
+            (cache.get(orth) or self._lemma_of(orth) for orth in forms.tolist()),
             dtype=numpy.uint64,
-            count=len(orths),
-        )
-        doc.from_array([LEMMA], cast(Any, lemmas.reshape(-1, 1)))
-        return doc
+            count=len(forms),
+        )[where.reshape(-1)]
+        start = 0
+        for doc, found in zip(docs, orths, strict=True):
+            if len(found):
+                chunk = lemmas[start : start + len(found)]
+                doc.from_array([LEMMA], cast(Any, chunk.reshape(-1, 1)))
+                start += len(found)
 
     def _lemma_of(self, orth: int) -> int:
         lower = self.vocab.strings[orth].lower()
@@ -109,10 +127,11 @@ def _extract_content_ngrams(model: Model[Any, Any], docs: list[Doc], is_train: b
     size = model.attrs["ngram_size"]
     batch_keys, batch_vals = [], []
     for doc in docs:
-        rows = doc.to_array([LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 3)
         if model.attrs.get("content_only", False):
-            rows = rows[(rows[:, 1] == 1) & (rows[:, 2] == 0)]
-        unigrams = cast(Any, ops.asarray(cast(Any, rows[:, 0].astype("uint64"))))
+            lemmas = content_lemmas(doc)
+        else:
+            lemmas = doc.to_array([LEMMA])
+        unigrams = cast(Any, ops.asarray(cast(Any, lemmas.astype("uint64"))))
         grams = [unigrams] + [
             ops.ngrams(n, unigrams) for n in range(2, size + 1) if len(unigrams) >= n
         ]
@@ -130,6 +149,17 @@ def _extract_content_ngrams(model: Model[Any, Any], docs: list[Doc], is_train: b
         return []
 
     return (keys, vals, lengths), backprop
+
+
+def content_lemmas(doc: Doc) -> numpy.ndarray:
+    """Lemma hashes of the content words in a processed doc (no stop words, punctuation),
+    worked out once per doc (kept in its user_data: the layers all ask for them)."""
+    found = doc.user_data.get(CONTENT_LEMMAS)
+    if found is None:
+        rows = doc.to_array([LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 3)
+        found = rows[(rows[:, 1] == 1) & (rows[:, 2] == 0), 0]
+        doc.user_data[CONTENT_LEMMAS] = found
+    return cast(numpy.ndarray, found)
 
 
 def blank_pipeline() -> Language:
