@@ -66,18 +66,20 @@ def _train(
         metrics["evaluation"] = _evaluate(training, codes, folds, cutoff, epochs, progress)
     if progress is not None:
         progress(f"training on {len(training.items())} examples")
+    memory = training.memory()
     trained = train_pipeline(
         training.items(),
         training.labels,
         epochs=epochs,
         vectors=use_vectors,
-        memory=training.memory(),
+        memory=memory,
     )
     metrics.update(
         positives=training.positives_per_label(),
         passages=len(training.passages),
         coded_passages=sum(1 for p in training.passages if p.positives),
         codebook_examples=len(training.examples),
+        remembered=len(memory),
         epochs=trained.epochs,
         seconds=round(trained.seconds, 2),
         vectors=use_vectors,
