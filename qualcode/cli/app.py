@@ -8,8 +8,9 @@ import sys
 import typer
 
 from qualcode.cli import maintenance_cmds, project_cmds, refi_cmds
+from qualcode.cli.agree_cmds import agree, assign_app
 from qualcode.cli.anonymise_cmds import anonymise_app
-from qualcode.cli.audit_cmds import agree, assign_app, audit_app, merge_app
+from qualcode.cli.audit_cmds import audit_app, merge_app
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
 from qualcode.cli.common import error_console

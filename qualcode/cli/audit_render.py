@@ -1,0 +1,90 @@
+"""Terminal rendering of the supervisor's reports: `qualcode agree` prints a per-code agreement
+table (n, %, kappa, alpha, band), the flagged codes and the passage-level disagreements behind
+them, and `qualcode merge pending` lists the coders' disagreements still to settle into the
+consensus; these functions only decide how the results look (the numbers come from
+`qualcode.audit`, the commands that call them live in `agree_cmds` and `audit_cmds`).
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from qualcode.audit import AgreementSummary, PendingItem, trim
+from qualcode.audit.formatting import coefficient, percent, unit_name
+from qualcode.cli.common import console
+
+
+def print_agreement(summary: AgreementSummary, limit: int) -> None:
+    """The agreement table, notes, flagged codes and up to `limit` disagreements (0: all)."""
+    two = len(summary.coders) == 2
+    console.print(
+        f"[bold]Agreement between {' and '.join(summary.coders)}[/] · unit: "
+        f"[bold]{unit_name(summary.unit)}[/] — {summary.unit_description}."
+    )
+    console.print(
+        f"{len(summary.documents)} document(s): "
+        + ", ".join(f"{d} ({p or t})" for d, t, p in summary.documents)
+    )
+    table = Table(title_justify="left", show_edge=False)
+    table.add_column("Code", overflow="fold")
+    for column in ("n units", "% agree", "Cohen's κ" if two else "Fleiss' κ", "α"):
+        table.add_column(column, justify="right")
+    table.add_column("Band", overflow="fold")
+    for row in summary.rows:
+        style = "yellow" if row.flag else ""
+        cells = (row.code or "", f"{row.n_units:,}", percent(row.percent))
+        table.add_row(
+            *cells, coefficient(row.kappa), coefficient(row.alpha), row.band or "–", style=style
+        )
+    o = summary.overall
+    table.add_section()
+    table.add_row(
+        "overall (pooled)", f"{o.n_units:,}", percent(o.percent), coefficient(o.kappa),
+        coefficient(o.alpha), o.band or "–", style="bold",
+    )  # fmt: skip
+    console.print(table)
+    for note in summary.notes:
+        console.print(f"[dim]note: {note}[/]")
+    if summary.flagged:
+        console.print(f"[bold yellow]{len(summary.flagged)} code(s) flagged[/]:")
+        for row in summary.flagged:
+            console.print(f"  {row.code}: {row.flag}", soft_wrap=True)
+    items = summary.disagreements
+    console.print(f"\n[bold]{len(items)} disagreement(s)[/] (passage level)")
+    shown = items if limit == 0 else items[:limit]
+    current = None
+    for item in shown:
+        if item.code != current:
+            current = item.code
+            console.print(f"\n[bold cyan]{item.code}[/] — {item.code_name}")
+            for label, rules in (("include", item.include), ("exclude", item.exclude)):
+                if rules:
+                    console.print(Text(f"  {label}: " + "; ".join(rules), style="dim"))
+        who = f"{item.participant or item.title}, doc {item.document_id}, passage {item.passage}"
+        console.print(
+            f"  [bold]{who}[/]: applied by {', '.join(item.applied_by)}; "
+            f"not by {', '.join(item.not_applied_by)}"
+        )
+        console.print(Text(f"    “{trim(item.text, 240)}”"))
+        codes = " · ".join(f"{c}: {', '.join(k) or '—'}" for c, k in item.codes.items())
+        console.print(Text(f"    codes: {codes}", style="dim"))
+    if len(shown) < len(items):
+        console.print(f"\n… {len(items) - len(shown)} more (--limit 0 for all, or --json).")
+
+
+def print_pending(items: list[PendingItem], into: str) -> None:
+    """Each unsettled disagreement with the consensus coder's current state and the passage."""
+    if not items:
+        console.print("Nothing left to resolve.")
+        return
+    for p in items:
+        d = p.disagreement
+        state = f"{into} {'applies' if p.consensus_applies else 'does not apply'} it"
+        decided = f", resolved: {p.decision}" if p.decision else ""
+        console.print(
+            f"[bold]--code {d.code} --passage {d.passage}[/]: applied by {', '.join(d.applied_by)};"
+            f" not by {', '.join(d.not_applied_by)} ({state}{decided})"
+        )
+        console.print(Text(f"    “{trim(d.text, 240)}”"))
+    console.print(f"{len(items)} disagreement(s); settle each with: qualcode merge resolve ...")
