@@ -75,14 +75,14 @@ def code_frequency(
     participants: dict[str, Mapping[str, str]] = {}
     for case in cases.values():
         participants.setdefault(case.participant, case.attributes)
-    names = sorted({n for attrs in participants.values() for n in attrs}, key=str.casefold)
+    names = sorted({n for attrs in participants.values() for n in attrs}, key=_by_letters)
     used = {s.code for s in spans}
     order = [c for c in codes if c in used] + sorted(used - set(codes))
     tables: list[AttributeTable] = []
     skipped: list[tuple[str, int]] = []
     for name in names:
         of = {p: _value(attrs, name) for p, attrs in participants.items()}
-        values = sorted(set(of.values()) - {NOT_RECORDED}, key=str.casefold)
+        values = sorted(set(of.values()) - {NOT_RECORDED}, key=_by_letters)
         values += [NOT_RECORDED] if NOT_RECORDED in of.values() else []
         if len(values) > MAX_VALUES:
             skipped.append((name, len(values)))
@@ -182,3 +182,9 @@ def co_occurrence(
         pairs={pair: len(where) for pair, where in any_coder.items()},
         by_coder=by_coder,
     )
+
+
+def _by_letters(text: str) -> tuple[str, str]:
+    """Case-insensitive order, ties ("Chief executive", "chief executive") broken by the
+    text itself, so reports come out the same on every run."""
+    return text.casefold(), text

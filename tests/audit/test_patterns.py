@@ -79,3 +79,14 @@ def test_co_occurrence_is_within_one_coder_per_passage() -> None:
 def test_co_occurrence_of_nothing() -> None:
     co = co_occurrence([], PASSAGES, ["a"])
     assert co.codes == () and co.pairs == {} and co.ranked() == []
+
+
+def test_values_differing_only_in_case_keep_one_order() -> None:
+    """Sorted case-insensitively, with ties broken by the text: the same report on every run
+    (a set's order changes with the hash seed)."""
+    for order in (["chief executive", "Chief executive"], ["Chief executive", "chief executive"]):
+        cases = {d: Case(f"P{d}", {"Role": role}) for d, role in enumerate(order)}
+        cases[5] = Case("P5", {"role": "Abbot"})
+        result = code_frequency([Span(0, "a", "ana", 0, 1)], cases, ["a"])
+        assert [t.attribute for t in result.tables] == ["Role", "role"]
+        assert result.tables[0].values == ("Chief executive", "chief executive", NOT_RECORDED)
