@@ -23,8 +23,9 @@ class Labels:
         return cls(tuple(keys), {key: i for i, key in enumerate(keys)})
 
     def trust(self, positives: dict[str, int]) -> numpy.ndarray:
-        """The model's trust per code (see qualcode.nlp.combine.trust), as a vector."""
-        counts = numpy.array([positives.get(key, 0) for key in self.keys], dtype="f")
+        """The model's trust per code (see qualcode.nlp.combine.trust), as a vector (float64,
+        like the blend's own arithmetic)."""
+        counts = numpy.array([positives.get(key, 0) for key in self.keys], dtype=float)
         return counts / (counts + PRIOR)
 
 
@@ -50,7 +51,11 @@ class Layers:
 
     def parts(self, positives: dict[str, int], floor: float = 0.0) -> dict[str, Parts]:
         """The blend inputs of every code with something said about it (only those whose
-        blended score reaches floor, when floor > 0)."""
+        blended score reaches floor, when floor > 0).
+
+        The score is worked out in float64 in the blend's order of operations, so it equals
+        blend(parts) to the last bit and the floor keeps exactly the codes blend() puts there.
+        """
         size = len(self.labels.keys)
         cue = numpy.zeros(size)
         for code, evidence in self.cues.items():
@@ -63,11 +68,11 @@ class Layers:
         said = (cue > 0) | (similarity > 0)
         if self.model is not None:
             has = ~numpy.isnan(self.model)
-            probability = numpy.where(has, self.model, 0.0)
+            probability = numpy.where(has, self.model, 0.0).astype(float)
             best = float(probability.max(initial=0.0))
             relative = probability / best if best > 0 else numpy.zeros(size)
             trust = self.trust if self.trust is not None else self.labels.trust(positives)
-            trust = numpy.where(has, trust, 0.0)
+            trust = numpy.where(has, trust, 0.0).astype(float)
             classifier = numpy.where(has, (probability + relative) / 2, 0.0)
             similar = self._similar(size)
             heard = ~numpy.isnan(similar)

@@ -112,3 +112,33 @@ def test_floor_filter_agrees_with_the_blend() -> None:
             kept = layers.parts(suggester.positives, floor)
             expected = {code for code, p in everything.items() if blend(p) >= floor - 1e-9}
             assert set(kept) == expected
+
+
+def test_floor_filter_keeps_exactly_the_codes_the_blend_puts_at_or_above_it() -> None:
+    """A floor equal to a code's blended score keeps it, a floor just above drops it: the vector
+    score in Layers.parts is the blend to the last bit, so no suggestion below min_score is
+    returned and none at it is lost."""
+    codes = [
+        CodeEntry("volunteers", "Volunteers", None, description="Volunteers and mentors"),
+        CodeEntry("clearance", "Clearance", None, cues=("vetting",), description="Security keys"),
+    ]
+    items = [
+        (text, {c: float(c in found) for c in ("volunteers", "clearance")})
+        for text, found in PASSAGES
+    ]
+    trained = train_pipeline(items, ["volunteers", "clearance"], epochs=2)
+    suggester = Suggester(
+        trained.nlp, codes, 0.5, trained_positives={"volunteers": 7, "clearance": 3}
+    )
+    texts = [PassageText(i, 1, "doc", i, 0, len(t), "A", t, 0) for i, (t, _) in enumerate(PASSAGES)]
+    checked = 0
+    for _, layers in suggester.layers(texts):
+        for code, parts in layers.parts(suggester.positives).items():
+            score = blend(parts)
+            if score <= 0:
+                continue
+            assert code in layers.parts(suggester.positives, score), (code, score)
+            above = float(numpy.nextafter(score, numpy.inf))
+            assert code not in layers.parts(suggester.positives, above), (code, score)
+            checked += 1
+    assert checked >= len(PASSAGES)
