@@ -6,12 +6,13 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy.orm import Session
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController, threadpool_limits
 
 from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
@@ -146,7 +147,9 @@ class Suggester:
         """Ranked suggestions per passage at or above min_score (default: the threshold).
 
         BLAS is held to one thread while scoring: its matrices are small, and extra threads
-        cost more than they give (about a tenth of the time on two cores).
+        cost more than they give (about a tenth of the time on two cores). The limit is taken
+        per batch and given back before the batch is yielded, so it never outlives a call nor
+        covers the caller's code, and interleaved calls cannot leave it set for good.
 
         With n_process > 1 (and fork available), chunks of passages are scored whole in
         forked worker processes, which share this suggester's memory and return only the
@@ -156,9 +159,16 @@ class Suggester:
         if n_process > 1 and len(passages) > CHUNK and "fork" in mp.get_all_start_methods():
             yield from self._suggest_forked(passages, floor, batch_size, n_process)
             return
-        with threadpool_limits(limits=1, user_api="blas"):
-            for passage, layers in self.layers(passages, batch_size=batch_size):
-                yield passage, self.rank(layers, floor)
+        scored = (
+            (passage, self.rank(layers, floor))
+            for passage, layers in self.layers(passages, batch_size=batch_size)
+        )
+        while True:
+            with _blas().limit(limits=1, user_api="blas"):
+                batch = list(islice(scored, max(1, batch_size)))
+            if not batch:
+                return
+            yield from batch
 
     def _suggest_forked(
         self, passages: Sequence[PassageText], floor: float, batch_size: int, n_process: int
@@ -183,6 +193,12 @@ class Suggester:
 
 CHUNK = 2000
 _FORKED: tuple[Suggester, Sequence[PassageText]] | None = None
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The process's thread pools, looked up once (threadpool_limits looks each time, ~2 ms)."""
+    return ThreadpoolController()
 
 
 def _one_blas_thread() -> None:
