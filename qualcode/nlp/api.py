@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.audit.blind import visible_coders
 from qualcode.errors import QualcodeError
 from qualcode.nlp.corpus import codebook_entries, is_interviewer, passage_text, passage_texts
 from qualcode.nlp.feedback import rejected_codes
@@ -68,8 +69,10 @@ def suggest_for_passage(
     """Ranked suggestions for one passage (the TUI's suggestions pane).
 
     With a coder, codes that coder already applied to the passage or rejected are left out.
-    min_score defaults to a low floor so the pane can show near misses; use
-    Suggester.threshold to mark the ones that count as suggested.
+    While the document is in an open blind assignment for the coder, suggestions come from
+    the codebook layer only: the model has learned from the other coders' codings of this
+    very document, and would show them. min_score defaults to a low floor so the pane can show
+    near misses; use Suggester.threshold to mark the ones that count as suggested.
     """
     suggester = project_suggester(project)
     with project.read() as session:
@@ -84,6 +87,8 @@ def suggest_for_passage(
             hidden = _own_codes(session, passage, coder) | rejected_codes(
                 session, passage_id, coder
             )
+            if visible_coders(session, passage.document_id, coder) is not None:
+                suggester = suggester.codebook_only()
     with _LOCK:
         ((_, layers),) = suggester.layers([text])
         ranked = suggester.rank(layers)

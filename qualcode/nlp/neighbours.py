@@ -30,6 +30,7 @@ from qualcode.nlp.pipeline import content_lemmas
 
 NEIGHBOURS = "neighbours"
 K = 12
+SAME = 0.9999
 EXTENSION = "qualcode_neighbours"
 
 if not Doc.has_extension(EXTENSION):
@@ -95,6 +96,9 @@ class NeighbourMemory:
         # most of the memory, so the product is dense anyway and this is several times faster.
         query = self._rows(docs).toarray().T
         similarity = numpy.ascontiguousarray((self.matrix @ query).T)
+        # A remembered copy of the passage itself (a coded passage being looked at again) is
+        # not a neighbour: it would only repeat the codes the passage already has.
+        similarity[similarity >= SAME] = 0.0
         k = min(self.k, self.size)
         nearest = numpy.argpartition(similarity, self.size - k, axis=1)[:, self.size - k :]
         weights = numpy.take_along_axis(similarity, nearest, axis=1)

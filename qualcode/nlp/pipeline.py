@@ -59,6 +59,7 @@ class LowercaseLemmatizer(Lemmatizer):
         )[where.reshape(-1)]
         start = 0
         for doc, found in zip(docs, orths, strict=True):
+            doc.user_data.pop(CONTENT_LEMMAS, None)  # worked out from the old lemmas
             if len(found):
                 chunk = lemmas[start : start + len(found)]
                 doc.from_array([LEMMA], cast(Any, chunk.reshape(-1, 1)))

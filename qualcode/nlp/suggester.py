@@ -50,6 +50,7 @@ class Suggester:
     positives: dict[str, int] = field(init=False)
     labels: Labels = field(init=False)
     _memory: tuple[numpy.ndarray, numpy.ndarray] | None = field(init=False, default=None)
+    _codebook_only: Suggester | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.cues = CueIndex(self.nlp, self.codes)
@@ -94,6 +95,14 @@ class Suggester:
     @property
     def has_model(self) -> bool:
         return TEXTCAT in self.nlp.pipe_names
+
+    def codebook_only(self) -> Suggester:
+        """The same codebook and threshold without the model: cue phrases and definitions."""
+        if not self.has_model:
+            return self
+        if self._codebook_only is None:
+            self._codebook_only = Suggester(shared_blank_pipeline(), self.codes, self.threshold)
+        return self._codebook_only
 
     def layers(
         self, passages: Iterable[PassageText], *, batch_size: int = BATCH_SIZE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from qualcode.audit.assignments import assign
 from qualcode.nlp import (
     accept_suggestion,
     forget_decision,
@@ -15,6 +16,7 @@ from qualcode.nlp import (
 )
 from qualcode.nlp.labels import training_set
 from qualcode.nlp.suggester import CHUNK
+from qualcode.nlp.training import train_project
 from qualcode.nlp.types import PassageText
 from qualcode.store.db import Project
 from qualcode.store.models import AuditEvent, Coding, Passage, SuggestionDecision
@@ -116,3 +118,19 @@ def test_forked_workers_score_like_one_process(coded_project: Project) -> None:
         [(s.code, s.score) for s in found] for _, found in suggester.suggest(passages, n_process=2)
     ]
     assert forked == alone and any(alone)
+
+
+def test_blind_coder_gets_codebook_suggestions_only(coded_project: Project) -> None:
+    """A model trained on ana's codings would show them to ben on a document he codes blind."""
+    train_project(coded_project, coder="ana", epochs=3)
+    target = passage_id(coded_project, "Vetting is the killer")
+    informed = suggest_for_passage(coded_project, target, coder="ben")
+    assert any(s.model_score is not None for s in informed)
+    with coded_project.write() as session:
+        document = session.get(Passage, target).document  # type: ignore[union-attr]
+        assign(session, document, ["ana", "ben"], blind=True, supervisor="sam")
+    blind = suggest_for_passage(coded_project, target, coder="ben")
+    assert blind and all(s.model_score is None and s.origin == "cue" for s in blind)
+    assert not any("model" in s.reason or "passages coded" in s.reason for s in blind)
+    # The supervisor, not in the assignment, still gets the model's suggestions.
+    assert any(s.model_score is not None for s in suggest_for_passage(coded_project, target))

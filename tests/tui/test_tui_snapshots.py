@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from conftest import settle
+from textual.widgets import Input, Label
 
 from qualcode.store.db import Project, open_project
 from qualcode.store.documents import find_document
 from qualcode.store.workbench import apply_code, code_rows, set_passage_memo
 from qualcode.tui.app import QualcodeApp
+from qualcode.tui.screens.search import SearchScreen
 
 SIZE = (120, 40)
 Snap = Callable[..., bool]
@@ -82,7 +84,21 @@ def test_help_screen(snap_compare: Snap, coded: Project) -> None:
 
 def test_search_screen(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana")
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys("ctrl+f", *"bid"))
+
+    async def run_before(pilot: Any) -> None:
+        await keys("ctrl+f", *"bid")(pilot)
+        # Results come from a worker thread per keystroke; on a busy machine the last one can
+        # land after settle(): wait until the screen shows the results for the whole query.
+        screen = pilot.app.screen
+        assert isinstance(screen, SearchScreen)
+        for _ in range(100):
+            shown = str(screen.query_one("#search-count", Label).render())
+            if shown and screen.query_one(Input).value == "bid" and screen.hits:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_memo_screen(snap_compare: Snap, coded: Project) -> None:
