@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.store.models import Assignment, AssignmentCoder, Coder
+from qualcode.store.blinding import blind_documents as blind_documents
 
 
 class _Owned(Protocol):
@@ -22,18 +21,6 @@ class _Owned(Protocol):
 
 
 T = TypeVar("T", bound=_Owned)
-
-
-def blind_documents(session: Session, viewer: str) -> set[int]:
-    """Documents in an open blind assignment that lists the viewer as one of its coders."""
-    return set(
-        session.scalars(
-            select(Assignment.document_id)
-            .join(AssignmentCoder, AssignmentCoder.assignment_id == Assignment.id)
-            .join(Coder, Coder.id == AssignmentCoder.coder_id)
-            .where(Assignment.status == "open", Assignment.blind, Coder.name == viewer.strip())
-        )
-    )
 
 
 def visible_coders(session: Session, document_id: int, viewer: str) -> set[str] | None:

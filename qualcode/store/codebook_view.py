@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qualcode.store.blinding import blind_documents
 from qualcode.store.codes import all_codes
 from qualcode.store.models import Coder, Coding, Document, Participant, Passage
 
@@ -54,14 +55,19 @@ class Quote:
 
 
 def code_rows(session: Session, coder: str) -> list[CodeRow]:
-    """The codebook in tree order, with counts of codings by this coder and by everyone."""
+    """The codebook in tree order, with counts of codings by this coder and by everyone.
+
+    "Everyone" leaves out other coders' codings of documents this coder is coding blind.
+    """
     totals: Counter[int] = Counter()
     mine: Counter[int] = Counter()
-    counts = session.execute(
-        select(Coding.code_id, Coder.name, func.count())
-        .join(Coder, Coder.id == Coding.coder_id)
-        .group_by(Coding.code_id, Coder.name)
+    query = select(Coding.code_id, Coder.name, func.count()).join(
+        Coder, Coder.id == Coding.coder_id
     )
+    hidden = blind_documents(session, coder)
+    if hidden:
+        query = query.where(~(Coding.document_id.in_(hidden) & (Coder.name != coder.strip())))
+    counts = session.execute(query.group_by(Coding.code_id, Coder.name))
     for code_id, name, count in counts:
         totals[code_id] += count
         if name == coder:

@@ -108,3 +108,24 @@ def test_a_blinded_coder_cannot_compare_until_the_assignment_closes(double: Tui)
         assert isinstance(app.screen, CompareScreen)
 
     double.run(scenario, document=1)
+
+
+def test_codebook_counts_of_a_blinded_coder_hold_no_trace_of_the_other_coder(
+    double: Tui,
+) -> None:
+    def counts(coder: str) -> dict[str, tuple[int, int]]:
+        with double.project() as project, project.read() as session:
+            rows = code_rows(session, coder)
+        return {r.key: (r.mine, r.total) for r in rows if r.key in KEYS}
+
+    assert counts("ana") == {"competitive-tendering": (1, 2), "full-cost-recovery": (0, 1)}
+    assignment = blind(double)
+    assert counts("ana") == {"competitive-tendering": (1, 1), "full-cost-recovery": (0, 0)}
+    assert counts("ben") == {"competitive-tendering": (1, 1), "full-cost-recovery": (1, 1)}
+    assert counts("sue") == {"competitive-tendering": (0, 2), "full-cost-recovery": (0, 1)}
+    with double.project() as project, project.write() as session:
+        close_assignment(session, assignment, supervisor="sue")
+    assert counts("ana") == {"competitive-tendering": (1, 2), "full-cost-recovery": (0, 1)}
+
+
+KEYS = ("competitive-tendering", "full-cost-recovery")

@@ -1,0 +1,25 @@
+"""Which documents a coder is coding blind: the store-level fact the audit rules build on.
+
+A document is blind for a coder while it is in an open blind assignment that lists them.
+qualcode.audit.blind turns this into what each viewer may see; the workbench's code counts
+use it directly so a blinded coder's totals hold no trace of the other coders' work.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qualcode.store.models import Assignment, AssignmentCoder, Coder
+
+
+def blind_documents(session: Session, viewer: str) -> set[int]:
+    """Documents in an open blind assignment that lists the viewer as one of its coders."""
+    return set(
+        session.scalars(
+            select(Assignment.document_id)
+            .join(AssignmentCoder, AssignmentCoder.assignment_id == Assignment.id)
+            .join(Coder, Coder.id == AssignmentCoder.coder_id)
+            .where(Assignment.status == "open", Assignment.blind, Coder.name == viewer.strip())
+        )
+    )
