@@ -30,6 +30,63 @@ class Labels:
 
 
 @dataclass(frozen=True)
+class Blend:
+    """The blend inputs and scores of a batch of passages: one row per passage, one column per
+    label. Worked out in float64 in the blend's own order of operations, so each score equals
+    blend(parts) to the last bit (see qualcode.nlp.combine)."""
+
+    cue: numpy.ndarray
+    definition: numpy.ndarray
+    probability: numpy.ndarray
+    relative: numpy.ndarray
+    has: numpy.ndarray
+    similar: numpy.ndarray
+    said: numpy.ndarray
+    score: numpy.ndarray
+
+
+def blend_batch(
+    cue: numpy.ndarray,
+    similarity: numpy.ndarray,
+    model: numpy.ndarray | None,
+    trust: numpy.ndarray,
+    votes: numpy.ndarray,
+    uncoded: numpy.ndarray,
+) -> Blend:
+    """Blend a batch: cue scores and definition similarities (B×L), model probabilities (B×L,
+    NaN where the model has no such label; None: no model), trust (L), neighbour votes (B×L,
+    NaN where silent) and uncoded shares (B)."""
+    definition = (
+        similarity / numpy.maximum(DEFINITION_FLOOR, similarity.max(axis=1, initial=0.0))[:, None]
+    )
+    score = (cue + definition) / 2
+    said = (cue > 0) | (similarity > 0)
+    if model is None:
+        has = numpy.zeros(cue.shape, dtype=bool)
+        probability = relative = numpy.zeros(cue.shape)
+        similar = numpy.full(cue.shape, numpy.nan)
+    else:
+        has = ~numpy.isnan(model)
+        probability = numpy.where(has, model, 0.0).astype(float)
+        best = probability.max(axis=1, initial=0.0)[:, None]
+        relative = numpy.where(best > 0, probability / numpy.where(best > 0, best, 1.0), 0.0)
+        weight = numpy.where(has, trust[None, :], 0.0).astype(float)
+        classifier = numpy.where(has, (probability + relative) / 2, 0.0)
+        loudest = numpy.nanmax(numpy.where(numpy.isnan(votes), -1.0, votes), axis=1, initial=0.0)
+        scale = numpy.where(loudest > 0, loudest, numpy.inf)[:, None]
+        similar = (votes + votes / scale) / 2
+        heard = ~numpy.isnan(similar)
+        learned = (classifier + numpy.where(heard, similar, 0.0)) / numpy.maximum(
+            1, has.astype(int) + heard
+        )
+        spoken = has | heard
+        score = numpy.where(spoken, weight * learned + (1 - weight) * score, score)
+        said = said | has
+    score = score * (1 - UNCODED_DAMPING * uncoded)[:, None]
+    return Blend(cue, definition, probability, relative, has, similar, said, score)
+
+
+@dataclass(frozen=True)
 class Layers:
     """Cue evidence, definition similarities and model probabilities for one passage.
 
@@ -37,7 +94,8 @@ class Layers:
     there is no model at all. trust, if given, is labels.trust(positives) worked out once.
     votes and alike hold the neighbour vote and the count of coded neighbours per label (NaN
     and 0 where the memory has no such label), None when the model has no memory or the
-    passage shares no word with it; uncoded is the share of uncoded neighbours.
+    passage shares no word with it; uncoded is the share of uncoded neighbours. batch and row,
+    when given, are this passage's blend worked out with its batch (Suggester.layers).
     """
 
     labels: Labels
@@ -48,47 +106,52 @@ class Layers:
     votes: numpy.ndarray | None = None
     alike: numpy.ndarray | None = None
     uncoded: float = 0.0
+    batch: Blend | None = None
+    row: int = 0
+
+    def cue_vector(self) -> numpy.ndarray:
+        cue = numpy.zeros(len(self.labels.keys))
+        for code, evidence in self.cues.items():
+            cue[self.labels.position[code]] = evidence.score
+        return cue
+
+    def similarity_vector(self) -> numpy.ndarray:
+        found = self.definitions.vector
+        return numpy.zeros(len(self.labels.keys)) if found is None else found
+
+    def vote_vector(self) -> numpy.ndarray:
+        if self.votes is None:
+            return numpy.full(len(self.labels.keys), numpy.nan)
+        return self.votes
+
+    def _blend(self, positives: dict[str, int]) -> tuple[Blend, int]:
+        if self.batch is not None:
+            return self.batch, self.row
+        trust = self.trust if self.trust is not None else self.labels.trust(positives)
+        model = None if self.model is None else self.model[None, :]
+        blended = blend_batch(
+            self.cue_vector()[None, :],
+            self.similarity_vector()[None, :],
+            model,
+            trust,
+            self.vote_vector()[None, :],
+            numpy.array([self.uncoded]),
+        )
+        return blended, 0
 
     def parts(self, positives: dict[str, int], floor: float = 0.0) -> dict[str, Parts]:
         """The blend inputs of every code with something said about it (only those whose
-        blended score reaches floor, when floor > 0).
-
-        The score is worked out in float64 in the blend's order of operations, so it equals
-        blend(parts) to the last bit and the floor keeps exactly the codes blend() puts there.
-        """
-        size = len(self.labels.keys)
-        cue = numpy.zeros(size)
-        for code, evidence in self.cues.items():
-            cue[self.labels.position[code]] = evidence.score
-        similarity = self.definitions.vector
-        if similarity is None:
-            similarity = numpy.zeros(size)
-        definition = similarity / max(DEFINITION_FLOOR, float(similarity.max(initial=0.0)))
-        score = (cue + definition) / 2
-        said = (cue > 0) | (similarity > 0)
-        if self.model is not None:
-            has = ~numpy.isnan(self.model)
-            probability = numpy.where(has, self.model, 0.0).astype(float)
-            best = float(probability.max(initial=0.0))
-            relative = probability / best if best > 0 else numpy.zeros(size)
-            trust = self.trust if self.trust is not None else self.labels.trust(positives)
-            trust = numpy.where(has, trust, 0.0).astype(float)
-            classifier = numpy.where(has, (probability + relative) / 2, 0.0)
-            similar = self._similar(size)
-            heard = ~numpy.isnan(similar)
-            learned = (classifier + numpy.where(heard, similar, 0.0)) / numpy.maximum(
-                1, has.astype(int) + heard
-            )
-            spoken = has | heard
-            score = numpy.where(spoken, trust * learned + (1 - trust) * score, score)
-            said |= has
-        else:
-            has, probability, relative = numpy.zeros(size, dtype=bool), cue * 0, cue * 0
-            similar = numpy.full(size, numpy.nan)
-        score = score * (1 - UNCODED_DAMPING * self.uncoded)
-        chosen = numpy.nonzero(said & (score >= floor) if floor > 0 else said)[0]
+        blended score reaches floor, when floor > 0); the score of each equals blend(parts)."""
+        batch, row = self._blend(positives)
+        said, score = batch.said[row], batch.score[row]
+        chosen = numpy.flatnonzero(said & (score >= floor) if floor > 0 else said)
+        if not len(chosen):
+            return {}
         keys = self.labels.keys
-        alike = self.alike if self.alike is not None else numpy.zeros(size, dtype=int)
+        alike = self.alike
+        cue, definition = batch.cue[row], batch.definition[row]
+        probability, relative = batch.probability[row], batch.relative[row]
+        has, similar = batch.has[row], batch.similar[row]
         return {
             keys[i]: Parts(
                 float(cue[i]),
@@ -97,15 +160,8 @@ class Layers:
                 float(relative[i]),
                 positives.get(keys[i], 0),
                 None if numpy.isnan(similar[i]) else float(similar[i]),
-                int(alike[i]),
+                0 if alike is None else int(alike[i]),
                 self.uncoded,
             )
             for i in chosen.tolist()
         }
-
-    def _similar(self, size: int) -> numpy.ndarray:
-        """The neighbours' voice per label: (vote + vote ÷ best vote) / 2, NaN if silent."""
-        if self.votes is None:
-            return numpy.full(size, numpy.nan)
-        best = float(numpy.nanmax(self.votes, initial=0.0))
-        return (self.votes + (self.votes / best if best > 0 else 0.0)) / 2

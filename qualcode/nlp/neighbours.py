@@ -96,12 +96,17 @@ class NeighbourMemory:
         # most of the memory, so the product is dense anyway and this is several times faster.
         query = self._rows(docs).toarray().T
         similarity = numpy.ascontiguousarray((self.matrix @ query).T)
-        # A remembered copy of the passage itself (a coded passage being looked at again) is
-        # not a neighbour: it would only repeat the codes the passage already has.
-        similarity[similarity >= SAME] = 0.0
-        k = min(self.k, self.size)
-        nearest = numpy.argpartition(similarity, self.size - k, axis=1)[:, self.size - k :]
+        # The K + 1 nearest, then the passage's own remembered copy (a coded passage looked at
+        # again) is dropped, or else the farthest: a copy would only repeat the codes the
+        # passage already has.
+        take = min(self.k + 1, self.size)
+        nearest = numpy.argpartition(similarity, self.size - take, axis=1)[:, self.size - take :]
         weights = numpy.take_along_axis(similarity, nearest, axis=1)
+        weights[weights >= SAME] = 0.0
+        if take > self.k:
+            keep = numpy.argpartition(weights, 1, axis=1)[:, 1:]
+            nearest = numpy.take_along_axis(nearest, keep, axis=1)
+            weights = numpy.take_along_axis(weights, keep, axis=1)
         codes = self.codes[nearest]
         total = weights.sum(axis=1)
         scale = numpy.where(total > 0, total, 1.0)

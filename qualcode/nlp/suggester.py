@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -18,7 +18,7 @@ from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
-from qualcode.nlp.layers import Labels, Layers
+from qualcode.nlp.layers import Labels, Layers, blend_batch
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
 from qualcode.nlp.neighbours import EXTENSION, NEIGHBOURS, NeighbourMemory, Vote
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
@@ -107,23 +107,43 @@ class Suggester:
     def layers(
         self, passages: Iterable[PassageText], *, batch_size: int = BATCH_SIZE
     ) -> Iterator[tuple[PassageText, Layers]]:
-        """Each passage with its cue evidence and model scores, through nlp.pipe in batches."""
+        """Each passage with its cue evidence and model scores, through nlp.pipe in batches;
+        the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
         items = ((p.body, p) for p in passages)
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
-        trained = [key if key in self.positives else None for key in self.labels.keys]
-        trust = self.labels.trust(self.positives)
-        for doc, passage in docs:
+        while batch := list(islice(docs, batch_size)):
+            yield from self._batch_layers(batch)
+
+    def _batch_layers(
+        self, batch: list[tuple[Doc, PassageText]]
+    ) -> list[tuple[PassageText, Layers]]:
+        labels, size = self.labels, len(self.labels.keys)
+        trained = [key if key in self.positives else None for key in labels.keys]
+        trust = labels.trust(self.positives)
+        found, models = [], []
+        for doc, passage in batch:
             model = None
             if self.positives:
                 cats = doc.cats
                 model = numpy.array([cats[k] if k else numpy.nan for k in trained], dtype="f")
+                models.append(model)
             cues = self.cues.evidence(doc, passage.body_start, passage.body)
             definitions = self.definitions.matches(doc)
             votes, alike, uncoded = self._neighbours(doc)
-            yield (
-                passage,
-                Layers(self.labels, cues, definitions, model, trust, votes, alike, uncoded),
-            )
+            found.append(Layers(labels, cues, definitions, model, trust, votes, alike, uncoded))
+        blended = blend_batch(
+            numpy.stack([layer.cue_vector() for layer in found]),
+            numpy.stack([layer.similarity_vector() for layer in found]),
+            numpy.stack(models) if models else None,
+            trust,
+            numpy.stack([layer.vote_vector() for layer in found]),
+            numpy.array([layer.uncoded for layer in found]),
+        )
+        assert blended.score.shape == (len(batch), size)
+        return [
+            (passage, replace(layer, batch=blended, row=row))
+            for row, ((_, passage), layer) in enumerate(zip(batch, found, strict=True))
+        ]
 
     def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
         """Blend the layers into suggestions scoring at least floor, best first."""

@@ -120,3 +120,14 @@ def test_floor_filter_keeps_exactly_the_codes_the_blend_puts_at_or_above_it() ->
             assert code not in layers.parts(suggester.positives, above), (code, score)
             checked += 1
     assert checked >= len(PASSAGES)
+
+
+def test_a_passage_is_not_its_own_neighbour() -> None:
+    nlp = blank_pipeline()
+    memory = add_memory(
+        nlp, [(t, frozenset(c)) for t, c in PASSAGES], lambda texts: lemmatize(nlp, texts)
+    )
+    [again] = memory.vote(lemmatize(nlp, [PASSAGES[0][0]]))
+    assert again is not None
+    # Only the other volunteers passage backs the code, not the remembered copy of this one.
+    assert again.support[memory.labels.index("volunteers")] == 1
