@@ -50,9 +50,9 @@ class DefinitionMatches:
         column = self._index.labels.index(code)
         parts = self._index.matrix[self._rows, column] * self._weights
         top = numpy.argsort(-parts)[:SHOWN_WORDS]
-        vocabulary = self._index.vocabulary
+        keys = self._index.keys
         return tuple(
-            self._index.strings[vocabulary[self._rows[i]]] for i in top.tolist() if parts[i] > 0
+            self._index.strings[int(keys[self._rows[i]])] for i in top.tolist() if parts[i] > 0
         )
 
 
@@ -77,7 +77,7 @@ class DefinitionIndex:
             for doc in lemmatize(nlp, (profile_text(code) for code in entries))
         ]
         vocabulary = sorted({lemma for count in counts for lemma in count})
-        self.column = {lemma: row for row, lemma in enumerate(vocabulary)}
+        column = {lemma: row for row, lemma in enumerate(vocabulary)}
         n = len(entries)
         df = Counter(lemma for count in counts for lemma in count)
         self.idf = numpy.array(
@@ -86,12 +86,9 @@ class DefinitionIndex:
         matrix = numpy.zeros((len(vocabulary), n), dtype="f")
         for col, count in enumerate(counts):
             for lemma, times in count.items():
-                matrix[self.column[lemma], col] = (1 + math.log(times)) * self.idf[
-                    self.column[lemma]
-                ]
+                matrix[column[lemma], col] = (1 + math.log(times)) * self.idf[column[lemma]]
         norms = numpy.linalg.norm(matrix, axis=0)
         self.matrix = matrix / numpy.where(norms > 0, norms, 1)
-        self.vocabulary = vocabulary
         self.keys = numpy.array(vocabulary, dtype=numpy.uint64)  # ascending: row = position
 
     def matches(self, doc: Doc) -> DefinitionMatches:

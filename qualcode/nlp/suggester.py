@@ -51,6 +51,8 @@ class Suggester:
     labels: Labels = field(init=False)
     _memory: tuple[numpy.ndarray, numpy.ndarray] | None = field(init=False, default=None)
     _codebook_only: Suggester | None = field(init=False, default=None, repr=False)
+    _trained: list[str | None] = field(init=False, default_factory=list, repr=False)
+    _trust: numpy.ndarray = field(init=False, default_factory=lambda: numpy.zeros(0), repr=False)
 
     def __post_init__(self) -> None:
         self.cues = CueIndex(self.nlp, self.codes)
@@ -64,6 +66,8 @@ class Suggester:
         labels = set(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ())) if self.has_model else set()
         self.positives = {k: int(v) for k, v in trained.items() if k in known and k in labels}
         self._memory = self._memory_positions()
+        self._trained = [key if key in self.positives else None for key in self.labels.keys]
+        self._trust = self.labels.trust(self.positives)
 
     def _memory_positions(self) -> tuple[numpy.ndarray, numpy.ndarray] | None:
         """Where the neighbour memory's labels sit among ours (memory columns, our positions)."""
@@ -117,9 +121,7 @@ class Suggester:
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
     ) -> list[tuple[PassageText, Layers]]:
-        labels, size = self.labels, len(self.labels.keys)
-        trained = [key if key in self.positives else None for key in labels.keys]
-        trust = labels.trust(self.positives)
+        labels, trained, trust = self.labels, self._trained, self._trust
         found, models = [], []
         for doc, passage in batch:
             model = None
@@ -139,7 +141,6 @@ class Suggester:
             numpy.stack([layer.vote_vector() for layer in found]),
             numpy.array([layer.uncoded for layer in found]),
         )
-        assert blended.score.shape == (len(batch), size)
         return [
             (passage, replace(layer, batch=blended, row=row))
             for row, ((_, passage), layer) in enumerate(zip(batch, found, strict=True))
