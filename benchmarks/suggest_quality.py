@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="folds (by document) for k-fold CV")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
     args = parser.parse_args(argv)
+    if not 2 <= args.folds <= 10:  # the validation corpus has 10 documents
+        parser.error(f"--folds must be between 2 and 10, not {args.folds}")
     console = Console()
     load_at_start = [round(load, 2) for load in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="qualcode-bench-") as folder:
