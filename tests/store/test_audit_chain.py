@@ -268,3 +268,12 @@ def test_check_refuses_a_malformed_hash_in_one_line(coded: Path, runner: CliRunn
     assert result.stderr.strip().splitlines() == [
         "error: --since-hash must be a head hash as check prints it (64 hexadecimal digits)"
     ]
+
+
+def test_audit_log_numbers_events_as_check_does(coded: Path, runner: CliRunner) -> None:
+    logged = runner.invoke(app, ["audit", "log", str(coded), "--json"])
+    assert logged.exit_code == 0, logged.stderr
+    events = json.loads(logged.stdout)
+    checked = json.loads(runner.invoke(app, ["check", str(coded), "--json"]).stdout)["audit"]
+    assert [e["sequence"] for e in events] == list(range(1, checked["events"] + 1))
+    assert events[-1]["chain_hash"] == checked["head_hash"]
