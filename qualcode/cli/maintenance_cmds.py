@@ -18,7 +18,7 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.store.check import check_project
-from qualcode.store.trail_check import is_hash
+from qualcode.store.trail import is_hash
 from qualcode.store.transfer import backup_project, copy_project
 
 DestArg = Annotated[

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -13,10 +14,16 @@ from sqlalchemy.orm import Session
 from qualcode.store.models import AuditEvent
 
 GENESIS = "0" * 64
+HASH = re.compile(r"[0-9a-f]{64}")
 # The PostgreSQL advisory lock every audit writer holds until it commits ("qualcode" in ASCII):
 # writers take their turn at the chain's head, so two transactions never link to the same event.
 CHAIN_LOCK = 0x7175616C636F6465
 _PENDING = "qualcode_audit_pending"
+
+
+_HEAD = (
+    select(AuditEvent.sequence, AuditEvent.chain_hash).order_by(AuditEvent.sequence.desc()).limit(1)
+)
 
 
 class Link(NamedTuple):
@@ -35,9 +42,12 @@ def _sha256(data: str | bytes) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
 def canonical(value: Any) -> str:
     """One stable text for a JSON value: sorted keys, no spaces, ASCII only."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return _CANONICAL.encode(value)
 
 
 def plain(state: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -73,9 +83,19 @@ def content_hash(
     return _sha256(canonical(fields))
 
 
+def is_hash(value: str) -> bool:
+    """True for a SHA-256 hash written as 64 lowercase hexadecimal digits."""
+    return bool(HASH.fullmatch(value))
+
+
+def _digest(value: str) -> bytes:
+    # A damaged stored hash stands in by its own digest: writing goes on, check names the event.
+    return bytes.fromhex(value) if is_hash(value) else hashlib.sha256(value.encode()).digest()
+
+
 def link(previous: str, content: str) -> str:
     """The chain hash: SHA-256 of the previous chain hash and this content hash (32 bytes each)."""
-    return _sha256(bytes.fromhex(previous) + bytes.fromhex(content))
+    return _sha256(_digest(previous) + _digest(content))
 
 
 def event_hashes(event: AuditEvent) -> tuple[str, str]:
@@ -99,11 +119,7 @@ def next_link(session: Session) -> Link:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
     with session.no_autoflush:
-        head = session.execute(
-            select(AuditEvent.sequence, AuditEvent.chain_hash)
-            .order_by(AuditEvent.sequence.desc())
-            .limit(1)
-        ).first()
+        head = session.execute(_HEAD).first()
     return Link(1, GENESIS) if head is None else Link(head.sequence + 1, head.chain_hash)
 
 

@@ -277,3 +277,19 @@ def test_audit_log_numbers_events_as_check_does(coded: Path, runner: CliRunner) 
     checked = json.loads(runner.invoke(app, ["check", str(coded), "--json"]).stdout)["audit"]
     assert [e["sequence"] for e in events] == list(range(1, checked["events"] + 1))
     assert events[-1]["chain_hash"] == checked["head_hash"]
+
+
+def test_a_damaged_head_is_named_and_coding_goes_on(coded: Path) -> None:
+    (last,) = _sql(coded, "SELECT max(sequence) FROM audit_event")[0]
+    _, when = _event(coded, f"sequence = {last}")
+    _sql(
+        coded,
+        "DROP TRIGGER audit_event_no_update",
+        "UPDATE audit_event SET chain_hash = 'not a hash' WHERE sequence = ?",
+        args=(last,),
+    )
+    _code(coded, "ben", [(70, 80)])  # the next event links to what is stored
+    assert _problems(coded) == [
+        f"audit trail broken at event {last} ({when}): chain does not link to event {last - 1}",
+        NO_UPDATE,
+    ]
