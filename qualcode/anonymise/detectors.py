@@ -35,6 +35,11 @@ FILE_TYPES = frozenset((
     "png", "gif", "heic", "mp3", "mp4", "m4a", "wav", "mov", "zip", "json", "xml", "yaml", "yml",
     "md", "vtt", "srt", "qc", "qdpx", "qdc", "exe", "msg", "eml", "html", "htm", "py",
 ))  # fmt: skip
+# Top-level domains seen often enough to be an address even after everyday words ("mind.org").
+KNOWN_TLDS = frozenset((
+    "com", "org", "net", "edu", "gov", "info", "biz", "io", "uk", "eu", "ie", "scot", "wales",
+    "cymru", "london", "ly", "me", "tv", "fm", "ai", "app", "dev", "online", "charity", "ngo",
+))  # fmt: skip
 # UK postcode (outward code, optional space, inward code), e.g. SW1A 1AA, M1 1AE, B33 8TH.
 POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRVWXY\d]?)"
@@ -100,8 +105,10 @@ def _is_web_address(match: re.Match[str]) -> bool:
     labels = host.split(".")
     if tld in FILE_TYPES:
         return False
-    # Two everyday words and a full stop are a missing space ("it ended.then we"), no address.
-    return not (len(labels) == 2 and is_common_word(labels[0]) and is_common_word(tld))
+    if tld in KNOWN_TLDS:
+        return True
+    # Everyday words and full stops are a missing space ("it ended.then", "i.e.the"), no address.
+    return not (is_common_word(tld) and all(len(w) == 1 or is_common_word(w) for w in labels[:-1]))
 
 
 def find_urls(text: str) -> Iterator[Hit]:

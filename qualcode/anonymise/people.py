@@ -42,6 +42,9 @@ ORGANISATION_WORDS = frozenset((
     "limited", "plc", "llp", "cic", "cio", "alliance", "consortium", "federation", "institute",
     "agency", "collective", "coalition", "forum", "housing", "aid", "care", "works", "fund",
     "company", "co", "inc", "board", "team", "unit", "ministry", "department", "office",
+    "league", "club", "union", "bank", "commission", "committee", "panel", "clinic", "surgery",
+    "practice", "hub", "cafe", "café", "kitchen", "pantry", "press", "media", "radio", "news",
+    "times", "gazette", "police", "constabulary", "probation", "tribunal", "army",
 ))  # fmt: skip
 # Given names that name a faith or a people more often than a person in this field's talk.
 NOT_PERSON = frozenset(["christian", "irish", "asia", "america", "africa", "so", "ok"])

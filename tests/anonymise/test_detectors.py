@@ -180,6 +180,8 @@ def test_a_mastodon_address_is_a_handle_not_an_email() -> None:
         ("go to bücher.de.", "bücher.de"),
         ("bit.ly/3xYz and more", "bit.ly/3xYz"),
         ("visit WWW.EXAMPLE.ORG today", "WWW.EXAMPLE.ORG"),
+        ("see mind.org today", "mind.org"),
+        ("apply on gov.uk now", "gov.uk"),
     ],
 )
 def test_urls_with_any_top_level_domain(text: str, url: str) -> None:
@@ -191,7 +193,7 @@ def test_urls_with_any_top_level_domain(text: str, url: str) -> None:
     [
         "It's in notes.docx and budget-2024.xlsx, or report.pdf.",
         "We met at 10.30am, e.g. before unlock, i.e. early, etc.",
-        "It ended.so we stopped. Then it.was over.",
+        "It ended.so we stopped. Then it.was over, i.e.the wing shut.",
         "Version 2.3 came out; £1.9m was spent; St.Giles helped.",
     ],
 )
