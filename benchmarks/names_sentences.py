@@ -271,3 +271,60 @@ SECTIONS = {
     "detectors": DETECTORS,
     "no names": NO_NAMES,
 }
+
+# Written after the detectors were tuned on the sections above, and never tuned on: its figures
+# are reported apart, as the fairer estimate for transcripts nobody has seen.
+HELD_OUT = """
+The housing officer, [[name:Mairead Quinn]], found him a room the same afternoon.
+I was on the phone to [[name:Stanisław]] for an hour about the transport.
+[[name:Chiamaka]] set up the women's circle in the first place.
+We had a lovely man, [[name:Desmond Walcott]], who did the woodwork with them.
+So I said to [[name:Raj]], look, we can't keep carrying the loss on this.
+It was [[name:Ailsa]]'s idea to hold the meeting at the library.
+Our operations lead, [[name:Babajide Ogunbiyi]], rewrote the whole referral pathway.
+I think [[name:Keisha]] would tell you the same thing.
+[[name:Zofia Lewandowska]] from the council came to every single steering group.
+The chaplain, [[name:Father Okeke]], was the one who opened doors for us.
+I remember [[name:Bronagh]] crying when the contract went.
+[[name:Nikhil Joshi]] did the data returns until he left.
+You'd have to ask [[name:Ms Achterberg]] about the clearance backlog.
+I got a text from [[name:Lerato]] saying the van had broken down again.
+We worked really closely with [[name:Dariusz]] at the foodbank.
+[[name:Colm Fitzpatrick]] had run a hostel for twenty years before he joined us.
+[[name:Hope]] said she'd cover the Thursday session.
+I asked [[name:Will Okonjo]] to take over the mentoring rota.
+[[name:Rose]]'s caseload was just too big by then.
+Me and [[name:Abdirahman]] used to do the prison visits together.
+The trustee who pushed hardest was [[name:Marjorie Pilkington]].
+[[name:Joseph Mensah-Bonsu]] chairs the local network now.
+We met [[name:Inspector Gallagher]] at the community safety meeting.
+[[name:Yusuf]] and [[name:Hamza]] came through the peer mentoring scheme.
+[[name:Teodora]] translates for the Romanian families.
+Everybody loved [[name:Auntie Pat]], she ran the tea bar for years.
+Contact me on [[email:m.quinn@riverside-housing.org.uk]] or [[phone:0113 496 0871]].
+His prison number was [[prison_number:K4412TR]] and he was on B wing.
+Send the forms to [[postcode:NE1 4XD]], marked confidential.
+Our page is [[url:facebook.com/northstarmentoring]] and we post there a lot.
+I'm [[handle:@sam_outreach]] on Instagram if that helps.
+The NHS number on the letter was [[nhs_number:7314366764]].
+Funding came mostly from the trusts and foundations, not the state.
+Rehabilitation is a word that gets thrown around a lot.
+Probation officers are drowning in paperwork, honestly.
+Commissioning rounds come every three years and each one is a gamble.
+Subutex and methadone scripts get interrupted on transfer.
+The Parole Board wanted a report from us, which was a first.
+Universal Credit claims take five weeks, so people leave with nothing.
+Employers are nervous about convictions, even spent ones.
+Good question. Let me think.
+Recovery cafés have popped up all over the North East.
+Sometimes the prison just says no, and that's that.
+Nobody from the Ministry ever came to see the project.
+Brilliant, thanks. Anything else?
+Grace and dignity, that's what the women deserve.
+Frankly the contract was never going to work.
+Will it last? I doubt it.
+The Bill came round about the stolen bike, as usual.
+Mark the date in your diary, because it's the last session.
+"""
+
+HELD_OUT_SECTIONS = {"held out": HELD_OUT}
