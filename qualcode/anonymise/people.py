@@ -17,6 +17,7 @@ from qualcode.anonymise.terms import HONORIFICS
 
 SENTENCE_END = ".!?:;…"
 OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
+QUOTE_OPENERS = '"“‘('
 ACRONYM_MAX = 5
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 # A word that starts with a capital letter (scanning only these keeps long texts fast).
@@ -68,9 +69,12 @@ class Word:
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    """True when a word starts a sentence, a line or a speaker's turn."""
+    """True when a word starts a sentence, a line, a speaker's turn, a quotation or a bracket
+    (`he said, "Safeguarding comes first"`), where any word may be capitalised."""
     position = start - 1
     while position >= 0 and text[position] in OPENERS:
+        if text[position] in QUOTE_OPENERS:
+            return True
         position -= 1
     return position < 0 or text[position] == "\n" or text[position] in SENTENCE_END
 

@@ -30,6 +30,7 @@ def found(text: str) -> dict[str, str]:
         ("J. Okafor signed the memorandum.", "J. Okafor"),
         ("Winston has volunteered for eleven years.", "Winston"),
         ("Mohammed Iqbal negotiated the subcontract.", "Mohammed Iqbal"),
+        ('She said "Siobhan knows" and left.', "Siobhan"),
     ],
 )
 def test_people_named_in_passing(text: str, name: str) -> None:
@@ -71,6 +72,17 @@ def test_names_that_are_also_words_need_context(text: str, name: str) -> None:
 )
 def test_common_words_are_not_names(text: str) -> None:
     assert "name" not in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said, "Safeguarding comes first" and (Resettlement aside) that was it.',
+        "He said, “Magistrates hate it” and left.",
+    ],
+)
+def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None:
+    assert found(text) == {}
 
 
 @pytest.mark.parametrize(
