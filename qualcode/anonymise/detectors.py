@@ -77,7 +77,11 @@ def _is_phone(candidate: str) -> bool:
     if candidate.startswith(("+", "00")):
         return 8 <= len(digits) <= 15
     if candidate.lstrip("(").startswith("0"):
-        return len(digits) in (10, 11)
+        # UK numbers come in two to four groups ("0161 496 0732"); dates with a time
+        # ("01/02/2024 10") or counted digits ("0 1 2 3 4 ...") do not.
+        groups = [g for g in re.split(r"[^\d/]+", candidate) if g]
+        plausible = "/" not in candidate and len(groups) <= 4 and min(map(len, groups)) >= 2
+        return plausible and len(digits) in (10, 11)
     return bool(US_GROUPING.match(candidate))
 
 

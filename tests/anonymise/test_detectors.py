@@ -42,6 +42,12 @@ from qualcode.anonymise.numbers import (
         "(202) 555-0143",
         "202-555-0143",
         "+353 1 234 5678",
+        "+447700900123",
+        "+44 (0) 7700 900123",
+        "0044 20 7946 0123",
+        "020-7946-0123",
+        "07700 900 123",
+        "(028) 9018 0456",
     ],
 )
 def test_phone_numbers_found_whole(number: str) -> None:
@@ -58,6 +64,8 @@ def test_phone_numbers_found_whole(number: str) -> None:
         "Rooms 1 2 3 4 5 6 7 8.",
         "Section 12.3.4 of the contract.",
         "Reference 123456789 on the form.",
+        "We met on 01/02/2024 10:30 at the gate.",
+        "Score them 0 1 2 3 4 5 6 7 8 9 out of ten.",
     ],
 )
 def test_numbers_that_are_not_phones(text: str) -> None:
