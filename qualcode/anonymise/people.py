@@ -145,10 +145,15 @@ def _runs(text: str, covered: set[int]) -> list[list[Word]]:
     return runs
 
 
+def _next_word(text: str, word: Word) -> str:
+    """The lowercase word right after a word, if any ("line" in "the Victoria line")."""
+    after = re.match(r"[ \u00a0]+([a-z]+)", text[word.end : word.end + 24])
+    return after.group(1) if after else ""
+
+
 def _before_place(text: str, word: Word) -> bool:
     """True when a lowercase place or organisation word follows ("the Victoria line")."""
-    after = re.match(r"[ \u00a0]+([a-z]+)", text[word.end : word.end + 24])
-    return after is not None and after.group(1) in PLACE_WORDS | ORGANISATION_WORDS
+    return _next_word(text, word) in PLACE_WORDS | ORGANISATION_WORDS
 
 
 def _person(text: str, run: list[Word]) -> bool:
@@ -180,11 +185,12 @@ def _person(text: str, run: list[Word]) -> bool:
     return not first.initial or speaks or possessive
 
 
-def _kind(run: list[Word]) -> str:
+def _kind(text: str, run: list[Word]) -> str:
     last = run[-1].base.lower()
-    if last in PLACE_WORDS:
+    following = _next_word(text, run[-1]) if last == run[-1].text.lower() else ""
+    if PLACE_WORDS.intersection((last, following)):
         return "place"
-    if last in ORGANISATION_WORDS:
+    if ORGANISATION_WORDS.intersection((last, following)):
         return "organisation"
     return "capitalised"
 
@@ -207,10 +213,10 @@ def capitalised_spans(text: str, covered: set[int]) -> list[tuple[int, int, str]
         # What is left of a capitalised phrase ("Housing First") is no person by a weak clue.
         if len(run) < whole and len(run) == 1 and not _strong_given(run[0]):
             if any(_candidate(w) for w in run):
-                spans.append((run[0].start, end, _kind(run)))
+                spans.append((run[0].start, end, _kind(text, run)))
             continue
         if _person(text, run):
             spans.append((run[0].start, end, "name"))
         elif any(_candidate(w) for w in run) and not all(_letter(w) for w in run):
-            spans.append((run[0].start, end, _kind(run)))
+            spans.append((run[0].start, end, _kind(text, run)))
     return spans

@@ -92,6 +92,8 @@ def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None
         ("We applied to the Calderwick Foundation.", "Calderwick Foundation", "organisation"),
         ("They moved to Ashbury Road.", "Ashbury Road", "place"),
         ("Most come from Pentonville.", "Pentonville", "capitalised"),
+        ("We took the Victoria line to Brixton.", "Victoria", "place"),
+        ("They meet at the Calderbrook centre.", "Calderbrook", "place"),
     ],
 )
 def test_organisations_and_places_are_flagged_but_not_as_people(
