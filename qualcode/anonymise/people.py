@@ -17,6 +17,7 @@ from qualcode.anonymise.terms import HONORIFICS
 
 SENTENCE_END = ".!?:;…"
 OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
+SAINT = re.compile(r"(?<![\w'’])(?:St|St\.|Saint|Ste)[ \u00a0]$")
 QUOTE_OPENERS = '"“‘('
 ACRONYM_MAX = 5
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
@@ -166,6 +167,8 @@ def _person(text: str, run: list[Word]) -> bool:
         return False
     speaks = SPEECH.match(text, last.end) is not None
     if len(run) >= 2:
+        if any(w.base != w.text for w in run[:-1]):
+            return False  # "King's Cross", "the Queen's Speech": a possessive inside, no name
         if not (_letter(first) or _given(first)):
             # "Tendai Moyo": a word no lexicon knows, then a family name that is no word.
             return _candidate(first) and is_surname(last.base) and not is_common_word(last.base)
@@ -210,6 +213,11 @@ def capitalised_spans(text: str, covered: set[int]) -> list[tuple[int, int, str]
         if not run:
             continue
         end = run[-1].start + len(run[-1].base)
+        saint = SAINT.search(text, max(0, run[0].start - 7), run[0].start)
+        if saint is not None:  # St Mungo's, St Giles, St Helens: a church, charity or place
+            if any(_candidate(w) or _given(w) for w in run):
+                spans.append((saint.start(), end, "place"))
+            continue
         # What is left of a capitalised phrase ("Housing First") is no person by a weak clue.
         if len(run) < whole and len(run) == 1 and not _strong_given(run[0]):
             if any(_candidate(w) for w in run):

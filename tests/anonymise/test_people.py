@@ -66,6 +66,8 @@ def test_names_that_are_also_words_need_context(text: str, name: str) -> None:
         "A lot of them are on Subutex or Methadone, and Spice was everywhere.",
         "Housing First is the model. The Victoria line was down.",
         "Muslim chaplains and Polish prisoners and a Christian charity.",
+        "It was in the Queen's Speech, and the office is near King's Cross.",
+        "We work with St Giles and St Thomas' Hospital.",
         "Absolutely. Yeah, no. Okay. Right, so. Sorry?",
         "the Bill turned up, and the Grace was said",
     ],
@@ -94,6 +96,8 @@ def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None
         ("Most come from Pentonville.", "Pentonville", "capitalised"),
         ("We took the Victoria line to Brixton.", "Victoria", "place"),
         ("They meet at the Calderbrook centre.", "Calderbrook", "place"),
+        ("We work with St Mungo's now.", "St Mungo", "place"),
+        ("He was at St. Giles for a year.", "St. Giles", "place"),
     ],
 )
 def test_organisations_and_places_are_flagged_but_not_as_people(
