@@ -161,7 +161,7 @@ def held_out_rows(items: list[Sentence]) -> list[Row]:
             _ratio(names.right, names.predicted),
             f"of {names.predicted}",
         ),
-        Row("held out: all kinds recall", _ratio(found, labelled), f"of {labelled}"),
+        Row("held out: recall, right kind", _ratio(found, labelled), f"of {labelled}"),
         Row("held out: missed by every kind", missed_any, "labels"),
         Row("held out: false alarms", len(alarms), "findings", "0"),
     ]
