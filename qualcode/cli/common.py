@@ -12,13 +12,16 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from qualcode.errors import QualcodeError
 from qualcode.store.db import Project, open_project
 
-console = Console(highlight=False)
-error_console = Console(stderr=True, highlight=False)
+# Everything printed is literal: user text holding `[/x]`, `[laughs]` or `:b:` must neither
+# crash a command nor vanish or turn into an emoji; styled output is built from Text parts.
+console = Console(highlight=False, markup=False, emoji=False)
+error_console = Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 ProjectArg = Annotated[
     str,
@@ -47,11 +50,21 @@ CoderOpt = Annotated[
 ]
 
 
+def labelled(label: str, message: object, style: str = "bold red") -> Text:
+    """`label:` in `style` then the message as literal text (the one way to mix the two)."""
+    return Text.assemble((f"{label}:", style), " ", str(message))
+
+
+def warn(message: str) -> None:
+    """Print a one-line warning on stderr."""
+    error_console.print(labelled("warning", message, "bold yellow"), soft_wrap=True)
+
+
 def fail(message: str | QualcodeError, code: int = 1) -> NoReturn:
     """Print the error (one line per problem, e.g. each invalid codebook line) and exit."""
     problems = getattr(message, "errors", None) or [str(message)]
     for problem in problems:
-        error_console.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
+        error_console.print(labelled("error", problem), soft_wrap=True)
     raise typer.Exit(code)
 
 

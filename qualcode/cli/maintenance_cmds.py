@@ -12,6 +12,7 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     error_console,
+    labelled,
     print_json,
     project_open,
 )
@@ -65,7 +66,7 @@ def check(project: ProjectArg, as_json: JsonOpt = False) -> None:
             table.add_row(what.capitalize(), str(count))
         console.print(table)
         for problem in report.problems:
-            error_console.print(f"[bold red]problem:[/] {problem}", soft_wrap=True)
+            error_console.print(labelled("problem", problem), soft_wrap=True)
         console.print("No problems found." if report.ok else f"{len(report.problems)} problems.")
     if not report.ok:
         raise typer.Exit(1)
