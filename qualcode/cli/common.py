@@ -11,17 +11,13 @@ from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.text import Text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from qualcode.cli.output import console, error_console, labelled, warn
 from qualcode.errors import QualcodeError
 from qualcode.store.db import Project, open_project
 
-# Everything printed is literal: user text holding `[/x]`, `[laughs]` or `:b:` must neither
-# crash a command nor vanish or turn into an emoji; styled output is built from Text parts.
-console = Console(highlight=False, markup=False, emoji=False)
-error_console = Console(stderr=True, highlight=False, markup=False, emoji=False)
+__all__ = ["console", "error_console", "labelled", "warn"]  # re-exported for the commands
 
 ProjectArg = Annotated[
     str,
@@ -48,16 +44,6 @@ CoderOpt = Annotated[
     str | None,
     typer.Option("--coder", help="Who is working: default $QUALCODE_CODER, else the login name."),
 ]
-
-
-def labelled(label: str, message: object, style: str = "bold red") -> Text:
-    """`label:` in `style` then the message as literal text (the one way to mix the two)."""
-    return Text.assemble((f"{label}:", style), " ", str(message))
-
-
-def warn(message: str) -> None:
-    """Print a one-line warning on stderr."""
-    error_console.print(labelled("warning", message, "bold yellow"), soft_wrap=True)
 
 
 def fail(message: str | QualcodeError, code: int = 1) -> NoReturn:

@@ -177,3 +177,18 @@ def test_the_last_resort_handler_prints_the_error_verbatim(
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert f"error: unexpected RuntimeError: {project_file} [/x] :smile: [laughs]" in err
+
+
+def test_control_characters_in_names_never_reach_the_terminal(
+    runner: CliRunner, project_file: Path, transcript: Path
+) -> None:
+    # A coder's name from a codings CSV or --coder may hold an escape sequence (here a hidden
+    # hyperlink and a colour change): it is shown as symbols, not obeyed by the terminal.
+    coder = "ana\x1b]8;;http://x\x1b\\ link\x1b[31m red\x9b"
+    run(runner, "import", project_file, transcript)
+    run(runner, "code", "add", project_file, "--doc", "1", "--passage", "1",
+        "--code", "volunteers", "--coder", coder)  # fmt: skip
+    for args in (("code", "list", project_file), ("status", project_file)):
+        out = run(runner, *args)[0]
+        assert "\x1b" not in out and "\x9b" not in out
+        assert "ana␛]8;;http://x␛\\ link␛[31m red\ufffd" in out
