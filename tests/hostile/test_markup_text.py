@@ -150,6 +150,13 @@ def test_reports_print_user_text_verbatim(
             "doc history": [title],
             "suggest queue": [title],
         }
+        # The value as a search query: results that quote it, or one line of error.
+        searched = runner.invoke(app, ["search", str(project), text])
+        if searched.exit_code == 0:
+            assert repr(text) in searched.stdout
+        else:
+            assert searched.exit_code == 1, repr(searched.exception)
+            assert searched.stderr.startswith("error: ") and searched.stderr.count("\n") == 1
         for command, values in expected.items():
             for value in values:
                 assert value in shown[command], (command, value, shown[command])
