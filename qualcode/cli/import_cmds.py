@@ -17,6 +17,7 @@ from qualcode.cli.common import (
     labelled,
     parse_pairs,
     project_open,
+    warn,
 )
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
@@ -82,6 +83,8 @@ def _report(outcome: ImportOutcome) -> None:
         error_console.print(labelled("error", outcome.message), soft_wrap=True)
     else:
         console.print(outcome.message, soft_wrap=True)
+    for warning in outcome.warnings:
+        warn(warning)
 
 
 @participants_app.command("import")
