@@ -16,14 +16,21 @@ def _words(text: str) -> frozenset[str]:
 
 # Roles that mark a turn wherever they start a line ("Interviewer:", "Q:", "Speaker 2:").
 TURN_ROLES = _words(
-    "interviewer interviewers interviewee interviewees respondent respondents participant"
-    " participants facilitator researcher researchers moderator speaker co-interviewer"
-    " notetaker note-taker interpreter translator q a i r p iv ie int resp"
+    "interviewer interviewee respondent participant facilitator researcher moderator speaker"
+    " co-interviewer notetaker note-taker interpreter translator q a i r p iv ie int resp"
+)
+# Words of header lines listing people ("Participants: ...", "SPEAKERS"): never a turn.
+HEADER_WORDS = _words(
+    "participants attendees speakers interviewers interviewees respondents researchers present"
 )
 # Words that make up role labels ("Unknown speaker", "Staff member"): never personal names.
-ROLE_WORDS = TURN_ROLES | _words(
-    "speakers unknown unidentified inaudible guest host chair observer question answer male"
-    " female voice other all both everyone audience group member staff manager panel"
+ROLE_WORDS = (
+    TURN_ROLES
+    | HEADER_WORDS
+    | _words(
+        "speakers unknown unidentified inaudible guest host chair observer question answer male"
+        " female voice other all both everyone audience group member staff manager panel"
+    )
 )
 # Words starting "Word:" lines in notes that name no speaker ("Note:", "Date:", "Background:").
 NOT_SPEAKER_WORDS = _words(
@@ -57,6 +64,7 @@ _START = re.compile(
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _DIGITS = re.compile(r"[ \t]*\d+$")
+_BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
 
 _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
 
@@ -90,6 +98,8 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
         return None
     if punct == ".":
         return (label, _DOTTED) if _DIGITS.sub("", label) in ("Q", "A") else None
+    if any(w.lower() in HEADER_WORDS for w in words):
+        return None
     if is_role(label):
         return label, (_ROLE if words[0].lower() in TURN_ROLES else _NAME)
     if any(w.lower() in NOT_SPEAKER_WORDS for w in words) or words[-1].isdigit():
@@ -138,6 +148,8 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
         if classified is not None:
             found.append((pos, *classified))
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
+    if len(accepted) >= 2:
+        accepted |= _dialogue_labels(text, header_end, found, accepted)
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
     for pos, label, kind in found:
@@ -153,12 +165,41 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
     return passages
 
 
+def _dialogue_labels(
+    text: str, header_end: int, found: list[tuple[int, str, str]], accepted: set[str]
+) -> set[str]:
+    """Name labels that start a paragraph of a dialogue, even once.
+
+    A text is a dialogue when most of its paragraphs (its lines, if it has no blank lines)
+    start with a speaker label; there a name that speaks once is still a speaker.
+    """
+    blank_lines = "\n\n" in text[header_end:]
+    units = text.count("\n\n" if blank_lines else "\n", header_end) + 1
+    starts = [
+        (label, kind)
+        for pos, label, kind in found
+        if kind != _HEADING
+        and pos >= header_end
+        and (pos == 0 or not blank_lines or text.startswith("\n\n", pos - 2))
+    ]
+    labelled = sum(1 for label, kind in starts if label in accepted or kind == _NAME)
+    if labelled * 5 < units * 3:
+        return set()
+    return {label for label, kind in starts if kind == _NAME}
+
+
 def _paragraphs(
     text: str, start: int, end: int, speaker: str | None, out: list[PassageDraft]
 ) -> None:
-    """Append a passage for each paragraph of text[start:end]."""
-    for m in _PARAGRAPH.finditer(text, start, end):
-        out.append(PassageDraft(m.start(), m.start() + len(m.group().rstrip()), speaker))
+    """Append a passage for each paragraph of text[start:end]; a turn's bare "Label:" line
+    joins the paragraph after it, so that no passage is only a speaker label."""
+    spans = [
+        (m.start(), m.start() + len(m.group().rstrip()))
+        for m in _PARAGRAPH.finditer(text, start, end)
+    ]
+    if speaker is not None and len(spans) > 1 and _BARE_LABEL.fullmatch(text, *spans[0]):
+        spans[:2] = [(spans[0][0], spans[1][1])]
+    out.extend(PassageDraft(s, e, speaker) for s, e in spans)
 
 
 def personal_speakers(passages: Iterable[PassageDraft]) -> list[str]:
