@@ -6,7 +6,7 @@ import hashlib
 from pathlib import PurePath
 
 from qualcode.ingest.header import Header, parse_header
-from qualcode.ingest.layouts import Transcript, recognise
+from qualcode.ingest.layouts import Transcript, has_hint, recognise
 from qualcode.ingest.segment import is_role, personal_speakers, segment
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
 from qualcode.ingest.units import readable_units
@@ -35,7 +35,7 @@ def read_transcript(
     """The document for normalised `text` as a reader finds it: a service's layout (Otter,
     Rev, Zoom ...) is rewritten as `Speaker: words` turns without timestamps (kept as passage
     `begin`); any other text is segmented as it stands."""
-    transcript = recognise(text.split("\n")) if text.strip() else None
+    transcript = recognise(text.split("\n")) if has_hint(text) else None
     if transcript is None:
         return build_document(
             name, fmt, text, title=title, participant=participant, attributes=attributes

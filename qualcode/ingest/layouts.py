@@ -114,6 +114,8 @@ def recognise(lines: list[str]) -> Transcript | None:
     A layout needs at least two turn lines making up a tenth of the non-blank lines (one is
     enough under a `SPEAKERS` roster). Every label on a turn line is a speaker, even once.
     """
+    if not has_hint("\n".join(lines)):
+        return None  # most notes: no timestamp, no bracket
     original = lines
     lines = _join_time_lines(lines)
     joined = lines is not original
@@ -141,6 +143,19 @@ def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:
     if rule.layout == "trint" and joined_times:
         return "google-meet"
     return rule.layout
+
+
+def has_hint(text: str) -> bool:
+    """Every rule's line has a timestamp ("0:13") or a "[": a quick test of the whole text
+    (str.find, not a regex: this runs on every imported file)."""
+    if "[" in text:
+        return True
+    colon = text.find(":")
+    while colon >= 0:
+        if text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 3].isdigit():
+            return True
+        colon = text.find(":", colon + 1)
+    return False
 
 
 def _join_time_lines(lines: list[str]) -> list[str]:

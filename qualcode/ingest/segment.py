@@ -64,6 +64,7 @@ _START = re.compile(
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _DIGITS = re.compile(r"[ \t]*\d+$")
+_BARE_LABEL_MAX = 80
 _BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
 
 _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
@@ -148,7 +149,7 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
         if classified is not None:
             found.append((pos, *classified))
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
-    if len(accepted) >= 2:
+    if len(accepted) >= 2 and any(k == _NAME and lb not in accepted for _, lb, k in found):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
@@ -193,13 +194,18 @@ def _paragraphs(
 ) -> None:
     """Append a passage for each paragraph of text[start:end]; a turn's bare "Label:" line
     joins the paragraph after it, so that no passage is only a speaker label."""
-    spans = [
-        (m.start(), m.start() + len(m.group().rstrip()))
-        for m in _PARAGRAPH.finditer(text, start, end)
-    ]
-    if speaker is not None and len(spans) > 1 and _BARE_LABEL.fullmatch(text, *spans[0]):
-        spans[:2] = [(spans[0][0], spans[1][1])]
-    out.extend(PassageDraft(s, e, speaker) for s, e in spans)
+    paragraphs = _PARAGRAPH.finditer(text, start, end)
+    first = next(paragraphs, None)
+    if first is None:
+        return
+    begin, stop = first.start(), first.start() + len(first.group().rstrip())
+    if speaker is not None and stop - begin <= _BARE_LABEL_MAX and text[stop - 1] in ":.*_":
+        second = next(paragraphs, None) if _BARE_LABEL.fullmatch(text, begin, stop) else None
+        if second is not None:
+            stop = second.start() + len(second.group().rstrip())
+    out.append(PassageDraft(begin, stop, speaker))
+    for m in paragraphs:
+        out.append(PassageDraft(m.start(), m.start() + len(m.group().rstrip()), speaker))
 
 
 def personal_speakers(passages: Iterable[PassageDraft]) -> list[str]:

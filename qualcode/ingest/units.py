@@ -27,7 +27,11 @@ def readable_units(text: str, passages: list[PassageDraft]) -> list[PassageDraft
     """
     out: list[PassageDraft] = []
     for passage in passages:
-        spans = _pieces(text, passage.start, passage.end)
+        start, end = passage.start, passage.end
+        if end - start <= SPLIT_ABOVE and text.find("\n", start, end) < 0:
+            out.append(passage)  # the common case, kept cheap: one short paragraph
+            continue
+        spans = _pieces(text, start, end)
         if len(spans) == 1:
             out.append(passage)
             continue
@@ -38,13 +42,14 @@ def readable_units(text: str, passages: list[PassageDraft]) -> list[PassageDraft
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if end - start <= SPLIT_ABOVE and "\n" not in text[start:end]:
+    short = end - start <= SPLIT_ABOVE
+    if short and not _BULLET.search(text, start, end):
         return [(start, end)]
     lines = _line_spans(text, start, end)
     bullets = [i for i, (s, e) in enumerate(lines) if _BULLET.match(text, s, e)]
     if len(bullets) >= 2 and len(bullets) * 10 >= len(lines) * 3:  # a list, not "8." wrapped
         return [p for s, e in _bullet_groups(lines, bullets) for p in _sized(text, s, e)]
-    if end - start <= SPLIT_ABOVE:
+    if short:
         return [(start, end)]
     if len(lines) > 1 and not _wrapped(text, lines):
         return [p for s, e in lines for p in _sized(text, s, e)]
