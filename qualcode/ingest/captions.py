@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import srt
@@ -12,6 +13,7 @@ import webvtt
 
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.layouts import speaker_label
 from qualcode.ingest.segment import LABEL, accepted_labels, classify_label, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
 
@@ -21,6 +23,7 @@ _DIALOGUE_DASH = re.compile(r"^(?:-|–|—|>>)[ \t]*")
 _LINE_LABEL = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+")
 # Captions without speakers: a new passage at a sentence end once a passage is this long.
 _UNLABELLED_SOFT_LIMIT = 400
+_LOWER_CASE = "lower-case name"
 _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
@@ -131,14 +134,20 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     for line in lines:
         m = _LINE_LABEL.match(line.text) if line.voice is None else None
         classified = classify_label(m.group("label")) if m else None
+        if m and not classified and (lower := speaker_label(m.group("label"))):
+            classified = (lower, _LOWER_CASE) if lower.islower() else None
         if m and classified:
             line.label, line.rest = classified[0], line.text[m.end() :]
             candidates.append(classified)
     voices = {line.voice for line in lines if line.voice}
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
     if len(candidates) >= 2 or voices:
-        # Labelled captions: a label is a speaker even if that person speaks only once.
-        accepted |= {label for label, _ in candidates}
+        # Labelled captions: a label is a speaker even if that person speaks only once; a
+        # lower-case one (Zoom display names often are) if it recurs.
+        repeats = Counter(label for label, kind in candidates if kind == _LOWER_CASE)
+        accepted |= {
+            label for label, kind in candidates if kind != _LOWER_CASE or repeats[label] >= 2
+        }
     turns: list[_Turn] = []
     for line in lines:
         speaker = line.voice

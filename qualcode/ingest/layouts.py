@@ -129,9 +129,16 @@ def recognise(lines: list[str]) -> Transcript | None:
     if best is None:
         return None
     hits, rule = best
-    if (hits < 2 and not roster) or hits * 10 < nonblank:
+    if (hits < 2 and not roster) or hits * 10 < nonblank or not _recurs(rule, lines, roster):
         return None
     return _parse(rule, lines, roster, _name(rule, lines, joined))
+
+
+def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
+    """A conversation: someone speaks twice, or a roster lists the speakers. ("Arrival 9:15"
+    and "Departure 11:30" in field notes are no turns.)"""
+    labels = [start[0] for line in lines if (start := _turn_start(rule, line)) is not None]
+    return bool(roster) or len(set(labels)) < len(labels)
 
 
 def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:

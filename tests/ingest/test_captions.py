@@ -220,3 +220,21 @@ def test_sbv_captions(tmp_path: Path) -> None:
     ]
     with pytest.raises(ReadError, match=r"^bad.sbv: not a valid SubViewer \(.sbv\) caption file"):
         read(tmp_path, "bad.sbv", "just some text\n\nmore")
+
+
+def test_zoom_lower_case_display_names_count_when_they_recur(tmp_path: Path) -> None:
+    content = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:0{n}.000 --> 00:00:0{n}.900\n{label}: {words}\n\n"
+        for n, (label, words) in enumerate(
+            [
+                ("hana sato", "How did the bid go?"),
+                ("Owen Price", "We lost it."),
+                ("hana sato", "Why?"),
+                ("funding", "was the reason, I think."),
+            ],
+            start=1,
+        )
+    )
+    doc = read(tmp_path, "zoom.vtt", content)
+    assert [p.speaker for p in doc.passages] == ["hana sato", "Owen Price", "hana sato"]
+    assert doc.text.endswith("hana sato: Why? funding: was the reason, I think.")

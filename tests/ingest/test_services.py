@@ -225,3 +225,9 @@ def test_no_passage_is_over_3000_characters_whatever_the_text(parts: list[str]) 
     )
     covered = "".join(doc.text[p.start : p.end] for p in doc.passages)
     assert "".join(covered.split()) == "".join(doc.text.split())
+
+
+def test_times_in_field_notes_are_no_speakers() -> None:
+    notes = "Arrival 9:15\nQueue of twelve people outside.\n\nDeparture 11:30\nDoors locked."
+    doc = read("visit.txt", notes)
+    assert doc.layout == "txt" and doc.speakers == []
