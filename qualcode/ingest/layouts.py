@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     # QualCoder-style speaker ids: "[id1] words", "[Sara]: words".
     _rule("bracketed", r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+(?P<rest>.*))?", any_case=True),
 )
+_BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
 _TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
@@ -135,8 +136,10 @@ def recognise(lines: list[str]) -> Transcript | None:
 
 
 def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
-    """A conversation: someone speaks twice, or a roster lists the speakers. ("Arrival 9:15"
-    and "Departure 11:30" in field notes are no turns.)"""
+    """For "Name 0:13" lines: a conversation, where someone speaks twice or a roster lists
+    the speakers ("Arrival 9:15" and "Departure 11:30" in field notes are no turns)."""
+    if rule.layout not in _BARE_TIME_LAYOUTS:
+        return True
     labels = [start[0] for line in lines if (start := _turn_start(rule, line)) is not None]
     return bool(roster) or len(set(labels)) < len(labels)
 

@@ -231,3 +231,20 @@ def test_times_in_field_notes_are_no_speakers() -> None:
     notes = "Arrival 9:15\nQueue of twelve people outside.\n\nDeparture 11:30\nDoors locked."
     doc = read("visit.txt", notes)
     assert doc.layout == "txt" and doc.speakers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("Sara Lee (00:04):\nThanks for coming.\n\nTom Okafor (00:13):\nGlad to.\n", "rev"),
+        ("[00:00:04] Sara Lee: Thanks for coming.\n[00:00:13] Tom Okafor: Glad to.\n", "trint"),
+    ],
+)
+def test_two_people_who_speak_once_each(text: str, layout: str) -> None:
+    doc = read("short.txt", text)
+    assert doc.layout == layout
+    assert said(doc) == [
+        ("Sara Lee", "Sara Lee: Thanks for coming."),
+        ("Tom Okafor", "Tom Okafor: Glad to."),
+    ]
+    assert doc.speakers == ["Sara Lee", "Tom Okafor"]
