@@ -57,7 +57,7 @@ LABEL = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]*\d{{1,3}})?"
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
 # A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
 _START = re.compile(
-    r"\n(?:(?P<heading>#{1,6}[ \t])"
+    r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
     rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL})"
     r"[*_]{0,2}[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z))"
 )
@@ -171,11 +171,13 @@ def _dialogue_labels(
 ) -> set[str]:
     """Name labels that start a paragraph of a dialogue, even once.
 
-    A text is a dialogue when most of its paragraphs (its lines, if it has no blank lines)
-    start with a speaker label; there a name that speaks once is still a speaker.
+    A text is a dialogue when most of its paragraphs from the first turn on (its lines, if it
+    has no blank lines) start with a speaker label; there a name that speaks once is still a
+    speaker.
     """
-    blank_lines = "\n\n" in text[header_end:]
-    units = text.count("\n\n" if blank_lines else "\n", header_end) + 1
+    first_turn = min((pos for pos, label, _ in found if label in accepted), default=header_end)
+    blank_lines = "\n\n" in text[first_turn:]
+    units = text.count("\n\n" if blank_lines else "\n", first_turn) + 1
     starts = [
         (label, kind)
         for pos, label, kind in found

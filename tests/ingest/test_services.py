@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualcode.ingest import ReadDocument, ReadError, read_document
+from qualcode.ingest.document import build_document
 from qualcode.ingest.layouts import recognise
 
 
@@ -248,3 +249,14 @@ def test_two_people_who_speak_once_each(text: str, layout: str) -> None:
         ("Tom Okafor", "Tom Okafor: Glad to."),
     ]
     assert doc.speakers == ["Sara Lee", "Tom Okafor"]
+
+
+@pytest.mark.parametrize("key", ["otter docx", "teams vtt", "rev", "zoom vtt"])
+def test_an_edited_transcript_is_segmented_as_it_was_imported(key: str) -> None:
+    """Editing re-segments the stored text as plain text: the speakers, and the one-off
+    speaker among them, are found again."""
+    name, build, _ = FORMATS[key]
+    doc = read(name, build())
+    again = build_document(name, doc.format, doc.text)
+    assert again.speakers == doc.speakers
+    assert said(again) == said(doc)
