@@ -11,6 +11,8 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label that a timestamp vouches for: any case (Zoom display names are often lower case).
 _NAME = rf"(?P<label>{LABEL})"
 _EM = r"[*_]{0,2}"
+# Words after "Name (00:01):" on the same line, if any.
+_REST = r"(?:[ \t]+(?P<rest>.*))?"
 _OPEN_TIME = rf"[\[(]?(?P<time>{_TIME})[\])]?"
 
 
@@ -36,9 +38,9 @@ RULES: tuple[Rule, ...] = (
     # Zoom audio transcript .txt: "[Sara Lee] 10:01:02".
     _rule("zoom", rf"\[{_NAME}\][ \t]+(?P<time>{_TIME})", any_case=True),
     # Rev "Sara Lee (00:01):", Markdown "**Sara Lee** (00:00:01)".
-    _rule("rev", rf"{_EM}{_NAME}{_EM}[ \t]*\((?P<time>{_TIME})\)[ \t]*:?{_EM}"),
+    _rule("rev", rf"{_EM}{_NAME}{_EM}[ \t]*\((?P<time>{_TIME})\)[ \t]*(?::{_EM}{_REST}|{_EM})"),
     # Happy Scribe, Rev: "Speaker 1 [00:00:01]", "Speaker 1: [00:00:01]".
-    _rule("happy-scribe", rf"{_EM}{_NAME}{_EM}:?[ \t]*\[(?P<time>{_TIME})\]:?{_EM}"),
+    _rule("happy-scribe", rf"{_EM}{_NAME}{_EM}:?[ \t]*\[(?P<time>{_TIME})\](?::{_REST}|{_EM})"),
     # Trint / Descript / Zoom .txt / Google Meet: "[00:00:12] Sara Lee: words".
     _rule(
         "trint",

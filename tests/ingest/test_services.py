@@ -260,3 +260,23 @@ def test_an_edited_transcript_is_segmented_as_it_was_imported(key: str) -> None:
     again = build_document(name, doc.format, doc.text)
     assert again.speakers == doc.speakers
     assert said(again) == said(doc)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Sara Lee (00:04): Thanks for coming.",
+        "**Sara Lee** (00:00:04): Thanks for coming.",
+        "Sara Lee [00:00:04]: Thanks for coming.",
+        "Sara Lee 0:04\nThanks for coming.",
+        "Sara Lee  1:00:04\nThanks for coming.",
+        "00:00:04\tSara Lee: Thanks for coming.",
+    ],
+)
+def test_layout_variants_with_words_on_the_label_line(first_line: str) -> None:
+    second = first_line.replace("Sara Lee", "Tom Okafor").replace("Thanks for coming", "Glad to")
+    third = first_line.replace("Thanks for coming", "Shall we start")
+    doc = read("variant.txt", f"{first_line}\n\n{second}\n\n{third}\n")
+    assert [s for s, _ in said(doc)] == ["Sara Lee", "Tom Okafor", "Sara Lee"]
+    assert said(doc)[0][1] == "Sara Lee: Thanks for coming."
+    assert doc.passages[0].meta["begin"].endswith(":04.000")
