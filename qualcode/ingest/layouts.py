@@ -50,7 +50,7 @@ RULES: tuple[Rule, ...] = (
     # Zoom chat: "10:01:02 From Sara Lee to Everyone: words".
     _rule(
         "zoom-chat",
-        rf"(?P<time>{_TIME})[ \t]+From[ \t]+(?P<label>.+?)[ \t]+to[ \t]+[^:]+:"
+        rf"(?P<time>{_TIME})[ \t]+From[ \t]+(?P<label>[^:\n]{{1,60}}?)[ \t]+to[ \t]+[^:\n]{{1,60}}:"
         r"(?:[ \t]+(?P<rest>.*))?",
         any_case=True,
     ),
@@ -186,6 +186,8 @@ def _join_time_lines(lines: list[str]) -> list[str]:
 
 def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     """(speaker, begin, first words) when `line` starts a turn under `rule`."""
+    if not has_hint(line):
+        return None  # no timestamp and no bracket: no rule can match
     m = rule.pattern.fullmatch(line.strip())
     if m is None:
         return None

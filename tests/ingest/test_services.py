@@ -280,3 +280,18 @@ def test_layout_variants_with_words_on_the_label_line(first_line: str) -> None:
     assert [s for s, _ in said(doc)] == ["Sara Lee", "Tom Okafor", "Sara Lee"]
     assert said(doc)[0][1] == "Sara Lee: Thanks for coming."
     assert doc.passages[0].meta["begin"].endswith(":04.000")
+
+
+def test_pathological_lines_are_read_quickly() -> None:
+    import time
+
+    lines = [
+        "10:01:02 From " + "a to " * 20_000,
+        "[" + "Sara " * 20_000,
+        "Sara Lee " * 10_000 + "0:13",
+        "[00:00:01] " + "Sara-" * 20_000,
+    ]
+    started = time.process_time()
+    for line in lines:
+        read("odd.txt", "\n".join([line] * 3))
+    assert time.process_time() - started < 5
