@@ -35,6 +35,7 @@ class ReadDocument:
     `participant` and `attributes` come from YAML front matter or a header, when present.
     `layout` names the layout recognised in the content ("otter", "rev", "teams-vtt", ...;
     the file type, e.g. "txt", when no service's layout was recognised).
+    `warnings` are one-line notes for the user about how the file was read.
     """
 
     title: str
@@ -47,3 +48,4 @@ class ReadDocument:
     attributes: dict[str, str] = field(default_factory=dict)
     speakers: list[str] = field(default_factory=list)
     layout: str = ""
+    warnings: list[str] = field(default_factory=list)
