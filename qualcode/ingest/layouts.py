@@ -58,6 +58,8 @@ RULES: tuple[Rule, ...] = (
     _rule("bracketed", r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+(?P<rest>.*))?", any_case=True),
 )
 _BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
+_INLINE_LAYOUTS = frozenset({"trint", "bracketed"})
+_PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
 _TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
@@ -250,8 +252,9 @@ def _parse(rule: Rule, lines: list[str], roster: list[str], layout: str) -> Tran
     header: list[str] = []
     turns: list[Turn] = []
     labels: dict[str, None] = dict.fromkeys(roster)
+    known = _known_labels(rule, lines, roster)
     for line in lines:
-        start = _turn_start(rule, line)
+        start = _turn_start(rule, line) or (_untimed_start(line, known) if turns else None)
         if start is not None:
             speaker, begin, rest = start
             labels[speaker] = None
@@ -272,3 +275,23 @@ def _parse(rule: Rule, lines: list[str], roster: list[str], layout: str) -> Tran
         turn.paragraphs = [p for p in turn.paragraphs if p]
     kept = [t for t in turns if t.paragraphs]  # a label without words is no passage
     return Transcript(layout, header, kept, list(labels))
+
+
+def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
+    """Speakers of a layout with the words on the label's line ("[00:00:12] Sara: …"),
+    whose lines without a timestamp ("Sara: …") are turns too; none for other layouts."""
+    if rule.layout not in _INLINE_LAYOUTS:
+        return set()
+    found = (_turn_start(rule, line) for line in lines)
+    return {start[0] for start in found if start is not None} | set(roster)
+
+
+def _untimed_start(line: str, known: set[str]) -> tuple[str, str, str] | None:
+    """("Sara", "", words) for a "Sara: words" line when Sara is a known speaker or a role."""
+    if not known:
+        return None
+    m = _PLAIN_TURN.fullmatch(line.strip())
+    label = speaker_label(m.group("label")) if m else None
+    if m is None or label is None or not (label in known or is_role(label)):
+        return None
+    return label, "", m.group("rest")

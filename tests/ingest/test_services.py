@@ -295,3 +295,20 @@ def test_pathological_lines_are_read_quickly() -> None:
     for line in lines:
         read("odd.txt", "\n".join([line] * 3))
     assert time.process_time() - started < 5
+
+
+def test_lines_without_a_timestamp_in_a_timestamped_transcript() -> None:
+    text = (
+        "[00:01:02] Interviewer: How did it start?\n"
+        "Siobhan: Slowly, with one contract.\n"
+        "[00:02:00] Interviewer: And then?\n"
+        "[00:02:05] Siobhan: It grew.\n"
+        "Note: recording paused here.\n"
+    )
+    doc = read("mixed.txt", text)
+    assert said(doc) == [
+        ("Interviewer", "Interviewer: How did it start?"),
+        ("Siobhan", "Siobhan: Slowly, with one contract."),
+        ("Interviewer", "Interviewer: And then?"),
+        ("Siobhan", "Siobhan: It grew. Note: recording paused here."),
+    ]
