@@ -37,7 +37,7 @@ def import_(
     ] = None,
     coder: CoderOpt = None,
 ) -> None:
-    """Import interview notes (.txt .md .docx .odt .vtt .srt), or one REFI-QDA .qdpx project."""
+    """Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), or a REFI-QDA .qdpx."""
     if len(files) == 1 and files[0].suffix.lower() == ".qdpx":
         from qualcode.cli.refi_cmds import import_qdpx
 

@@ -1,4 +1,4 @@
-"""Readers: turn an interview file (text, Word, OpenDocument, captions) into one document."""
+"""Readers: turn an interview file (text, Word, ODT, PDF, RTF, captions) into one document."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from qualcode.ingest.captions import read_sbv, read_srt, read_vtt
 from qualcode.ingest.decode import collect_warnings
 from qualcode.ingest.document import fail
 from qualcode.ingest.office import read_docx, read_odt
+from qualcode.ingest.pdf import read_pdf
 from qualcode.ingest.plain import read_md, read_txt
+from qualcode.ingest.rtf import read_rtf
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
 
 __all__ = [
@@ -27,6 +29,8 @@ _READERS: dict[str, Callable[[str, bytes], ReadDocument]] = {
     ".docx": read_docx,
     ".md": read_md,
     ".odt": read_odt,
+    ".pdf": read_pdf,
+    ".rtf": read_rtf,
     ".sbv": read_sbv,
     ".srt": read_srt,
     ".txt": read_txt,

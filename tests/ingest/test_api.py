@@ -10,17 +10,27 @@ from qualcode.ingest import SUPPORTED_EXTENSIONS, ReadError, iter_import_files, 
 
 
 def test_supported_extensions() -> None:
-    assert SUPPORTED_EXTENSIONS == (".docx", ".md", ".odt", ".sbv", ".srt", ".txt", ".vtt")
+    assert SUPPORTED_EXTENSIONS == (
+        ".docx",
+        ".md",
+        ".odt",
+        ".pdf",
+        ".rtf",
+        ".sbv",
+        ".srt",
+        ".txt",
+        ".vtt",
+    )
 
 
 def test_unsupported_extension_message(tmp_path: Path) -> None:
-    path = tmp_path / "notes.pdf"
-    path.write_bytes(b"%PDF-1.7")
+    path = tmp_path / "notes.pages"
+    path.write_bytes(b"PK\x03\x04")
     with pytest.raises(ReadError) as caught:
         read_document(path)
     assert str(caught.value) == (
-        "notes.pdf: unsupported file type .pdf"
-        " (supported: .docx, .md, .odt, .sbv, .srt, .txt, .vtt)"
+        "notes.pages: unsupported file type .pages"
+        " (supported: .docx, .md, .odt, .pdf, .rtf, .sbv, .srt, .txt, .vtt)"
     )
     with pytest.raises(ReadError, match=r"^README: unsupported file without an extension"):
         read_document(tmp_path / "README", data=b"text")
