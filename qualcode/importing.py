@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.errors import QualcodeError
-from qualcode.ingest import iter_import_files, read_document
+from qualcode.ingest import ReadDocument, iter_import_files, read_document
 from qualcode.store.db import Project
 from qualcode.store.documents import add_document, find_by_sha
 
@@ -16,7 +16,12 @@ Progress = Callable[[Path, "ImportOutcome"], None]
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What happened to one file: imported, duplicate (already in the project) or failed."""
+    """What happened to one file: imported, duplicate (already in the project) or failed.
+
+    For an imported file, `message` says what the reader understood: the layout, the
+    passages and the longest one's length, and the speakers (roles and names, first seen
+    first); a file without speakers gets a warning.
+    """
 
     path: Path
     status: str
@@ -24,6 +29,9 @@ class ImportOutcome:
     document_id: int | None = None
     passages: int = 0
     warnings: tuple[str, ...] = ()
+    layout: str = ""
+    speakers: tuple[str, ...] = ()
+    longest: int = 0
 
 
 def import_files(
@@ -81,11 +89,31 @@ def import_one(
         return ImportOutcome(path, "failed", str(exc))
     except OSError as exc:
         return ImportOutcome(path, "failed", f"{path.name}: cannot be read ({exc.strerror})")
+    return understood(path, read, document_id)
+
+
+def understood(path: Path, read: ReadDocument, document_id: int) -> ImportOutcome:
+    """The outcome of an imported file, reporting what was read from it."""
+    speakers = tuple(dict.fromkeys(p.speaker for p in read.passages if p.speaker))
+    longest = max((p.end - p.start for p in read.passages), default=0)
+    count = len(read.passages)
+    found = ", ".join(speakers) if speakers else "none"
+    message = (
+        f"{path.name}: imported as document {document_id}: {read.layout or read.format}, "
+        f"{count} passage{'' if count == 1 else 's'} (longest {longest:,} characters), "
+        f"speakers: {found}"
+    )
+    warnings = list(read.warnings)
+    if not speakers:
+        warnings.append(f"{path.name}: no speakers found; passages are paragraphs")
     return ImportOutcome(
         path,
         "imported",
-        f"{path.name}: imported as document {document_id} ({len(read.passages)} passages)",
+        message,
         document_id,
-        len(read.passages),
-        tuple(read.warnings),
+        count,
+        tuple(warnings),
+        read.layout or read.format,
+        speakers,
+        longest,
     )

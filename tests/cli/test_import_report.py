@@ -1,0 +1,46 @@
+"""`qualcode import` says per file what it understood: layout, passages, longest, speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+from typer.testing import CliRunner
+
+from qualcode.cli.app import app
+
+
+def run(runner: CliRunner, *args: object) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_reports_layout_passages_longest_and_speakers(
+    runner: CliRunner, project_file: Path, transcript: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Met the [bold]director[/bold] at ten.\n\nShe was late.\n", encoding="utf-8")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ("INTERVIEWER: Who funds you?", "RESPONDENT: Mostly the council.") * 2:
+        pdf.cell(0, 6, line)
+        pdf.ln(10)
+    agency = tmp_path / "agency.pdf"
+    pdf.output(str(agency))
+
+    code, out, err = run(runner, "import", project_file, transcript, notes, agency)
+    assert code == 0, err
+    assert out.splitlines() == [
+        "interview-07.txt: imported as document 1: txt, 5 passages (longest 170 characters), "
+        "speakers: Interviewer, Priya",
+        "notes.txt: imported as document 2: txt, 2 passages (longest 37 characters), "
+        "speakers: none",
+        "agency.pdf: imported as document 3: pdf, 4 passages (longest 31 characters), "
+        "speakers: Interviewer, Respondent",
+        "3 imported, 0 already present, 0 failed.",
+    ]
+    # (The progress bar, shown for several files, leaves a blank line on stderr.)
+    assert [line for line in err.splitlines() if line] == [
+        "warning: notes.txt: no speakers found; passages are paragraphs"
+    ]
