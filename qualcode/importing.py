@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
+from qualcode.revise.speakers import ORIGINAL, map_drafts, mapped_labels, private_labels
 from qualcode.store.db import Project
 from qualcode.store.documents import add_document, find_by_sha
 
@@ -32,6 +34,7 @@ class ImportOutcome:
     layout: str = ""
     speakers: tuple[str, ...] = ()
     longest: int = 0
+    mapped: tuple[str, ...] = ()
 
 
 def import_files(
@@ -41,13 +44,19 @@ def import_files(
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
     coder: str | None = None,
+    speakers: dict[str, str] | None = None,
     on_file: Progress | None = None,
 ) -> list[ImportOutcome]:
     """Import files and folders (recursively); each file is all-or-nothing, others carry on."""
     outcomes = []
     for path in iter_import_files(paths):
         outcome = import_one(
-            project, path, participant=participant, attributes=attributes, coder=coder
+            project,
+            path,
+            participant=participant,
+            attributes=attributes,
+            coder=coder,
+            speakers=speakers,
         )
         outcomes.append(outcome)
         if on_file is not None:
@@ -62,10 +71,18 @@ def import_one(
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
     coder: str | None = None,
+    speakers: dict[str, str] | None = None,
 ) -> ImportOutcome:
-    """Import a single file in one transaction; a failure leaves nothing of it behind."""
+    """Import a single file in one transaction; a failure leaves nothing of it behind.
+
+    `speakers` maps speaker labels (any case) to roles or participant labels, stored as the
+    passages' speaker; the labels as written stay private identifiers."""
+    mapped: tuple[str, ...] = ()
     try:
         read = read_document(path)
+        if speakers:
+            mapped = tuple(sorted(mapped_labels(read.passages, speakers)))
+            read = _with_roles(read, speakers)
         with project.write() as session:
             existing = find_by_sha(session, read.sha256)
             if existing is not None:
@@ -89,12 +106,25 @@ def import_one(
         return ImportOutcome(path, "failed", str(exc))
     except OSError as exc:
         return ImportOutcome(path, "failed", f"{path.name}: cannot be read ({exc.strerror})")
-    return understood(path, read, document_id)
+    return dataclasses.replace(understood(path, read, document_id), mapped=mapped)
+
+
+def _with_roles(read: ReadDocument, speakers: dict[str, str]) -> ReadDocument:
+    passages = map_drafts(read.passages, speakers)
+    mapped = dict.fromkeys(p.meta[ORIGINAL] for p in passages if ORIGINAL in p.meta)
+    private = dict.fromkeys([*read.speakers, *private_labels(mapped)])
+    return dataclasses.replace(read, passages=passages, speakers=list(private))
 
 
 def understood(path: Path, read: ReadDocument, document_id: int) -> ImportOutcome:
     """The outcome of an imported file, reporting what was read from it."""
-    speakers = tuple(dict.fromkeys(p.speaker for p in read.passages if p.speaker))
+    speakers = tuple(
+        dict.fromkeys(
+            f"{p.meta[ORIGINAL]}={p.speaker}" if ORIGINAL in p.meta else p.speaker
+            for p in read.passages
+            if p.speaker
+        )
+    )
     longest = max((p.end - p.start for p in read.passages), default=0)
     count = len(read.passages)
     found = ", ".join(speakers) if speakers else "none"

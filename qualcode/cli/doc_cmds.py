@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     print_json,
     project_open,
 )
+from qualcode.cli.doc_speakers_cmd import speakers
 from qualcode.errors import QualcodeError
 from qualcode.ingest.decode import decode_text
 from qualcode.revise import (
@@ -39,7 +40,9 @@ from qualcode.revise import (
 from qualcode.store.documents import find_document, passage_at
 from qualcode.store.models import Document
 
-doc_app = typer.Typer(help="Correct a document's text after coding: edit, versions, orphans.")
+doc_app = typer.Typer(
+    help="Correct a document after coding: edit its text, versions, orphans, speakers."
+)
 DocArg = Annotated[str, typer.Argument(metavar="DOC", help="Document id, title or file name.")]
 VersionOpt = Annotated[int, typer.Option("--version", min=1, help="Version number (see history).")]
 
@@ -294,3 +297,6 @@ def resolve(
         print_json(result)
     else:
         console.print(message)
+
+
+doc_app.command("speakers")(speakers)

@@ -14,13 +14,16 @@ from qualcode.cli.common import (
     console,
     default_coder,
     error_console,
+    fail,
     labelled,
     parse_pairs,
     project_open,
     warn,
 )
+from qualcode.errors import QualcodeError
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
+from qualcode.revise.speakers import parse_speaker_map
 from qualcode.tables.participants import import_sheet, read_sheet
 
 participants_app = typer.Typer(help="The participant sheet: labels, identifiers, attributes.")
@@ -35,10 +38,24 @@ def import_(
     attr: Annotated[
         list[str] | None, typer.Option(help="Public attribute KEY=VALUE (repeatable).")
     ] = None,
+    speakers: Annotated[
+        str | None,
+        typer.Option(
+            "--speakers",
+            help="Map speaker labels to roles or participant labels, e.g. "
+            "'Sara=Interviewer,BSR01=Interviewee 1' (the names stay private).",
+        ),
+    ] = None,
     coder: CoderOpt = None,
 ) -> None:
     """Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), or a REFI-QDA .qdpx."""
+    try:
+        mapping = parse_speaker_map(speakers) if speakers is not None else {}
+    except QualcodeError as exc:
+        fail(exc)
     if len(files) == 1 and files[0].suffix.lower() == ".qdpx":
+        if mapping:
+            fail("--speakers applies to interview files, not to a .qdpx project")
         from qualcode.cli.refi_cmds import import_qdpx
 
         import_qdpx(project, files[0], coder)
@@ -66,10 +83,15 @@ def import_(
                 participant=participant,
                 attributes=attributes,
                 coder=coder or default_coder(),
+                speakers=mapping,
             )
             outcomes.append(outcome)
             _report(outcome)
             progress.advance(task)
+    found = {label for o in outcomes for label in o.mapped}
+    for label in mapping:
+        if label not in found and any(o.status == "imported" for o in outcomes):
+            warn(f"--speakers: {label!r} is not a speaker in any file imported")
     imported = sum(o.status == "imported" for o in outcomes)
     duplicates = sum(o.status == "duplicate" for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)

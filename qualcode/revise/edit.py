@@ -21,6 +21,7 @@ from qualcode.revise.diff import diff_texts
 from qualcode.revise.layout import carried_passages
 from qualcode.revise.passages import PassageChanges, old_passages, relayout_passages
 from qualcode.revise.recode import PARK, CodingChanges, reanchor_codings
+from qualcode.revise.speakers import document_speakers, map_drafts
 from qualcode.revise.versions import add_version, current_version, text_at_version
 from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.documents import add_identifiers, find_by_sha, passage_at
@@ -94,6 +95,9 @@ def replace_text(
     realignment = Realignment(diff_texts(old_text, text))
     if passages is None:
         passages, speakers = _segment(session, document, text, realignment)
+    # Speakers mapped to roles ("Sara=Interviewer") stay mapped in the new text.
+    roles = {row.label: row.speaker for row in document_speakers(session, document) if row.mapped}
+    passages = map_drafts(passages, roles)
     stored = add_version(
         session, document, text=text, sha256=sha, change=change, note=note, coder=who
     )
