@@ -14,8 +14,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, RichLog
 
+from qualcode.errors import QualcodeError
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
+from qualcode.revise.speakers import parse_speaker_map
 from qualcode.tui.context import Workbench
 
 STATUS_STYLE = {"imported": "green", "duplicate": "yellow", "failed": "bold red"}
@@ -34,9 +36,16 @@ class ImportScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import"):
-            yield Label("Import interview files (.docx .odt .txt .md .vtt .srt)", id="import-title")
+            yield Label(
+                "Import interview files (.docx .odt .pdf .rtf .txt .md .vtt .srt)",
+                id="import-title",
+            )
             yield Input(placeholder="Files or folders, separated by spaces", id="import-paths")
             yield Input(placeholder="Participant label (optional)", id="import-participant")
+            yield Input(
+                placeholder="Speakers as roles (optional): Sara=Interviewer,BSR01=Interviewee 1",
+                id="import-speakers",
+            )
             yield ProgressBar(id="import-progress", show_eta=False)
             yield RichLog(id="import-log", markup=False, wrap=True)
             yield Label("enter: import  ·  escape: close", id="import-help")
@@ -58,16 +67,28 @@ class ImportScreen(ModalScreen[bool]):
             self.notify("Type a file or folder to import", severity="warning")
             return
         participant = self.query_one("#import-participant", Input).value.strip() or None
+        raw_speakers = self.query_one("#import-speakers", Input).value.strip()
+        try:
+            speakers = parse_speaker_map(raw_speakers) if raw_speakers else {}
+        except QualcodeError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         self.running = True
-        self.run_import(paths, participant)
+        self.run_import(paths, participant, speakers)
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, paths: list[Path], participant: str | None) -> None:
+    def run_import(
+        self, paths: list[Path], participant: str | None, speakers: dict[str, str]
+    ) -> None:
         files = iter_import_files(paths)
         self.app.call_from_thread(self._begin, len(files))
         for path in files:
             outcome = import_one(
-                self.bench.project, path, participant=participant, coder=self.bench.coder
+                self.bench.project,
+                path,
+                participant=participant,
+                coder=self.bench.coder,
+                speakers=speakers,
             )
             self.app.call_from_thread(self._advance, outcome)
         self.app.call_from_thread(self._end)
