@@ -18,9 +18,16 @@ _PAGE_NUMBER = re.compile(
 )
 # Lines that open a turn whatever came before: "[00:01] …", "0:13 …", "Name: …".
 _TIMED_START = re.compile(r"[\[(]?\d{1,2}:\d{2}")
+# A timestamp anywhere in a line ("Sara Lee  0:13"): such a line is a turn, not a running head.
+_TIME = re.compile(r"\d:\d\d")
 _LABEL_START = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:")
-# Top and bottom lines of a page that may be a running header or footer.
+_LABEL_TIME = re.compile(
+    rf"[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]+[\[(]?\d{{1,2}}:\d{{2}}(?::\d{{2}})?[\])]?"
+)
+# Top and bottom lines of a page that may be a running header or footer, on pages with more
+# lines than that (a short page is mostly its own words).
 _EDGE_LINES = 2
+_FULL_PAGE = 3 * _EDGE_LINES
 # A line at least this share of the page's longest line was wrapped at the right margin.
 _FULL_LINE = 0.75
 
@@ -68,31 +75,49 @@ def _edge_key(line: str) -> str:
     return re.sub(r"\d+", "#", line.casefold())
 
 
+def _edges(lines: list[str]) -> dict[int, int]:
+    """Line index → edge position (0, 1 from the top; -1, -2 from the bottom)."""
+    numbers = [i for i, line in enumerate(lines) if line]
+    if len(numbers) < _FULL_PAGE:
+        return {}
+    edge = {i: n for n, i in enumerate(numbers[:_EDGE_LINES])}
+    edge.update({i: -1 - n for n, i in enumerate(reversed(numbers[-_EDGE_LINES:]))})
+    return edge
+
+
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Pages without page numbers and running headers or footers (a line at the top or bottom
-    that recurs, digits aside, on at least half the pages)."""
-    edges: list[set[str]] = []
-    for lines in pages:
-        filled = [line for line in lines if line]
-        edges.append({_edge_key(x) for x in filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]})
-    counts = Counter(key for keys in edges for key in keys)
-    running = {k for k, n in counts.items() if len(pages) >= 2 and n * 2 >= len(pages) and n >= 2}
+    """Pages without page numbers and running headers or footers (a line at the same place at
+    the top or bottom of at least half the pages, digits aside)."""
+    counts = Counter(
+        (position, _edge_key(lines[i])) for lines in pages for i, position in _edges(lines).items()
+    )
+    running = {
+        key for key, n in counts.items() if len(pages) >= 2 and n * 2 >= len(pages) and n >= 2
+    }
     out = []
     for lines in pages:
+        edge = _edges(lines)
         numbers = [i for i, line in enumerate(lines) if line]
-        edge = set(numbers[:_EDGE_LINES] + numbers[-_EDGE_LINES:])
+        ends = set(numbers[:1] + numbers[-1:])  # a bare page number: first or last line
         out.append(
             [
                 line
                 for i, line in enumerate(lines)
-                if not (i in edge and (_edge_key(line) in running or _PAGE_NUMBER.fullmatch(line)))
+                if not (i in ends and _PAGE_NUMBER.fullmatch(line))
+                and (i not in edge or _kept(line, (edge[i], _edge_key(line)) in running))
             ]
         )
     return out
 
 
+def _kept(line: str, running: bool) -> bool:
+    """An edge line stays unless it is a running line; a turn that happens to recur at the top
+    of pages ("Interviewer: Okay.", "Sara Lee  0:13") stays."""
+    return not running or _starts_turn(line) or _TIME.search(line) is not None
+
+
 def _starts_turn(line: str) -> bool:
-    if _TIMED_START.match(line) or line.startswith("["):
+    if _TIMED_START.match(line) or line.startswith("[") or _LABEL_TIME.fullmatch(line):
         return True
     m = _LABEL_START.match(line)
     return m is not None and classify_label(m.group("label")) is not None
@@ -104,9 +129,9 @@ def _paragraphs(pages: list[list[str]]) -> str:
     (a split word and a hyphenated compound look alike) and the next line follows it."""
     paragraphs: list[str] = []
     open_paragraph = False  # the last paragraph's last line reached the right margin
+    widest = max((len(line) for page in pages for line in page), default=0)
     for page in pages:
         lines = "\n".join(page).strip("\n").split("\n")  # a page's margins end no paragraph
-        widest = max((len(line) for line in lines), default=0)
         for line in lines:
             if not line:
                 open_paragraph = False
@@ -116,5 +141,6 @@ def _paragraphs(pages: list[list[str]]) -> str:
                 paragraphs[-1] += joiner + line
             else:
                 paragraphs.append(line)
-            open_paragraph = len(line) >= widest * _FULL_LINE
+            # A "Sara Lee  0:13" line heads the words below it: it never runs on.
+            open_paragraph = len(line) >= widest * _FULL_LINE and not _LABEL_TIME.fullmatch(line)
     return "\n\n".join(paragraphs)

@@ -87,6 +87,28 @@ def test_pdf_single_page_drops_a_bare_page_number_and_keeps_a_split_hyphen(
     assert [p.speaker for p in doc.passages] == ["Q", "A"]
 
 
+def test_pdf_otter_layout_keeps_turns_that_open_every_page(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in range(4):
+        pdf.add_page()
+        for who, minute in (("Sara Lee", page * 2), ("Tom Okafor", page * 2 + 1)):
+            pdf.multi_cell(0, 6, f"{who}  {minute}:05", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 6, f"Words {page}.", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+    path = tmp_path / "otter.pdf"
+    pdf.output(str(path))
+    doc = read_document(path)
+    assert doc.layout == "otter" and doc.speakers == ["Sara Lee", "Tom Okafor"]
+    assert [doc.text[p.start : p.end] for p in doc.passages][:3] == [
+        "Sara Lee: Words 0.",
+        "Tom Okafor: Words 0.",
+        "Sara Lee: Words 1.",
+    ]
+    assert len(doc.passages) == 8
+    assert doc.passages[2].meta == {"begin": "00:02:05.000"}
+
+
 def test_pdf_without_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     from PIL import Image
 
