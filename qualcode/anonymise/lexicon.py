@@ -33,7 +33,7 @@ NOT_IDENTIFYING = frozenset((
     "eritrean", "kurdish", "arabic", "urdu", "punjabi", "bengali", "gujarati", "traveller",
     "travellers", "roma", "gypsy", "english-speaking", "zoom", "teams", "whatsapp", "google",
     "facebook", "twitter", "instagram", "covid-19", "coronavirus", "lockdown", "mastodon",
-    "tiktok", "linkedin", "youtube", "bluesky", "snapchat", "excel", "outlook",
+    "tiktok", "linkedin", "youtube", "bluesky", "snapchat", "excel", "outlook", "jobcentre",
     # Drugs and medicines people in treatment name, often capitalised as brands.
     "subutex", "suboxone", "espranor", "methadone", "buprenorphine", "naloxone", "nyxoid",
     "naltrexone", "antabuse", "acamprosate", "librium", "valium", "diazepam", "xanax",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qualcode.anonymise.lexicon import (
@@ -18,7 +18,7 @@ from qualcode.anonymise.terms import HONORIFICS
 SENTENCE_END = ".!?:;…"
 OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
 SAINT = re.compile(r"(?<![\w'’])(?:St|St\.|Saint|Ste)[ \u00a0]$")
-QUOTE_OPENERS = '"“‘('
+QUOTE_OPENERS = '"“‘(>'  # ">" ends a caption's voice tag (<v Sam>) or opens a quote
 ACRONYM_MAX = 5
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 # A word that starts with a capital letter (scanning only these keeps long texts fast).
@@ -36,7 +36,9 @@ PLACE_WORDS = frozenset((
     "park", "gardens", "hill", "green", "estate", "station", "line", "bridge", "prison", "hmp",
     "court", "hospital", "ward", "wing", "house", "hall", "centre", "center", "college",
     "university", "school", "academy", "church", "chapel", "mosque", "temple", "library",
-    "council", "borough", "county", "city", "town", "village", "airport", "market",
+    "council", "borough", "county", "city", "town", "village", "airport", "market", "moor",
+    "heath", "vale", "valley", "dale", "bay", "harbour", "quay", "wharf", "marsh", "forest",
+    "downs", "meadows",
 ))  # fmt: skip
 ORGANISATION_WORDS = frozenset((
     "trust", "foundation", "society", "association", "project", "projects", "network",
@@ -209,7 +211,8 @@ def capitalised_spans(text: str, covered: set[int]) -> list[tuple[int, int, str]
         # A sentence's first word is trimmed unless it is a name ("Funding was cut" -> nothing).
         whole = len(run)
         while run and run[0].initial and not _keeps_opener(text, run):
-            run = run[1:]
+            # The word after a dropped opener is judged as one ("But Resettlement is...").
+            run = [replace(w, initial=True) if i == 0 else w for i, w in enumerate(run[1:])]
         if not run:
             continue
         end = run[-1].start + len(run[-1].base)

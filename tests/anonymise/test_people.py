@@ -81,6 +81,7 @@ def test_common_words_are_not_names(text: str) -> None:
     [
         'He said, "Safeguarding comes first" and (Resettlement aside) that was it.',
         "He said, “Magistrates hate it” and left.",
+        "<v Speaker 2>But Resettlement is where it falls down.",
     ],
 )
 def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None:
@@ -98,6 +99,7 @@ def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None
         ("They meet at the Calderbrook centre.", "Calderbrook", "place"),
         ("We work with St Mungo's now.", "St Mungo", "place"),
         ("He was at St. Giles for a year.", "St. Giles", "place"),
+        ("They transferred him to Hollin Moor.", "Hollin Moor", "place"),
     ],
 )
 def test_organisations_and_places_are_flagged_but_not_as_people(
