@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualcode.anonymise.check import find_residual
+from qualcode.anonymise.check import find_residual, finding_key
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import Entry
 
@@ -141,3 +141,18 @@ def test_find_residual_never_crashes_and_offsets_match(text: str) -> None:
         for offset in finding.offsets:
             assert 0 <= offset < len(text)
         assert finding.count == len(finding.offsets)
+
+
+NAMEISH = ["Siobhan", "SIOBHAN", "Grace", "Will", "St", "St.", "the", "J.", "O'Neill", "O’Neill",
+           "de", "van", "Mr", "Father", "'s", "Funding", '"', "(", ">", ".", "\n", " ", "\u00a0",
+           ",", "Leeds", "Road", "-", "Jo", "Pinder", "Okafor", "İ"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAMEISH), max_size=30).map(" ".join))
+def test_every_offset_holds_the_finding_as_written(text: str) -> None:
+    # Exports replace len(value) characters at each offset: they must be the finding.
+    for finding in find_residual(text, Redactor([])):
+        for offset in finding.offsets:
+            written = text[offset : offset + len(finding.value)]
+            assert finding_key(written) == finding_key(finding.value)
