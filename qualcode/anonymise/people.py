@@ -50,6 +50,13 @@ ORGANISATION_WORDS = frozenset((
     "practice", "hub", "cafe", "café", "kitchen", "pantry", "press", "media", "radio", "news",
     "times", "gazette", "police", "constabulary", "probation", "tribunal", "army",
 ))  # fmt: skip
+PLACE_OR_ORGANISATION = PLACE_WORDS | ORGANISATION_WORDS
+# Place words that are also everyday British surnames: after a given name that is no word
+# they end a person's name ("Sarah Green", "Deborah Hall"), after a word a place ("Hope Hall").
+SURNAME_PLACES = frozenset(
+    ["green", "hill", "hall", "ward", "marsh", "heath", "dale", "church", "court", "temple",
+     "lane", "park", "wing", "house", "forest", "bridge", "close", "way"]
+)  # fmt: skip
 # Given names that name a faith or a people more often than a person in this field's talk.
 NOT_PERSON = frozenset(["christian", "irish", "asia", "america", "africa", "so", "ok"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that", "our", "their", "my", "your"])
@@ -156,17 +163,18 @@ def _next_word(text: str, word: Word) -> str:
 
 def _before_place(text: str, word: Word) -> bool:
     """True when a lowercase place or organisation word follows ("the Victoria line")."""
-    return _next_word(text, word) in PLACE_WORDS | ORGANISATION_WORDS
+    return _next_word(text, word) in PLACE_OR_ORGANISATION
 
 
 def _person(text: str, run: list[Word]) -> bool:
     """Whether a run (already trimmed of sentence openers) names a person."""
     first, last = run[0], run[-1]
     possessive = last.base != last.text
-    if last.base.lower() in PLACE_WORDS | ORGANISATION_WORDS:
-        return False
     if not possessive and _before_place(text, last):
         return False
+    if last.base.lower() in PLACE_OR_ORGANISATION:
+        surname = last.base.lower() in SURNAME_PLACES and is_surname(last.base)
+        return len(run) == 2 and surname and _strong_given(first)
     speaks = SPEECH.match(text, last.end) is not None
     if len(run) >= 2:
         if any(w.base != w.text for w in run[:-1]):

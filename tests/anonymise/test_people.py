@@ -31,6 +31,8 @@ def found(text: str) -> dict[str, str]:
         ("Winston has volunteered for eleven years.", "Winston"),
         ("Mohammed Iqbal negotiated the subcontract.", "Mohammed Iqbal"),
         ('She said "Siobhan knows" and left.', "Siobhan"),
+        ("I spoke to Sarah Green about the referral.", "Sarah Green"),  # Green: place word
+        ("Deborah Hall said the same.", "Deborah Hall"),
     ],
 )
 def test_people_named_in_passing(text: str, name: str) -> None:
@@ -94,6 +96,7 @@ def test_words_opening_a_quotation_or_bracket_open_a_sentence(text: str) -> None
         ("We work with Clinks and HMPPS.", "Clinks", "capitalised"),
         ("We applied to the Calderwick Foundation.", "Calderwick Foundation", "organisation"),
         ("They moved to Ashbury Road.", "Ashbury Road", "place"),
+        ("The drop-in is on Calder Green now.", "Calder Green", "place"),
         ("Most come from Pentonville.", "Pentonville", "capitalised"),
         ("We took the Victoria line to Brixton.", "Victoria", "place"),
         ("They meet at the Calderbrook centre.", "Calderbrook", "place"),
