@@ -1,0 +1,100 @@
+"""One spelling to compare identifiers in: case, accents, apostrophes, dashes, dots folded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+APOSTROPHES = "'’‘ʼ′`´"
+# Joiners inside a compound name ("Brady-O'Neill"); en and em dashes also separate clauses.
+HYPHENS = "-‐‑"
+DASHES = HYPHENS + "‒–—―−﹣－"
+# Letters NFD does not take apart, folded as a reader would read them without the accent.
+UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"}
+# Soft hyphens, zero-width spaces and joiners, word joiners, byte order marks...
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+AMPERSAND = "(?: *& *| +and +)"
+
+
+def _fold_char(char: str) -> str:
+    """One character folded to at most one: that is what keeps offsets easy to map back."""
+    if char in APOSTROPHES:
+        return "'"
+    if char == "." or char in DASHES or char.isspace():
+        return " "
+    if unicodedata.category(char) in INVISIBLE_CATEGORIES:
+        return ""
+    lower = char.lower()
+    if len(lower) != 1:
+        lower = char
+    decomposed = unicodedata.normalize("NFD", lower)
+    if all(unicodedata.category(mark) == "Mn" for mark in decomposed[1:]):
+        lower = decomposed[0]
+    return UNDECOMPOSED.get(lower, lower)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text in folded spelling, and where each of its characters came from in the original."""
+
+    text: str
+    origin: list[int] | None  # None when no character was dropped: offsets are the same
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the folded characters start..end."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Lowercase, no accents, one apostrophe, dots, dashes and spaces as spaces, no invisibles."""
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        return Folded(folded, None)
+    return Folded(folded, [i for i, char in enumerate(text) if _TABLE[ord(char)]])
+
+
+def plain(text: str) -> str:
+    """Text as read: composed accents, without invisible characters (soft hyphens...)."""
+    composed = unicodedata.normalize("NFC", text)
+    return "".join(c for c in composed if unicodedata.category(c) != "Cf")
+
+
+def match_key(folded: str) -> str:
+    """What folded spellings of one value share: no apostrophes, '&' as "and", single spaces."""
+    return " ".join(folded.replace("&", " and ").replace("'", "").split())
+
+
+def form_key(value: str) -> str:
+    """The match key of a value as registered."""
+    return match_key(fold(value).text)
+
+
+def form_pattern(value: str) -> str:
+    """A regex over folded text for every spelling of a value ("O'Neill", "ONeill", "o’neill")."""
+    words = fold(value).text.replace("&", " & ").split()
+    pattern = ""
+    after_and = False
+    for index, word in enumerate(words):
+        if word in ("&", "and") and 0 < index < len(words) - 1:
+            pattern += AMPERSAND
+            after_and = True
+            continue
+        if index and not after_and:
+            pattern += " +"
+        pattern += "'?".join(re.escape(piece) for piece in word.split("'"))
+        after_and = False
+    return pattern
