@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 APOSTROPHES = "'’‘ʼ′`´"
 # Joiners inside a compound name ("Brady-O'Neill"); en and em dashes also separate clauses.
@@ -78,6 +79,7 @@ def match_key(folded: str) -> str:
     return " ".join(folded.replace("&", " and ").replace("'", "").split())
 
 
+@lru_cache(maxsize=8192)
 def form_key(value: str) -> str:
     """The match key of a value as registered."""
     return match_key(fold(value).text)

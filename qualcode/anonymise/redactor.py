@@ -16,6 +16,7 @@ from qualcode.anonymise.normal import (
     HYPHENS,
     Folded,
     fold,
+    form_key,
     form_pattern,
     match_key,
     plain,
@@ -105,50 +106,57 @@ class Redactor:
         found: list[Redaction] = []
         if self._pattern is None:
             return found
-        for match in self._pattern.finditer(folded.text):
+        position = 0
+        while match := self._pattern.search(folded.text, position):
             term = self.terms.by_form.get(match_key(match.group()))
             start, end = folded.span(match.start(), match.end())
             if term is None or (
                 term.needs_capitals and not _capitals_kept(text[start:end], term.form)
             ):
+                # A shorter form may still start inside: "will Hope" holds "Hope".
+                position = match.start() + 1
                 continue
             found.append(self._widened(text, start, end, term))
+            position = match.end()
         return found
 
     def _misspelt(self, text: str, folded: Folded, taken: list[Redaction]) -> list[Redaction]:
         found: list[Redaction] = []
         if not self._fuzzy:
             return found
+        # Most words misspell nothing: look each distinct word up once, then find the few.
+        words = set(FOLDED_WORD.findall(folded.text))
+        near = {w: term for w in words if (term := self._near_miss(w)) is not None}
+        if not near:
+            return found
         covered = {i for r in taken for i in range(r.start, r.end)}
         for match in FOLDED_WORD.finditer(folded.text):
+            term = near.get(match.group())
+            if term is None:
+                continue
             word = without_clitic(match.group())
             start, end = folded.span(match.start(), match.start() + len(word))
-            if start in covered:
+            if start in covered or (term.needs_capitals and not text[start].isupper()):
                 continue
-            term = self._near_miss(word, text[start])
-            if term is not None:
-                found.append(self._widened(text, start, end, term))
+            found.append(self._widened(text, start, end, term))
         return found
 
-    def _near_miss(self, word: str, first: str) -> Term | None:
+    def _near_miss(self, word: str) -> Term | None:
         """The registered part a folded word misspells, if any (everyday words never count)."""
-        key = word.replace("'", "")
-        if key not in self._near:
+        if word not in self._near:
+            key = without_clitic(word).replace("'", "")
             found = None
-            if len(key) >= 4 and not is_common_word(word):
+            if len(key) >= 4 and not is_common_word(key):
                 limit = max_distance(len(key))
                 best = process.extractOne(key, self._fuzzy, scorer=OSA.distance, score_cutoff=limit)
                 found = self.terms.fuzzy[best[0]] if best is not None else None
-            self._near[key] = found
-        term = self._near[key]
-        if term is not None and term.needs_capitals and not first.isupper():
-            return None
-        return term
+            self._near[word] = found
+        return self._near[word]
 
     def _widened(self, text: str, start: int, end: int, term: Term) -> Redaction:
         """The span with the compound it sits in and any initial of the same name."""
         start, end = compound(text, start, end)
-        letters = self.terms.initials.get(match_key(fold(term.form).text), set())
+        letters = self.terms.initials.get(form_key(term.form), set())
         if letters and not term.whole:
             before = INITIAL_BEFORE.search(text[max(0, start - 4) : start])
             if before and before.group(1).isupper() and initial(before.group(1)) in letters:
