@@ -16,6 +16,7 @@ UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"
 # Soft hyphens, zero-width spaces and joiners, word joiners, byte order marks...
 INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 AMPERSAND = "(?: *& *| +and +)"
+APOSTROPHE_AFTER_LETTER = "(?:' ?| )?"
 
 
 def _fold_char(char: str) -> str:
@@ -75,8 +76,16 @@ def plain(text: str) -> str:
 
 
 def match_key(folded: str) -> str:
-    """What folded spellings of one value share: no apostrophes, '&' as "and", single spaces."""
+    """What folded spellings of one value share: no apostrophes, '&' as "and", single spaces.
+
+    A few spellings match a value's pattern but not its key ("o neill"): see squashed().
+    """
     return " ".join(folded.replace("&", " and ").replace("'", "").split())
+
+
+def squashed(key: str) -> str:
+    """A match key without its spaces, the fallback lookup for "O Neill" and "O' Neill"."""
+    return key.replace(" ", "")
 
 
 @lru_cache(maxsize=8192)
@@ -85,18 +94,44 @@ def form_key(value: str) -> str:
     return match_key(fold(value).text)
 
 
+def _apostrophe_may_follow(word: str, capitals: str, index: int) -> bool:
+    """Where a value typed without its apostrophe may have one: "ONeill", "Womens", "Kings"."""
+    if index == 0 or word[index - 1] == "'" or word[index] == "'":
+        return False
+    before, letter = capitals[index - 1], capitals[index]
+    after = capitals[index + 1 : index + 2]
+    starts_capitals = letter.isupper() and (before.islower() or after.islower())
+    plural = word[index] == "s" and index == len(word) - 1 and index >= 3
+    return starts_capitals or plural
+
+
+def _word_pattern(word: str, capitals: str) -> str:
+    pattern = ""
+    for index, char in enumerate(word):
+        if char == "'":
+            # "O'Neill" is also written "O' Neill" and "O Neill"; elsewhere it may be dropped.
+            pattern += APOSTROPHE_AFTER_LETTER if index == 1 else "'?"
+            continue
+        if _apostrophe_may_follow(word, capitals, index):
+            pattern += "'?"
+        pattern += re.escape(char)
+    return pattern
+
+
 def form_pattern(value: str) -> str:
     """A regex over folded text for every spelling of a value ("O'Neill", "ONeill", "o’neill")."""
-    words = fold(value).text.replace("&", " & ").split()
+    folded = fold(value)
+    words = list(re.finditer(r"&|[^ &]+", folded.text))
     pattern = ""
     after_and = False
     for index, word in enumerate(words):
-        if word in ("&", "and") and 0 < index < len(words) - 1:
+        if word.group() in ("&", "and") and 0 < index < len(words) - 1:
             pattern += AMPERSAND
             after_and = True
             continue
         if index and not after_and:
             pattern += " +"
-        pattern += "'?".join(re.escape(piece) for piece in word.split("'"))
+        capitals = "".join(value[folded.span(i, i + 1)[0]] for i in range(*word.span()))
+        pattern += _word_pattern(word.group(), capitals)
         after_and = False
     return pattern

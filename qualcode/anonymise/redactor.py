@@ -20,12 +20,14 @@ from qualcode.anonymise.normal import (
     form_pattern,
     match_key,
     plain,
+    squashed,
 )
 from qualcode.anonymise.terms import GENERIC_PARTS, Entry, Term, Terms, build_terms, initial
 
 WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
 LETTERS = re.compile(r"[^\W\d_]+")
+APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 PIECE = re.compile(r"[^\W_]+")
 PIECE_BEFORE = re.compile(r"(?<![^\W_])[^\W_]+$")
 INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
@@ -55,7 +57,8 @@ def max_distance(length: int) -> int:
 
 
 def _capital_words(value: str) -> list[str]:
-    return [w for w in LETTERS.findall(plain(value)) if w.lower() != "and"]
+    joined = APOSTROPHE.sub("", plain(value))  # "O'Neill" and "ONeill" are one word
+    return [w for w in LETTERS.findall(joined) if w.lower() != "and"]
 
 
 def _capitals_kept(written: str, form: str) -> bool:
@@ -99,6 +102,7 @@ class Redactor:
         keys = sorted(self.terms.by_form, key=len, reverse=True)
         alternation = "|".join(form_pattern(self.terms.by_form[k].form) for k in keys if k)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+        self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}
 
@@ -108,7 +112,8 @@ class Redactor:
             return found
         position = 0
         while match := self._pattern.search(folded.text, position):
-            term = self.terms.by_form.get(match_key(match.group()))
+            key = match_key(match.group())
+            term = self.terms.by_form.get(key) or self._squashed.get(squashed(key))
             start, end = folded.span(match.start(), match.end())
             if term is None or (
                 term.needs_capitals and not _capitals_kept(text[start:end], term.form)

@@ -107,3 +107,22 @@ def test_part_misspelt_with_punctuation(redactor: Redactor) -> None:
     assert redactor.redact("Barnado's and O'Niell and Siobahn") == (
         "[organisation]'s and [name] and [name]"
     )
+
+
+@pytest.mark.parametrize(
+    ("registered", "written"),
+    [
+        (Entry("organisation", "Womens Aid"), "Women's Aid"),
+        (Entry("organisation", "Childrens Society"), "Children’s Society"),
+        (Entry("place", "Kings Lynn"), "King's Lynn"),
+        (Entry("organisation", "St Mungos"), "St Mungo’s"),
+        (Entry("name", "Mary ONeill"), "Mary O'Neill"),
+        (Entry("name", "Ava DSouza"), "Ava D’Souza"),
+        (Entry("name", "Connor O'Brien"), "Connor O Brien"),
+        (Entry("name", "Connor O'Brien"), "Connor O’ Brien"),
+        (Entry("organisation", "Smith and Jones"), "Smith & Jones"),
+    ],
+)
+def test_registered_without_the_apostrophe_text_has(registered: Entry, written: str) -> None:
+    redacted = Redactor([registered]).redact(f"We rang {written} today.")
+    assert redacted == f"We rang [{registered.placeholder}] today."

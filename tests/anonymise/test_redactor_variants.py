@@ -89,6 +89,8 @@ def survivors(redacted: str, words: list[str]) -> list[str]:
 def test_no_spelling_of_a_registered_value_survives(data: st.DataObject, kind: str) -> None:
     value, words = data.draw(registered())
     written = data.draw(respelt(value))
-    redactor = Redactor([Entry(kind, value)])
+    # The sheet may hold the value without its apostrophes ("ONeill") while the text has them.
+    sheet = data.draw(st.sampled_from([value, value.replace("'", "")]))
+    redactor = Redactor([Entry(kind, sheet)])
     redacted = redactor.redact(f"We met {written} yesterday, by the river.")
-    assert survivors(redacted, words) == [], (value, written, redacted)
+    assert survivors(redacted, words) == [], (sheet, written, redacted)
