@@ -62,7 +62,7 @@ def _capital_words(value: str) -> list[str]:
 
 
 def _capitals_kept(written: str, form: str) -> bool:
-    """True when every capitalised word of the registered form is written capitalised too."""
+    """True when each capitalised word of the form is written capitalised ("The", "St" need not)."""
     return all(
         not r[:1].isupper() or w[:1].isupper() or r.lower() in GENERIC_PARTS
         for w, r in zip(_capital_words(written), _capital_words(form), strict=False)
