@@ -17,6 +17,9 @@ UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"
 INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 AMPERSAND = "(?: *& *| +and +)"
 APOSTROPHE_AFTER_LETTER = "(?:' ?| )?"
+ACRONYM_MAX = 4
+SAINT = "st"
+SAINTS = ("saint", "st")  # "St Mungo's" is also written "Saint Mungo's"
 
 
 def _fold_char(char: str) -> str:
@@ -80,7 +83,8 @@ def match_key(folded: str) -> str:
 
     A few spellings match a value's pattern but not its key ("o neill"): see squashed().
     """
-    return " ".join(folded.replace("&", " and ").replace("'", "").split())
+    words = folded.replace("&", " and ").replace("'", "").split()
+    return " ".join(SAINT if word in SAINTS else word for word in words)
 
 
 def squashed(key: str) -> str:
@@ -106,6 +110,8 @@ def _apostrophe_may_follow(word: str, capitals: str, index: int) -> bool:
 
 
 def _word_pattern(word: str, capitals: str) -> str:
+    if 2 <= len(word) <= ACRONYM_MAX and capitals.isupper() and word.isalpha():
+        return " *".join(re.escape(char) for char in word)  # "JP" is also "J. P."
     pattern = ""
     for index, char in enumerate(word):
         if char == "'":
@@ -130,8 +136,13 @@ def form_pattern(value: str) -> str:
             after_and = True
             continue
         if index and not after_and:
-            pattern += " +"
-        capitals = "".join(value[folded.span(i, i + 1)[0]] for i in range(*word.span()))
-        pattern += _word_pattern(word.group(), capitals)
+            # Initials may run together: "J.P. Morgan", "J P Morgan", "JP Morgan".
+            initials = len(word.group()) == len(words[index - 1].group()) == 1
+            pattern += " *" if initials else " +"
+        if word.group() in SAINTS:
+            pattern += f"(?:{'|'.join(SAINTS)})"
+        else:
+            capitals = "".join(value[folded.span(i, i + 1)[0]] for i in range(*word.span()))
+            pattern += _word_pattern(word.group(), capitals)
         after_and = False
     return pattern

@@ -126,3 +126,18 @@ def test_part_misspelt_with_punctuation(redactor: Redactor) -> None:
 def test_registered_without_the_apostrophe_text_has(registered: Entry, written: str) -> None:
     redacted = Redactor([registered]).redact(f"We rang {written} today.")
     assert redacted == f"We rang [{registered.placeholder}] today."
+
+
+@pytest.mark.parametrize(
+    ("registered", "written"),
+    [
+        (Entry("organisation", "St Mungo's"), "Saint Mungo's"),
+        (Entry("place", "Saint Helens"), "St. Helens"),
+        (Entry("organisation", "J.P. Morgan Trust"), "JP Morgan Trust"),
+        (Entry("organisation", "JP Morgan Trust"), "J. P. Morgan Trust"),
+        (Entry("name", "A.J. Okafor"), "AJ Okafor"),
+    ],
+)
+def test_saints_and_initials_in_any_spelling(registered: Entry, written: str) -> None:
+    redacted = Redactor([registered]).redact(f"We rang {written} today.")
+    assert redacted == f"We rang [{registered.placeholder}] today."
