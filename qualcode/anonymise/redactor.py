@@ -22,12 +22,19 @@ from qualcode.anonymise.normal import (
     plain,
     squashed,
 )
-from qualcode.anonymise.terms import GENERIC_PARTS, Entry, Term, Terms, build_terms, initial
+from qualcode.anonymise.terms import (
+    APOSTROPHE,
+    GENERIC_PARTS,
+    Entry,
+    Term,
+    Terms,
+    build_terms,
+    initial,
+)
 
 WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
 LETTERS = re.compile(r"[^\W\d_]+")
-APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 PIECE = re.compile(r"[^\W_]+")
 PIECE_BEFORE = re.compile(r"(?<![^\W_])[^\W_]+$")
 INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")

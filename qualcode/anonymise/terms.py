@@ -32,6 +32,7 @@ GENERIC_PARTS = frozenset(
 )
 TOKEN = re.compile(rf"[^\W_](?:[\w{APOSTROPHES}{HYPHENS}]*[^\W_])?")
 HYPHEN = re.compile(f"[{HYPHENS}]")
+APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 def normalise(value: str) -> str:
@@ -87,8 +88,8 @@ class Terms:
 
 
 def tokens(value: str) -> list[str]:
-    """The words of a value, apostrophes and hyphens kept inside words."""
-    return TOKEN.findall(plain(value))
+    """The words of a value, apostrophes (made straight) and hyphens kept inside words."""
+    return TOKEN.findall(APOSTROPHE.sub("'", plain(value)))
 
 
 def initial(word: str) -> str:

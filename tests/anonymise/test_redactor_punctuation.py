@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcode.anonymise.check import find_residual
+from qualcode.anonymise.pseudonyms import build_key
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import Entry
 
@@ -141,3 +142,16 @@ def test_registered_without_the_apostrophe_text_has(registered: Entry, written: 
 def test_saints_and_initials_in_any_spelling(registered: Entry, written: str) -> None:
     redacted = Redactor([registered]).redact(f"We rang {written} today.")
     assert redacted == f"We rang [{registered.placeholder}] today."
+
+
+def test_one_person_keeps_one_pseudonym_whatever_the_apostrophe() -> None:
+    entries = [
+        Entry("name", "Mary O‘Neill", "Interviewee 1"),
+        Entry("alias", "OʼNeill", "Interviewee 1"),
+        Entry("alias", "Mary", "Interviewee 1"),
+    ]
+    key, _ = build_key(entries, seed=1)
+    redactor = Redactor(entries, pseudonyms=key.lookup())
+    assert redactor.redact("Mary O'Neill, O’Neill and Mary") == (
+        "[Person 1], [Person 1] and [Person 1]"
+    )
