@@ -32,7 +32,6 @@ from qualcode.anonymise.terms import (
     initial,
 )
 
-WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
 LETTERS = re.compile(r"[^\W\d_]+")
 PIECE = re.compile(r"[^\W_]+")
