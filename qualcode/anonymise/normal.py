@@ -18,6 +18,7 @@ INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 AMPERSAND = "(?: *& *| +and +)"
 APOSTROPHE_AFTER_LETTER = "(?:' ?| )?"
 ACRONYM_MAX = 4
+WRAPPERS = ' \t\n"“”«»()[]{}' + APOSTROPHES
 SAINT = "st"
 SAINTS = ("saint", "st")  # "St Mungo's" is also written "Saint Mungo's"
 
@@ -30,12 +31,14 @@ def _fold_char(char: str) -> str:
         return " "
     if unicodedata.category(char) in INVISIBLE_CATEGORIES:
         return ""
-    lower = char.lower()
+    # NFKD also reads full-width and styled letters ("Ｍ", "𝐌") as the plain letter.
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = char
+    if decomposed and all(unicodedata.category(mark) == "Mn" for mark in decomposed[1:]):
+        base = decomposed[0]
+    lower = base.lower()
     if len(lower) != 1:
-        lower = char
-    decomposed = unicodedata.normalize("NFD", lower)
-    if all(unicodedata.category(mark) == "Mn" for mark in decomposed[1:]):
-        lower = decomposed[0]
+        lower = base
     return UNDECOMPOSED.get(lower, lower)
 
 
@@ -92,10 +95,15 @@ def squashed(key: str) -> str:
     return key.replace(" ", "")
 
 
+def _bare(value: str) -> str:
+    """A registered value without the quotes or brackets a sheet may wrap it in."""
+    return value.strip(WRAPPERS)
+
+
 @lru_cache(maxsize=8192)
 def form_key(value: str) -> str:
     """The match key of a value as registered."""
-    return match_key(fold(value).text)
+    return match_key(fold(_bare(value)).text)
 
 
 def _apostrophe_may_follow(word: str, capitals: str, index: int) -> bool:
@@ -126,6 +134,7 @@ def _word_pattern(word: str, capitals: str) -> str:
 
 def form_pattern(value: str) -> str:
     """A regex over folded text for every spelling of a value ("O'Neill", "ONeill", "o’neill")."""
+    value = _bare(value)
     folded = fold(value)
     words = list(re.finditer(r"&|[^ &]+", folded.text))
     pattern = ""

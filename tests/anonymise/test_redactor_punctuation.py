@@ -155,3 +155,17 @@ def test_one_person_keeps_one_pseudonym_whatever_the_apostrophe() -> None:
     assert redactor.redact("Mary O'Neill, O’Neill and Mary") == (
         "[Person 1], [Person 1] and [Person 1]"
     )
+
+
+@pytest.mark.parametrize(
+    ("registered", "written"),
+    [
+        (Entry("organisation", '"Women\'s Aid"'), "Women’s Aid"),
+        (Entry("organisation", "(St. Giles Trust)"), "St Giles Trust"),
+        (Entry("name", "Mary O'Neill"), "ＭＡＲＹ Ｏ'ＮＥＩＬＬ"),
+        (Entry("name", "Mary O'Neill"), "𝐌𝐚𝐫𝐲 𝐎'𝐍𝐞𝐢𝐥𝐥"),
+    ],
+)
+def test_wrapped_values_and_styled_letters(registered: Entry, written: str) -> None:
+    redacted = Redactor([registered]).redact(f"We rang {written} today.")
+    assert redacted == f"We rang [{registered.placeholder}] today."
