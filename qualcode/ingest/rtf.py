@@ -7,12 +7,22 @@ import re
 
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
+from qualcode.ingest.office import _table_row as table_row
 from qualcode.ingest.types import ReadDocument
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 # "\par" (not "\pard", not an escaped "\\par"): doubled so that paragraphs are blank-line
 # apart as in a Word file; "\line" (a soft break) stays a single line break.
 _PAR = re.compile(r"(?<!\\)\\par(?![a-zA-Z])")
+# Table rows and cells, kept as private-use characters through striprtf (which would write
+# "|"), so that a row "Interviewer | How is funding?" reads "Interviewer: How is funding?".
+_CELL, _ROW_START, _ROW_END = "\ue000", "\ue001", "\ue002"
+_TABLE_WORDS = (
+    (re.compile(r"(?<!\\)\\cell(?![a-zA-Z])"), r"\\u57344?"),
+    (re.compile(r"(?<!\\)\\trowd(?![a-zA-Z])"), r"\\u57345?"),
+    (re.compile(r"(?<!\\)\\row(?![a-zA-Z])"), r"\\u57346?"),
+)
+_TABLE_MARK = re.compile(f"[{_CELL}{_ROW_START}{_ROW_END}]")
 
 
 def read_rtf(name: str, data: bytes) -> ReadDocument:
@@ -22,16 +32,43 @@ def read_rtf(name: str, data: bytes) -> ReadDocument:
 
     if not data.lstrip().startswith(b"{\\rtf"):
         raise fail(name, "not an RTF file (it does not start with {\\rtf)")
-    source = data.decode(_code_page(data), errors="replace")
+    source = _PAR.sub(r"\\par\\par", data.decode(_code_page(data), errors="replace"))
+    for pattern, marker in _TABLE_WORDS:
+        source = pattern.sub(marker, source)
     try:
-        text: str = rtf_to_text(  # type: ignore[no-untyped-call]
-            _PAR.sub(r"\\par\\par", source), errors="replace"
-        )
+        text: str = rtf_to_text(source, errors="replace")  # type: ignore[no-untyped-call]
     except (ValueError, LookupError, IndexError, RecursionError):
         raise fail(name, "not a valid RTF file (corrupt)") from None
     # \u escapes above U+FFFF arrive as two surrogates: pair them.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return read_transcript(name, "rtf", normalise_text(text))
+    return read_transcript(name, "rtf", normalise_text(_tables(text)))
+
+
+def _tables(text: str) -> str:
+    """Table rows as paragraphs, as the Word reader makes them: a label cell beside a text
+    cell reads "Label: text", other rows give one paragraph per filled cell."""
+    if _TABLE_MARK.search(text) is None:
+        return text
+    out: list[str] = []
+    cells: list[str] | None = None  # the cells of the row being read
+    pos = 0
+    for m in _TABLE_MARK.finditer(text):
+        chunk, mark, pos = text[pos : m.start()], m.group(), m.end()
+        if cells is None:
+            if mark == _ROW_END:
+                out.append(chunk)
+                continue
+            cells = []
+            if mark == _ROW_START:
+                out.append(chunk)
+                continue
+        if mark == _CELL:
+            cells.append(re.sub(r"\n+", "\n", chunk).strip())
+        elif mark == _ROW_END:
+            out.append("\n\n" + "\n\n".join(table_row(cells)) + "\n\n")
+            cells = None
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _code_page(data: bytes) -> str:

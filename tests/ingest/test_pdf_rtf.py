@@ -193,3 +193,30 @@ def test_rtf_that_is_not_rtf(tmp_path: Path) -> None:
     path.write_bytes(b"Interviewer: plain text with the wrong extension")
     with pytest.raises(ReadError, match=r"^notes\.rtf: not an RTF file"):
         read_document(path)
+
+
+def test_rtf_table_rows_with_a_label_cell_read_as_turns(tmp_path: Path) -> None:
+    # Word writes a row's properties before its cells and again before \row.
+    def row(label: str, words: str) -> str:
+        props = r"\trowd\irow0\trgaph108\cellx2000\cellx9000"
+        return rf"{props}\pard\intbl {label}\cell\pard\intbl {words}\cell{{{props}\row}}"
+
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Calibri;}}\pard Interview 3 | 2024\par "
+        + row("Interviewer", r"How is funding?")
+        + row("Siobhan", r"It\'92s hard.\par Really hard.")
+        + row("Interviewer", r"And the prisons?")
+        + row("Siobhan", r"Sessions cancelled.")
+        + r"\pard After.\par}"
+    )
+    path = tmp_path / "table.rtf"
+    path.write_bytes(rtf.encode("ascii"))
+    doc = read_document(path)
+    assert doc.text == (
+        "Interview 3 | 2024\n\nInterviewer: How is funding?\n\n"
+        "Siobhan: It’s hard.\nReally hard.\n\nInterviewer: And the prisons?\n\n"
+        "Siobhan: Sessions cancelled.\n\nAfter."
+    )
+    assert [p.speaker for p in doc.passages] == [
+        None, "Interviewer", "Siobhan", "Interviewer", "Siobhan", "Siobhan"
+    ]  # fmt: skip
