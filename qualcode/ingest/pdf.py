@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import re
@@ -38,7 +39,13 @@ def read_pdf(name: str, data: bytes) -> ReadDocument:
     if not any(line for page in pages for line in page):
         raise fail(name, "no text layer; run OCR first")
     text = _paragraphs(_drop_running_lines(pages))
-    return read_transcript(name, "pdf", normalise_text(text))
+    document = read_transcript(name, "pdf", normalise_text(text))
+    blank = [str(n) for n, page in enumerate(pages, 1) if not any(page)]
+    if not blank:
+        return document
+    noun = "page" if len(blank) == 1 else "pages"
+    warning = f"{name}: no text on {noun} {', '.join(blank)} of {len(pages)} (scanned? run OCR)"
+    return dataclasses.replace(document, warnings=[*document.warnings, warning])
 
 
 def _page_lines(name: str, data: bytes) -> list[list[str]]:
@@ -67,7 +74,7 @@ def _page_text(page: object) -> str:
     fallback for pages whose fonts layout mode cannot measure."""
     try:
         return str(page.extract_text(extraction_mode="layout"))  # type: ignore[attr-defined]
-    except (ValueError, KeyError, TypeError, ZeroDivisionError):
+    except Exception:  # layout mode's font metrics fail on some valid files; plain mode reads them
         return str(page.extract_text())  # type: ignore[attr-defined]
 
 

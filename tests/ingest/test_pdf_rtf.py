@@ -124,6 +124,24 @@ def test_pdf_without_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     assert str(raised.value) == "scan.pdf: no text layer; run OCR first"
 
 
+def test_pdf_with_a_scanned_page_among_text_pages_warns(tmp_path: Path) -> None:
+    from PIL import Image
+
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 560), "white").save(scan, format="PNG")
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.cell(0, 6, "Interviewer: First page.")
+    pdf.add_page()
+    pdf.image(scan, x=10, y=10, w=190)
+    path = tmp_path / "mixed.pdf"
+    pdf.output(str(path))
+    doc = read_document(path)
+    assert doc.text == "Interviewer: First page."
+    assert doc.warnings == ["mixed.pdf: no text on page 2 of 2 (scanned? run OCR)"]
+
+
 def test_pdf_with_a_password_is_refused_and_one_without_is_read(tmp_path: Path) -> None:
     def encrypted(user_password: str, name: str) -> Path:
         pdf = FPDF()
