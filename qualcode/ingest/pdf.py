@@ -6,6 +6,7 @@ import dataclasses
 import io
 import logging
 import re
+import unicodedata
 from collections import Counter
 
 from qualcode.ingest.decode import normalise_text
@@ -25,6 +26,8 @@ _LABEL_START = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:")
 _LABEL_TIME = re.compile(
     rf"[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]+[\[(]?\d{{1,2}}:\d{{2}}(?::\d{{2}})?[\])]?"
 )
+# Typeset ligatures (ﬁ, ﬂ, ﬀ …) as the letters they join, so that "ﬁnd" is found by "find".
+_LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 # Top and bottom lines of a page that may be a running header or footer, on pages with more
 # lines than that (a short page is mostly its own words).
 _EDGE_LINES = 2
@@ -66,7 +69,10 @@ def _page_lines(name: str, data: bytes) -> list[list[str]]:
         raise fail(name, "not a valid PDF (too deeply nested)") from None
     except Exception:  # PyPdfError and the zlib, struct, key and type errors of a broken file
         raise fail(name, "not a valid PDF (corrupt or not a .pdf)") from None
-    return [[" ".join(line.split()) for line in normalise_text(t).split("\n")] for t in pages]
+    return [
+        [" ".join(line.split()) for line in normalise_text(t.translate(_LIGATURES)).split("\n")]
+        for t in pages
+    ]
 
 
 def _page_text(page: object) -> str:

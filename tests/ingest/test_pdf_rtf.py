@@ -109,6 +109,22 @@ def test_pdf_otter_layout_keeps_turns_that_open_every_page(tmp_path: Path) -> No
     assert doc.passages[2].meta == {"begin": "00:02:05.000"}
 
 
+def test_pdf_unicode_text_and_ligatures(tmp_path: Path) -> None:
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("needs the DejaVu Sans font to write Unicode text into a PDF")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.set_font("DejaVu", size=11)
+    pdf.cell(0, 6, "Respondent: ﬁnd the eﬀort; It’s £200 – “ﬂat”, Zoë — Łódź.")
+    path = tmp_path / "unicode.pdf"
+    pdf.output(str(path))
+    assert read_document(path).text == (
+        "Respondent: find the effort; It’s £200 – “flat”, Zoë — Łódź."
+    )
+
+
 def test_pdf_without_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     from PIL import Image
 
