@@ -12,7 +12,7 @@ import random
 import sys
 import tempfile
 import time
-from contextlib import redirect_stdout, suppress
+from contextlib import redirect_stdout
 from pathlib import Path
 
 from benchmarks.report import Row, print_table, write_json
@@ -39,8 +39,10 @@ def _cli(*args: str) -> None:
     """Run a qualcode command in this process, its output thrown away."""
     from qualcode.cli.app import app
 
-    with redirect_stdout(io.StringIO()), suppress(SystemExit):
-        app([*args], standalone_mode=False)
+    with redirect_stdout(io.StringIO()):
+        code = app([*args], standalone_mode=False)
+    if code:
+        raise SystemExit(f"qualcode {args[0]} failed (exit code {code})")
 
 
 def one_line_file(work: Path, mb: float) -> list[Row]:
