@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qualcode.anonymise.pseudonyms import read_key
-from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open
+from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open, warn
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
@@ -64,7 +64,7 @@ def quotes(
     ] = "code",
     key: Annotated[
         Path | None,
-        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
+        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
     ] = None,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
@@ -98,10 +98,9 @@ def quotes(
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
     if quote_set.unreviewed:
-        error_console.print(
-            f"[bold yellow]warning:[/] {quote_set.unreviewed} possible identifier(s) in this "
-            f"export were never reviewed; list them with: qualcode anonymise check {project}",
-            soft_wrap=True,
+        warn(
+            f"{quote_set.unreviewed} possible identifier(s) in this export were never "
+            f"reviewed; list them with: qualcode anonymise check {project}"
         )
     if quote_set.missing_pseudonyms:
         error_console.print(
