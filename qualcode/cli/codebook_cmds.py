@@ -18,6 +18,7 @@ from qualcode.cli.common import (
     fail,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
@@ -66,12 +67,13 @@ def export_codebook(
     file: Annotated[Path, typer.Argument(help="YAML file to write.")],
 ) -> None:
     """Write the project's codebook as YAML (the same format import reads)."""
+    refuse_project_output(project, file)
     with project_open(project) as opened, opened.read() as session:
         spec = codebook_spec(session)
     try:
         save_codebook(spec, file)
-    except OSError as exc:
-        fail(f"{file}: cannot be written ({exc.strerror})")
+    except QualcodeError as exc:
+        fail(exc)
     console.print(f"Wrote {file}.")
 
 

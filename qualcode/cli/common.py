@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -15,7 +16,8 @@ from rich.console import Console
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from qualcode.errors import QualcodeError
-from qualcode.store.db import Project, open_project
+from qualcode.files import refuse_project_files, same_file, shown
+from qualcode.store.db import Project, open_project, sqlite_path
 
 console = Console(highlight=False)
 error_console = Console(stderr=True, highlight=False)
@@ -72,6 +74,17 @@ def project_open(target: str) -> Iterator[Project]:
         fail(f"{target}: database error ({_first_line(exc)})")
     finally:
         project.close()
+
+
+def refuse_project_output(project: str, out: Path, *also: Path | None) -> None:
+    """Fail before writing `out` if it is the project file, one of its journals, or `also`."""
+    try:
+        refuse_project_files(out, [sqlite_path(project)])
+        for other in filter(None, also):
+            if out.exists() and other.exists() and same_file(out, other):
+                raise QualcodeError(f"{shown(out)}: refusing to overwrite {shown(other)}")
+    except QualcodeError as exc:
+        fail(exc)
 
 
 def _first_line(value: object) -> str:
