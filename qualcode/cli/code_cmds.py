@@ -65,10 +65,11 @@ def add(
         document = find_document(session, doc)
         start, end = _span(session, document, passage, span)
         coding = add_coding(session, document, find_code(session, code), who, start, end, memo=memo)
-        console.print(
-            f"Coded {start}:{end} of document {document.id} with '{code}' "
-            f"for {who} (coding {coding.id})."
-        )
+    # Told only after the commit: a coding reported as saved is saved.
+    console.print(
+        f"Coded {start}:{end} of document {document.id} with '{code}' "
+        f"for {who} (coding {coding.id})."
+    )
 
 
 @code_app.command("remove")
@@ -108,7 +109,7 @@ def remove(
                 fail(f"{who} has no '{code}' coding at {start}:{end} of document {document.id}")
         for coding in matches:
             remove_coding(session, coding, coder=who)
-        console.print(f"Removed {len(matches)} coding(s).")
+    console.print(f"Removed {len(matches)} coding(s).")
 
 
 @code_app.command("list")

@@ -131,8 +131,8 @@ def add(
             cues=cue or [],
             coder=coder or default_coder(),
         )
-        where = f" under '{parent}'" if parent else ""
-        console.print(f"Added code '{code.key}'{where}.")
+    where = f" under '{parent}'" if parent else ""
+    console.print(f"Added code '{code.key}'{where}.")
 
 
 @codebook_app.command("rename")
@@ -148,7 +148,7 @@ def rename(
         fail("give --to NEW-KEY and/or --name 'New name'")
     with project_open(project) as opened, opened.write() as session:
         code = rename_code(session, key, new_key=to, new_name=name, coder=coder or default_coder())
-        console.print(f"Code '{key}' is now '{code.key}' ({code.name}).")
+    console.print(f"Code '{key}' is now '{code.key}' ({code.name}).")
 
 
 @codebook_app.command("merge")

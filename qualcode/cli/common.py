@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from qualcode.errors import QualcodeError
 from qualcode.files import refuse_project_files, same_file, shown
-from qualcode.store.db import Project, open_project, sqlite_path
+from qualcode.store.db import Project, display, open_project, sqlite_path
 
 console = Console(highlight=False)
 error_console = Console(stderr=True, highlight=False)
@@ -69,9 +69,9 @@ def project_open(target: str) -> Iterator[Project]:
     except QualcodeError as exc:
         fail(exc)
     except OperationalError as exc:
-        fail(f"{target}: database error ({_first_line(exc.orig)})")
+        fail(f"{display(target)}: database error ({_first_line(exc.orig)})")
     except SQLAlchemyError as exc:
-        fail(f"{target}: database error ({_first_line(exc)})")
+        fail(f"{display(target)}: database error ({_first_line(exc)})")
     finally:
         project.close()
 

@@ -20,6 +20,7 @@ from qualcode.cli.common import (
 )
 from qualcode.errors import QualcodeError
 from qualcode.refi import api
+from qualcode.store.db import display
 
 NewProjectArg = Annotated[
     str,
@@ -93,10 +94,11 @@ the import is removed). Sources without plain text are listed and skipped.
     except QualcodeError as exc:
         fail(exc)
     except SQLAlchemyError as exc:
-        fail(f"{project}: database error ({str(exc).strip().splitlines()[0]})")
+        fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
     verb = "Created" if created else "Imported into"
     console.print(
-        f"{verb} {project} from {file.name} ({summary.origin}): {summary.documents} documents, "
+        f"{verb} {display(project)} from {file.name} ({summary.origin}): "
+        f"{summary.documents} documents, "
         f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
         f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
         f"participants, {summary.memos} memos.",
