@@ -16,7 +16,7 @@ from rich.console import Console
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from qualcode.errors import QualcodeError
-from qualcode.files import refuse_project_files, same_file, shown
+from qualcode.files import is_text, refuse_project_files, same_file, shown
 from qualcode.store.db import Project, display, open_project, sqlite_path
 
 console = Console(highlight=False)
@@ -40,7 +40,10 @@ def default_coder() -> str:
         fallback = getpass.getuser()
     except (KeyError, OSError):
         fallback = "coder"
-    return os.environ.get("QUALCODE_CODER") or fallback
+    name = os.environ.get("QUALCODE_CODER") or fallback
+    if not is_text(name):
+        fail(f"the coder name {shown(name)} is not valid UTF-8 text; give --coder NAME")
+    return name
 
 
 CoderOpt = Annotated[
