@@ -117,4 +117,6 @@ def parse_span(span: str) -> tuple[int, int]:
         part.strip().isascii() and part.strip().isdigit() for part in (start, end)
     ):
         raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
+    if max(len(start.strip()), len(end.strip())) > 18:  # past any text; SQL integers stop there
+        raise QualcodeError(f"--span {span}: offsets beyond any document")
     return int(start), int(end)

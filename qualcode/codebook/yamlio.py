@@ -10,7 +10,7 @@ from yaml.reader import ReaderError
 
 from qualcode.codebook.types import CodebookError, CodebookSpec, CodebookValidationError
 from qualcode.codebook.yamlcheck import build_codebook
-from qualcode.codebook.yamlemit import dump_codebook
+from qualcode.codebook.yamlemit import dump_codebook, room_to_recurse
 from qualcode.files import PRIVATE, write_text
 
 __all__ = ["dump_codebook", "load_codebook", "parse_codebook", "save_codebook"]
@@ -22,14 +22,19 @@ def parse_codebook(text: str, source: str = "<codebook>") -> CodebookSpec:
     """The codebook in YAML text; CodebookValidationError says '{source}:{line}: problem'."""
     text = text.removeprefix(_BOM)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        with room_to_recurse():
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            return build_codebook(root, source, text)
+    except RecursionError:
+        raise CodebookValidationError(
+            [f"{source}: nested too deeply (a code tree of thousands of levels)"]
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise CodebookValidationError([_syntax_message(error, source)]) from None
     except ReaderError as error:
         line = text[: error.position].count("\n") + 1
         message = f"{source}:{line}: the character {chr(error.character)!r} is not allowed in YAML"
         raise CodebookValidationError([message]) from None
-    return build_codebook(root, source, text)
 
 
 def load_codebook(path: Path) -> CodebookSpec:
