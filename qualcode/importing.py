@@ -24,6 +24,7 @@ class ImportOutcome:
     message: str
     document_id: int | None = None
     passages: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 def import_files(
@@ -93,4 +94,5 @@ def import_one(
         f"{path.name}: imported as document {document_id} ({len(read.passages)} passages)",
         document_id,
         len(read.passages),
+        tuple(read.warnings),
     )

@@ -33,11 +33,11 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     default_coder,
-    error_console,
     fail,
     print_json,
     project_open,
     refuse_project_output,
+    warn,
 )
 from qualcode.cli.supervisor_common import (
     CodersOpt,
@@ -154,7 +154,7 @@ def audit_log(
     project: ProjectArg,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this person's.")] = None,
     since: Annotated[
-        str | None, typer.Option(help="From YYYY-MM-DD[THH:MM] (UTC), or 7d, 12h, 2w ago.")
+        str | None, typer.Option(help="From YYYY-MM-DD\\[THH:MM] (UTC), or 7d, 12h, 2w ago.")
     ] = None,
     code: Annotated[str | None, typer.Option("--code", help="Only about this code.")] = None,
     action: Annotated[
@@ -182,7 +182,7 @@ def audit_log(
         table.add_column(column, overflow="fold")
     for e in events:
         table.add_row(
-            str(e.id), f"{e.at:%Y-%m-%d %H:%M:%S}", e.coder or "", e.action,
+            str(e.sequence), f"{e.at:%Y-%m-%d %H:%M:%S}", e.coder or "", e.action,
             f"{e.entity} {e.entity_id if e.entity_id is not None else ''}", _describe(e),
         )  # fmt: skip
     console.print(table)
@@ -207,8 +207,7 @@ def audit_report(
         write_report(data, out)
     console.print(f"Wrote the audit report to {out}.")
     if data.unreviewed:
-        error_console.print(
-            f"[yellow]warning:[/] {data.unreviewed} possible identifier(s) in the report's "
-            f"passages were never reviewed; list them with: qualcode anonymise check {project}",
-            soft_wrap=True,
+        warn(
+            f"{data.unreviewed} possible identifier(s) in the report's passages were never "
+            f"reviewed; list them with: qualcode anonymise check {project}"
         )

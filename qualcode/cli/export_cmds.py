@@ -15,6 +15,7 @@ from qualcode.cli.common import (
     fail,
     project_open,
     refuse_project_output,
+    warn,
 )
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
@@ -67,7 +68,7 @@ def quotes(
     ] = "code",
     key: Annotated[
         Path | None,
-        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
+        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
     ] = None,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
@@ -96,10 +97,9 @@ def quotes(
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
     if quote_set.unreviewed:
-        error_console.print(
-            f"[bold yellow]warning:[/] {quote_set.unreviewed} possible identifier(s) in this "
-            f"export were never reviewed; list them with: qualcode anonymise check {project}",
-            soft_wrap=True,
+        warn(
+            f"{quote_set.unreviewed} possible identifier(s) in this export were never "
+            f"reviewed; list them with: qualcode anonymise check {project}"
         )
     if quote_set.missing_pseudonyms:
         error_console.print(

@@ -14,8 +14,10 @@ from qualcode.cli.common import (
     console,
     default_coder,
     error_console,
+    labelled,
     parse_pairs,
     project_open,
+    warn,
 )
 from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_one
@@ -48,7 +50,7 @@ def import_(
     with (
         project_open(project) as opened,
         Progress(
-            TextColumn("[progress.description]{task.description}"),
+            TextColumn("{task.description}", style="progress.description", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             console=error_console,
@@ -79,9 +81,11 @@ def import_(
 
 def _report(outcome: ImportOutcome) -> None:
     if outcome.status == "failed":
-        error_console.print(f"[bold red]error:[/] {outcome.message}", soft_wrap=True)
+        error_console.print(labelled("error", outcome.message), soft_wrap=True)
     else:
         console.print(outcome.message, soft_wrap=True)
+    for warning in outcome.warnings:
+        warn(warning)
 
 
 @participants_app.command("import")

@@ -1,12 +1,14 @@
-"""Readers: turn an interview file (.txt .md .docx .odt .vtt .srt) into one normalised document."""
+"""Readers: turn an interview file (text, Word, OpenDocument, captions) into one document."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.ingest import files
-from qualcode.ingest.captions import read_srt, read_vtt
+from qualcode.ingest.captions import read_sbv, read_srt, read_vtt
+from qualcode.ingest.decode import collect_warnings
 from qualcode.ingest.document import fail
 from qualcode.ingest.office import read_docx, read_odt
 from qualcode.ingest.plain import read_md, read_txt
@@ -25,6 +27,7 @@ _READERS: dict[str, Callable[[str, bytes], ReadDocument]] = {
     ".docx": read_docx,
     ".md": read_md,
     ".odt": read_odt,
+    ".sbv": read_sbv,
     ".srt": read_srt,
     ".txt": read_txt,
     ".vtt": read_vtt,
@@ -48,7 +51,11 @@ def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
         data = _read_bytes(path)
     if not data:
         raise fail(name, "the file is empty")
-    return reader(name, data)
+    with collect_warnings() as warnings:
+        document = reader(name, data)
+    if warnings:
+        document = dataclasses.replace(document, warnings=[*document.warnings, *warnings])
+    return document
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -12,8 +12,9 @@ from odf.element import Node
 from odf.namespaces import OFFICENS, TEXTNS
 from odf.opendocument import load as load_odf
 
+from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
-from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.document import fail, read_transcript
 from qualcode.ingest.segment import LABEL, classify_label
 from qualcode.ingest.types import ReadDocument
 
@@ -32,12 +33,13 @@ _ODF_SKIP_LOCAL = frozenset({"frame", "custom-shape", "sequence-decls", "forms"}
 
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
+    check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
         blocks = list(_docx_blocks(body))
     except Exception:  # zip, package, XML and content-type errors from python-docx and lxml
         raise fail(name, "not a valid Word document (corrupt or not a .docx)") from None
-    return build_document(name, "docx", normalise_text("\n\n".join(blocks)))
+    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)))
 
 
 def _docx_blocks(container: Any) -> Iterator[str]:
@@ -89,6 +91,7 @@ def _table_row(cells: list[str]) -> list[str]:
 
 def read_odt(name: str, data: bytes) -> ReadDocument:
     """Read an OpenDocument text: text:p and text:h elements in order, one paragraph each."""
+    check_archive(name, data)
     try:
         doc = load_odf(io.BytesIO(data))
         if not str(doc.mimetype).startswith("application/vnd.oasis.opendocument.text"):
@@ -96,7 +99,7 @@ def read_odt(name: str, data: bytes) -> ReadDocument:
         blocks = list(_odf_blocks(doc.text))
     except Exception:  # zip, manifest, SAX parse and structure errors from odfpy
         raise fail(name, "not a valid OpenDocument text (corrupt or not an .odt)") from None
-    return build_document(name, "odt", normalise_text("\n\n".join(blocks)))
+    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)))
 
 
 def _odf_blocks(element: Any) -> Iterator[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from qualcode.store.db import (
     sqlite_path,
 )
 from qualcode.store.models import Base
+from qualcode.store.trail import as_utc
 
 BATCH = 2_000
 
@@ -64,12 +65,10 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _utc(row: dict[str, Any]) -> dict[str, Any]:
-    # SQLite hands back naive datetimes for values that were stored as UTC.
+    # SQLite hands back naive datetimes for values that were stored as UTC; PostgreSQL hands
+    # back its session's time zone, which SQLite would keep as a naive local time.
     return {
-        key: value.replace(tzinfo=UTC)
-        if isinstance(value, datetime) and value.tzinfo is None
-        else value
-        for key, value in row.items()
+        key: as_utc(value) if isinstance(value, datetime) else value for key, value in row.items()
     }
 
 

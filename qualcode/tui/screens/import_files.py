@@ -52,7 +52,7 @@ class ImportScreen(ModalScreen[bool]):
         try:
             paths = [Path(part).expanduser() for part in shlex.split(raw)]
         except ValueError as exc:
-            self.notify(f"Cannot read the paths: {exc}", severity="warning")
+            self.notify(f"Cannot read the paths: {exc}", severity="warning", markup=False)
             return
         if not paths:
             self.notify("Type a file or folder to import", severity="warning")
@@ -82,6 +82,8 @@ class ImportScreen(ModalScreen[bool]):
         self.query_one(ProgressBar).advance(1)
         log = self.query_one(RichLog)
         log.write(Text(outcome.message, style=STATUS_STYLE.get(outcome.status, "")))
+        for warning in outcome.warnings:
+            log.write(Text(f"warning: {warning}", style="yellow"))
 
     def _end(self) -> None:
         self.running = False
