@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.errors import QualcodeError
+from qualcode.files import is_text, shown
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
 from qualcode.revise.speakers import ORIGINAL, map_drafts, mapped_labels, private_labels
 from qualcode.store.db import Project
@@ -77,6 +78,12 @@ def import_one(
 
     `speakers` maps speaker labels (any case) to roles or participant labels, stored as the
     passages' speaker; the labels as written stay private identifiers."""
+    if not is_text(str(path)):  # the store and the messages hold text; the OS gave bytes
+        return ImportOutcome(
+            path,
+            "failed",
+            f"{shown(path)}: the file name is not valid UTF-8 text; rename the file to import it",
+        )
     mapped: tuple[str, ...] = ()
     try:
         read = read_document(path)

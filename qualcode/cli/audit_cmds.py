@@ -36,6 +36,7 @@ from qualcode.cli.common import (
     fail,
     print_json,
     project_open,
+    refuse_project_output,
     warn,
 )
 from qualcode.cli.supervisor_common import (
@@ -197,6 +198,7 @@ def audit_report(
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
 ) -> None:
     """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
+    refuse_project_output(project, out)
     with project_open(project) as opened:
         with opened.read() as session:
             data = build_report(

@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     warn,
 )
 from qualcode.errors import QualcodeError
+from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
@@ -76,7 +77,7 @@ def import_(
     ):
         task = progress.add_task("Importing", total=len(paths))
         for path in paths:
-            progress.update(task, description=f"Importing {path.name}")
+            progress.update(task, description=f"Importing {shown(path.name)}")
             outcome = import_one(
                 opened,
                 path,

@@ -46,6 +46,7 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # long notes are one field
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     columns = [c.strip().lower().replace(" ", "_") for c in reader.fieldnames or []]
     if "label" not in columns:
