@@ -13,6 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
+from qualcode.export.policy import UNREVIEWED_CHOICES, unreviewed_note
 from qualcode.export.write import format_for, write_quote_set
 
 export_app = typer.Typer(
@@ -66,10 +67,19 @@ def quotes(
         Path | None,
         typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
     ] = None,
+    unreviewed: Annotated[
+        str,
+        typer.Option(
+            "--unreviewed",
+            help="Possible identifiers nobody reviewed: redact (as [name?]) or keep.",
+        ),
+    ] = "redact",
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
         fail("give --coder or --consensus, not both")
+    if unreviewed not in UNREVIEWED_CHOICES:
+        fail(f"--unreviewed must be one of {', '.join(UNREVIEWED_CHOICES)}")
     try:
         chosen = format_for(out, fmt)
         parse_template(label)
@@ -88,6 +98,7 @@ def quotes(
         label_template=label,
         group_by=group_by,
         key=pseudonyms,
+        unreviewed=unreviewed,
     )
     with project_open(project) as opened, opened.read() as session:
         quote_set = build_quote_set(session, options)
@@ -97,12 +108,9 @@ def quotes(
             fail(f"{out}: cannot be written ({exc.strerror})")
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
-    if quote_set.unreviewed:
-        error_console.print(
-            f"[bold yellow]warning:[/] {quote_set.unreviewed} possible identifier(s) in this "
-            f"export were never reviewed; list them with: qualcode anonymise check {project}",
-            soft_wrap=True,
-        )
+    note = unreviewed_note(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
+    if note:
+        error_console.print(note, soft_wrap=True, markup=False, highlight=False)
     if quote_set.missing_pseudonyms:
         error_console.print(
             f"warning: {quote_set.missing_pseudonyms} identifier(s) are not in the key and "

@@ -1,0 +1,124 @@
+"""Exports leak nothing by default: code keys, speaker names and unreviewed names, every format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from export_helpers import Interview, build_project, read_back
+from sqlalchemy import delete, select
+from typer.testing import CliRunner
+
+from qualcode.cli.app import app
+from qualcode.export.model import FORMATS
+from qualcode.store.codes import add_code, find_code
+from qualcode.store.codings import add_coding
+from qualcode.store.models import Document, Identifier, Passage
+
+# A transcript as a service writes it: each turn opens with "Name  00:13" on its own line.
+TRANSCRIPT = (
+    "Sara Lee  00:01\nHow is the work funded these days?\n\n"
+    "Tomasz Wright  00:09\nMostly contracts. Our finance director, Jo Pinder, keeps us afloat. "
+    "Referrals come through Dana Whitcombe at the council.\n\n"
+    "Sara Lee  00:30\nAnd the prison work?\n\n"
+    "Tomasz Wright  00:34\nWe work with Mary O'Neill on the wing. Sessions get cancelled.\n"
+)
+SPEAKERS = ("Sara Lee", "Tomasz Wright")
+# Never on any sheet: found only by the check, so redacted as [name?] unless kept.
+UNREVIEWED = ("Jo Pinder", "Pinder", "Mary O'Neill", "O'Neill")
+REGISTERED = ("Dana Whitcombe", "Whitcombe", "dana-whitcombe")
+
+
+def leaked(secret: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+@pytest.fixture
+def project_file(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "service.qc"
+    project = build_project(
+        path,
+        [Interview("Interviewee 4", TRANSCRIPT, {"organisation_type": "Housing charity"})],
+        [("Interviewee 4", "name", "Dana Whitcombe")],
+    )
+    with project.write() as session:
+        # Whatever import made of the speaker lines, the stored labels are names, and the
+        # registry may not hold them (projects imported before speakers were registered).
+        document = session.get(Document, 1)
+        assert document is not None
+        text = document.text
+        for passage in session.scalars(select(Passage)):
+            labelled = [(text.rfind(s, 0, passage.end), s) for s in SPEAKERS]
+            passage.speaker = max(labelled)[1] if max(labelled)[0] >= 0 else None
+        session.execute(delete(Identifier).where(Identifier.value.in_(SPEAKERS)))
+        session.execute(delete(Identifier).where(Identifier.kind == "speaker"))
+        add_code(session, "dana-whitcombe-referrals", "Referrals via Dana Whitcombe")
+        add_code(session, "work-with-mary-oneill", "Work with Mary O'Neill")
+        whole = (0, len(text))
+        for key in ("dana-whitcombe-referrals", "work-with-mary-oneill", "contracts"):
+            add_coding(session, document, find_code(session, key), "ana", *whole)
+        words = text.index("Sessions get")
+        add_coding(session, document, find_code(session, "prisons"), "ana", words, words + 20)
+    with project.read() as session:
+        assert set(session.scalars(select(Passage.speaker))) == set(SPEAKERS)
+    project.close()
+    yield path
+
+
+def export(path: Path, out: Path, *extra: str) -> tuple[str, str]:
+    result = CliRunner().invoke(
+        app, ["export", "quotes", str(path), "--out", str(out), "--context", "2", *extra]
+    )
+    assert result.exit_code == 0, result.stderr
+    return read_back(out), result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_name_by_default(project_file: Path, tmp_path: Path, fmt: str) -> None:
+    text, stderr = export(project_file, tmp_path / f"q.{fmt}", "--group-by", "code")
+    found = [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, text)]
+    assert found == []
+    assert leaked("Sara", text) is False and leaked("Wright", text) is False
+    assert "[name?]" in text  # visibly not a registered redaction
+    if fmt in ("csv", "xlsx", "json"):
+        assert "[name]-referrals" in text  # the key, redacted like its name
+        assert "work-with-[name?]" in text
+    assert "Referrals via [name]" in text
+    assert re.search(r"\d+ unreviewed possible identifier\(s\) redacted as \[name\?\]", stderr)
+    assert "--unreviewed keep" in stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "csv"])
+def test_group_by_participant_shows_codes_without_names(
+    project_file: Path, tmp_path: Path, fmt: str
+) -> None:
+    text, _ = export(project_file, tmp_path / f"q.{fmt}", "--group-by", "participant")
+    assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, text)] == []
+    assert "Interviewee 4" in text
+
+
+def test_keep_unreviewed_knowingly(project_file: Path, tmp_path: Path) -> None:
+    text, stderr = export(project_file, tmp_path / "q.md", "--unreviewed", "keep")
+    assert leaked("Jo Pinder", text) and "[name?]" not in text
+    assert [s for s in (*SPEAKERS, *REGISTERED) if leaked(s, text)] == []
+    assert re.search(r"warning: \d+ unreviewed possible identifier\(s\) kept", stderr)
+
+
+def test_dismissed_value_is_kept(project_file: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["anonymise", "dismiss", str(project_file), "Jo Pinder"])
+    assert result.exit_code == 0, result.stderr
+    text, _ = export(project_file, tmp_path / "q.md")
+    assert leaked("Jo Pinder", text)
+    assert not leaked("Mary O'Neill", text)
+
+
+def test_bad_unreviewed_value_is_one_line(project_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.md"
+    result = CliRunner().invoke(
+        app, ["export", "quotes", str(project_file), "--out", str(out), "--unreviewed", "maybe"]
+    )
+    assert result.exit_code != 0
+    assert result.stderr.strip().splitlines() == ["error: --unreviewed must be one of redact, keep"]
+    assert not out.exists()
