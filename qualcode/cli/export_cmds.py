@@ -111,6 +111,14 @@ def quotes(
     note = unreviewed_note(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
     if note:
         error_console.print(note, soft_wrap=True, markup=False, highlight=False)
+    for name in quote_set.hidden_attributes:
+        error_console.print(
+            f"warning: attribute {name!r} looks like a name or contact detail and is left out; "
+            f"re-import the participant sheet to make it private, or remove it with: "
+            f"qualcode participants attribute remove {project} {name}",
+            soft_wrap=True,
+            markup=False,
+        )
     if quote_set.missing_pseudonyms:
         error_console.print(
             f"warning: {quote_set.missing_pseudonyms} identifier(s) are not in the key and "

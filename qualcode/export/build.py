@@ -17,6 +17,7 @@ from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import (
     CodedSpan,
     coded_spans,
+    hidden_attributes,
     matching_documents,
     public_attributes,
     selected_codes,
@@ -147,4 +148,5 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
         unreviewed=len(policy.flagged),
         unreviewed_kept=policy.keep_unreviewed,
         missing_pseudonyms=missing,
+        hidden_attributes=hidden_attributes(documents.values()),
     )

@@ -149,6 +149,7 @@ class QuoteSet:
     unreviewed: int = 0
     unreviewed_kept: bool = False
     missing_pseudonyms: int = 0
+    hidden_attributes: list[str] = field(default_factory=list)
 
     def walk(self) -> list[QuoteGroup]:
         return [g for group in self.groups for g in group.walk()]

@@ -15,7 +15,8 @@ from qualcode.cli.app import app
 from qualcode.export.model import FORMATS
 from qualcode.store.codes import add_code, find_code
 from qualcode.store.codings import add_coding
-from qualcode.store.models import Document, Identifier, Passage
+from qualcode.store.db import open_project
+from qualcode.store.models import Document, Identifier, Participant, Passage
 
 # A transcript as a service writes it: each turn opens with "Name  00:13" on its own line.
 TRANSCRIPT = (
@@ -122,3 +123,29 @@ def test_bad_unreviewed_value_is_one_line(project_file: Path, tmp_path: Path) ->
     assert result.exit_code != 0
     assert result.stderr.strip().splitlines() == ["error: --unreviewed must be one of redact, keep"]
     assert not out.exists()
+
+
+def test_name_like_attribute_is_never_public(project_file: Path, tmp_path: Path) -> None:
+    project = open_project(str(project_file))
+    with project.write() as session:
+        participant = session.scalars(select(Participant)).one()
+        # What an earlier version made of a sheet with a `name` column.
+        participant.attributes = {**participant.attributes, "Name": "Tomasz Wright"}
+    project.close()
+    for fmt in ("csv", "json"):
+        text, stderr = export(project_file, tmp_path / f"q.{fmt}")
+        assert not leaked("Tomasz", text) and "Name" not in text.split("\n")[0]
+        assert "warning: attribute 'Name' looks like a name or contact detail" in stderr
+    result = CliRunner().invoke(
+        app,
+        [
+            "export",
+            "quotes",
+            str(project_file),
+            "--out",
+            str(tmp_path / "n.md"),
+            "--group-by",
+            "name",
+        ],
+    )
+    assert result.exit_code == 1 and "Tomasz" not in result.stderr
