@@ -33,7 +33,6 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     default_coder,
-    error_console,
     fail,
     print_json,
     project_open,
@@ -46,6 +45,7 @@ from qualcode.cli.supervisor_common import (
     IntoOpt,
     coder_names,
 )
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.store.documents import find_document
 
 
@@ -195,18 +195,18 @@ def audit_report(
         str | None, typer.Option("--coders", help="Coders to compare (default: all human coders).")
     ] = None,
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
+    unreviewed: UnreviewedOpt = "redact",
 ) -> None:
     """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
+    keep = keep_unreviewed(unreviewed)
     with project_open(project) as opened:
         with opened.read() as session:
             data = build_report(
-                session, coders=coder_names(coders) if coders else None, threshold=threshold
+                session,
+                coders=coder_names(coders) if coders else None,
+                threshold=threshold,
+                keep_unreviewed=keep,
             )
         write_report(data, out)
     console.print(f"Wrote the audit report to {out}.")
-    if data.unreviewed:
-        error_console.print(
-            f"[yellow]warning:[/] {data.unreviewed} possible identifier(s) in the report's "
-            f"passages were never reviewed; list them with: qualcode anonymise check {project}",
-            soft_wrap=True,
-        )
+    warn_unreviewed(data.unreviewed, project, kept=keep)

@@ -9,11 +9,11 @@ import typer
 
 from qualcode.anonymise.pseudonyms import read_key
 from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
-from qualcode.export.policy import UNREVIEWED_CHOICES, unreviewed_note
 from qualcode.export.write import format_for, write_quote_set
 
 export_app = typer.Typer(
@@ -67,19 +67,12 @@ def quotes(
         Path | None,
         typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
     ] = None,
-    unreviewed: Annotated[
-        str,
-        typer.Option(
-            "--unreviewed",
-            help="Possible identifiers nobody reviewed: redact (as [name?]) or keep.",
-        ),
-    ] = "redact",
+    unreviewed: UnreviewedOpt = "redact",
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
         fail("give --coder or --consensus, not both")
-    if unreviewed not in UNREVIEWED_CHOICES:
-        fail(f"--unreviewed must be one of {', '.join(UNREVIEWED_CHOICES)}")
+    keep_unreviewed(unreviewed)
     try:
         chosen = format_for(out, fmt)
         parse_template(label)
@@ -108,9 +101,7 @@ def quotes(
             fail(f"{out}: cannot be written ({exc.strerror})")
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
-    note = unreviewed_note(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
-    if note:
-        error_console.print(note, soft_wrap=True, markup=False, highlight=False)
+    warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
     for name in quote_set.hidden_attributes:
         error_console.print(
             f"warning: attribute {name!r} looks like a name or contact detail and is left out; "

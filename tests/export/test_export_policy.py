@@ -62,6 +62,10 @@ def project_file(tmp_path: Path) -> Iterator[Path]:
             add_coding(session, document, find_code(session, key), "ana", *whole)
         words = text.index("Sessions get")
         add_coding(session, document, find_code(session, "prisons"), "ana", words, words + 20)
+        # A second coder who disagrees, for `agree` and the audit report.
+        referral = text.index("Referrals come")
+        code = find_code(session, "dana-whitcombe-referrals")
+        add_coding(session, document, code, "ben", referral, referral + 30)
     with project.read() as session:
         assert set(session.scalars(select(Passage.speaker))) == set(SPEAKERS)
     project.close()
@@ -149,3 +153,24 @@ def test_name_like_attribute_is_never_public(project_file: Path, tmp_path: Path)
         ],
     )
     assert result.exit_code == 1 and "Tomasz" not in result.stderr
+
+
+def test_agree_and_audit_report_show_no_name(project_file: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    seen: list[str] = []
+    for json_flag in ([], ["--json"]):
+        args = ["agree", str(project_file), "--coders", "ana,ben", "--limit", "0", *json_flag]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        assert "unreviewed possible identifier(s) redacted as [name?]" in result.stderr
+        seen.append(result.stdout)
+    for suffix in ("md", "html"):
+        out = tmp_path / f"report.{suffix}"
+        result = runner.invoke(app, ["audit", "report", str(project_file), "--out", str(out)])
+        assert result.exit_code == 0, result.stderr
+        assert "unreviewed possible identifier(s) redacted as [name?]" in result.stderr
+        # Markdown escapes brackets: "\\[name\\]".
+        seen.append(read_back(out).replace("\\", ""))
+    for text in seen:
+        assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, text)] == []
+        assert "[name?]" in text and "[name]-referrals" in text
