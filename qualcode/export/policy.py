@@ -66,6 +66,8 @@ class ExportRedactor:
         self.dismissed = dismissed
         self.keep_unreviewed = keep_unreviewed
         self.flagged: set[str] = set()
+        self._redacted: dict[str, str] = {}
+        self._keys: dict[tuple[str, ...], str] = {}
 
     @classmethod
     def for_project(
@@ -106,11 +108,19 @@ class ExportRedactor:
 
     def redact(self, text: str) -> str:
         """The text with identifiers, speaker names and (unless kept) unreviewed finds replaced."""
-        return self.redactor.apply(text, self.find(text))
+        # Labels, attributes and code names repeat on every quote: work each out once.
+        if text not in self._redacted:
+            self._redacted[text] = self.redactor.apply(text, self.find(text))
+        return self._redacted[text]
 
     def redact_key(self, key: str, *related: str) -> str:
         """A code key with any identifier in it replaced, including every word the code's name
         or definition (`related`) loses: "jo-pinder-referrals" -> "[name]-referrals"."""
+        if (key, *related) not in self._keys:
+            self._keys[(key, *related)] = self._redact_key(key, related)
+        return self._keys[(key, *related)]
+
+    def _redact_key(self, key: str, related: tuple[str, ...]) -> str:
         spaced = KEY_SEPARATORS.sub(" ", key)
         variants = [spaced]
         capitalised = " ".join(w[:1].upper() + w[1:] for w in spaced.split(" "))

@@ -174,3 +174,16 @@ def test_agree_and_audit_report_show_no_name(project_file: Path, tmp_path: Path)
     for text in seen:
         assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, text)] == []
         assert "[name?]" in text and "[name]-referrals" in text
+
+
+def test_preview_shows_what_exports_show(project_file: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["anonymise", "preview", str(project_file), "--doc", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, result.stdout)] == []
+    assert "Our finance director, [name?], keeps us afloat" in result.stdout
+    assert "redacted as [name?]" in result.stderr
+    args = ["anonymise", "preview", str(project_file), "--doc", "1", "--unreviewed", "keep"]
+    kept = runner.invoke(app, args)
+    assert "Our finance director, Jo Pinder, keeps us afloat" in kept.stdout
+    assert not leaked("Sara Lee", kept.stdout)
