@@ -152,6 +152,6 @@ def preview(
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc)
         policy = ExportRedactor.for_project(session, key=pseudonyms, keep_unreviewed=keep)
-        text = policy.redact(document.text)
+        text = policy.redact_document(document)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     warn_unreviewed(len(policy.flagged), project, kept=keep)

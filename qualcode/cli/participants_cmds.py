@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from qualcode.cli.common import CoderOpt, ProjectArg, console, default_coder, fail, project_open
 from qualcode.errors import QualcodeError
@@ -36,7 +35,7 @@ def _dry_run(sheet_path: Path) -> None:
         try:
             sheet.check()
         except QualcodeError as exc:
-            fail(escape(str(exc)))
+            fail(exc)
 
 
 @participants_app.command("import")
@@ -60,9 +59,9 @@ def participants_import(
         _dry_run(sheet)
         return
     with project_open(project) as opened:
-        rows = read_sheet(sheet)
+        table = read_sheet(sheet)
         with opened.write() as session:
-            summary = import_sheet(session, rows, coder=coder or default_coder())
+            summary = import_sheet(session, table, coder=coder or default_coder())
     console.print(
         f"{summary.participants} participants, {summary.identifiers} new identifiers, "
         f"{summary.documents_linked} documents linked."
@@ -86,7 +85,7 @@ def attribute_remove(
         with opened.read() as session:
             count = len(attribute_values(session, attribute))
         if not count:
-            fail(f"no participant has an attribute {escape(repr(attribute))}")
+            fail(f"no participant has an attribute {attribute!r}")
         question = f"Remove {attribute!r} from {count} participant(s)?"
         if not yes and not typer.confirm(question, default=False):
             fail("nothing was changed")

@@ -29,6 +29,7 @@ from qualcode.export.spans import (
     expand_to_words,
     strip_label,
 )
+from qualcode.export.speakers import label_spans, speaker_names, with_labels
 from qualcode.store.models import Code, Document, Passage
 
 
@@ -46,6 +47,7 @@ class QuoteMaker:
         self.policy = policy
         self.redactor = policy.redactor
         self._unreviewed: dict[int, list[Redaction]] = {}
+        self._speakers: dict[int, dict[str, str]] = {}
 
     def _passage_at(self, document: Document, position: int) -> Passage | None:
         passages = document.passages
@@ -69,6 +71,9 @@ class QuoteMaker:
         window_end = context_after(text, end, max(high, end), self.options.context)
         window = text[window_start:window_end]
         found = self.policy.combine(text, self._unreviewed_in(document), window_start, window_end)
+        if document.id not in self._speakers:
+            self._speakers[document.id] = speaker_names(document)
+        found = with_labels(found, label_spans(window, self._speakers[document.id]))
         start, end = _widen(found, start - window_start, end - window_start)
         piece = self.redactor.apply
         redact = self.policy.redact

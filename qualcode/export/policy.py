@@ -13,6 +13,7 @@ from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.anonymise.redactor import Redaction, Redactor, merge
 from qualcode.anonymise.registry import dismissed_values, registry_entries
 from qualcode.anonymise.terms import Entry, is_role_speaker, normalise, tokens
+from qualcode.export.speakers import label_spans, speaker_names, with_labels
 from qualcode.store.models import Document, Participant, Passage
 
 UNREVIEWED_CHOICES = ("redact", "keep")
@@ -112,6 +113,13 @@ class ExportRedactor:
         if text not in self._redacted:
             self._redacted[text] = self.redactor.apply(text, self.find(text))
         return self._redacted[text]
+
+    def redact_document(self, document: Document) -> str:
+        """A whole document as exports show it, speakers by participant label or number."""
+        found = with_labels(
+            self.find(document.text), label_spans(document.text, speaker_names(document))
+        )
+        return self.redactor.apply(document.text, found)
 
     def redact_key(self, key: str, *related: str) -> str:
         """A code key with any identifier in it replaced, including every word the code's name

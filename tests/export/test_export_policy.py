@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 
 from qualcode.cli.app import app
 from qualcode.export.model import FORMATS
+from qualcode.export.speakers import label_spans
 from qualcode.store.codes import add_code, find_code
 from qualcode.store.codings import add_coding
 from qualcode.store.db import open_project
+from qualcode.store.documents import add_identifiers
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
 # A transcript as a service writes it: each turn opens with "Name  00:13" on its own line.
@@ -182,8 +184,38 @@ def test_preview_shows_what_exports_show(project_file: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, result.stdout)] == []
     assert "Our finance director, [name?], keeps us afloat" in result.stdout
+    assert result.stdout.startswith("[Speaker 1]  00:01\nHow is")
     assert "redacted as [name?]" in result.stderr
     args = ["anonymise", "preview", str(project_file), "--doc", "1", "--unreviewed", "keep"]
     kept = runner.invoke(app, args)
     assert "Our finance director, Jo Pinder, keeps us afloat" in kept.stdout
     assert not leaked("Sara Lee", kept.stdout)
+
+
+def test_speakers_shown_by_participant_label_or_number(project_file: Path, tmp_path: Path) -> None:
+    project = open_project(str(project_file))
+    with project.write() as session:
+        participant = session.scalars(select(Participant)).one()
+        add_identifiers(session, participant, "name", ["Tomasz Wright"], source="sheet")
+    project.close()
+    for fmt in ("md", "docx"):
+        text, _ = export(project_file, tmp_path / f"q.{fmt}")
+        assert re.search(r"\[Speaker 1\]  00:01\n(> )?How is the work funded", text)
+        assert re.search(r"\[Interviewee 4\]  00:09\n(> )?Mostly contracts", text)
+        assert [s for s in (*SPEAKERS, *UNREVIEWED, *REGISTERED) if leaked(s, text)] == []
+
+
+def test_speaker_label_lines_in_service_layouts() -> None:
+    text = (
+        "Sara Lee: hello\n[00:00:12] Sara Lee: again\nSara  Lee (00:01): and\n"
+        "**Sara Lee** (00:00:01)\nSARA LEE  0:03\nI met Sara Lee: not a label\n"
+    )
+    spans = label_spans(text, {"Sara Lee": "Speaker 1"})
+    assert [text[s.start : s.end] for s in spans] == [
+        "Sara Lee",
+        "Sara Lee",
+        "Sara  Lee",
+        "Sara Lee",
+        "SARA LEE",
+    ]
+    assert all(s.kind == "Speaker 1" and s.start < text.index("I met") for s in spans)
