@@ -23,6 +23,7 @@ class ImportOutcome:
     message: str
     document_id: int | None = None
     passages: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 def import_files(
@@ -86,4 +87,5 @@ def import_one(
         f"{path.name}: imported as document {document_id} ({len(read.passages)} passages)",
         document_id,
         len(read.passages),
+        tuple(read.warnings),
     )

@@ -1,24 +1,15 @@
-"""Residual likely identifiers: capitalised non-words and detector hits the registry misses."""
+"""Likely identifiers the registry misses: names, other capitalised non-words, detector hits."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualcode.anonymise.detectors import detect
-from qualcode.anonymise.lexicon import (
-    is_common_word,
-    is_name_like,
-    is_not_identifying,
-    without_clitic,
-)
-from qualcode.anonymise.redactor import WORD, Redaction, Redactor
-from qualcode.anonymise.terms import HONORIFICS, normalise
-
-SENTENCE_END = ".!?:;…"
-OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
-ACRONYM_MAX = 5
+from qualcode.anonymise.detectors import DETECTOR_KINDS, detect
+from qualcode.anonymise.lexicon import is_common_word, without_clitic
+from qualcode.anonymise.people import CAPITALISED, capitalised_spans
+from qualcode.anonymise.redactor import Redaction, Redactor
+from qualcode.anonymise.terms import normalise
 
 
 @dataclass
@@ -33,8 +24,9 @@ class Finding:
 
     @property
     def stays_in_exports(self) -> bool:
-        """Capitalised words stay in exports until registered; detector hits are replaced."""
-        return self.kind == "capitalised"
+        """Only pattern-detector hits are replaced by the redactor itself; a name found by the
+        lexicon stays until registered (a titled "Mr Kaur" is replaced, but is flagged too)."""
+        return self.kind not in DETECTOR_KINDS
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -46,62 +38,9 @@ class Finding:
         }
 
 
-def sentence_initial(text: str, start: int) -> bool:
-    """True when a word starts a sentence, a line or a speaker's turn."""
-    position = start - 1
-    while position >= 0 and text[position] in OPENERS:
-        position -= 1
-    return position < 0 or text[position] == "\n" or text[position] in SENTENCE_END
-
-
 def finding_key(value: str) -> str:
     """How findings and dismissals are compared: normalised, without a possessive."""
     return normalise(without_clitic(value))
-
-
-def _candidate(word: str, initial: bool) -> bool:
-    if (
-        len(word) < 2
-        or not word[:1].isupper()
-        or any(c.isdigit() for c in word)
-        or is_not_identifying(word)
-        or word.lower() in HONORIFICS
-    ):
-        return False
-    if sum(c.isupper() for c in word) >= 2 and len(word) <= ACRONYM_MAX:
-        return False
-    if initial:
-        return is_name_like(word)
-    return not is_common_word(word)
-
-
-def _capitalised_runs(text: str, covered: set[int]) -> list[tuple[int, int]]:
-    """Runs of capitalised words holding at least one likely name ("Jo Pinder", "Cath")."""
-    runs: list[tuple[int, int]] = []
-    run: list[tuple[int, int, bool]] = []
-
-    def close() -> None:
-        while run and not run[0][2] and sentence_initial(text, run[0][0]):
-            run.pop(0)
-        if any(flag for _, _, flag in run):
-            runs.append((run[0][0], run[-1][1]))
-        run.clear()
-
-    for match in WORD.finditer(text):
-        word, start = match.group(), match.start()
-        joined = bool(run) and re.fullmatch(r"[ \u00a0]", text[run[-1][1] : start]) is not None
-        usable = (
-            word[:1].isupper()
-            and start not in covered
-            and not is_not_identifying(word)
-            and word.lower() not in HONORIFICS
-        )
-        if not usable or not joined:
-            close()
-        if usable:
-            run.append((start, match.end(), _candidate(word, sentence_initial(text, start))))
-    close()
-    return runs
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
@@ -119,10 +58,10 @@ def find_residual(
     hits = [h for h in detect(text) if h.start not in covered]
     spans = [(h.start, h.end, h.kind) for h in hits]
     covered.update(i for h in hits for i in range(h.start, h.end))
-    spans += [(s, e, "capitalised") for s, e in _capitalised_runs(text, covered)]
+    spans += capitalised_spans(text, covered)
     findings: dict[str, Finding] = {}
     for start, end, kind in sorted(spans):
-        value = text[start:end] if kind != "capitalised" else without_clitic(text[start:end])
+        value = without_clitic(text[start:end]) if kind not in DETECTOR_KINDS else text[start:end]
         key = finding_key(value)
         if key in dismissed:
             continue
@@ -131,4 +70,31 @@ def find_residual(
             finding = findings[key] = Finding(value, kind, context=_context(text, start, end))
         finding.count += 1
         finding.offsets.append(start)
+    _add_repeats(text, list(findings.values()), covered)
     return sorted(findings.values(), key=lambda f: f.offsets[0])
+
+
+def _add_repeats(text: str, findings: list[Finding], covered: set[int]) -> None:
+    """Every other place a found name is written the same way, sentence openers included
+    ("Siobhan" found mid-sentence is also "Siobhan" starting one), unless it is also a word."""
+    by_first: dict[str, list[Finding]] = {}
+    for finding in findings:
+        words = finding.value.split()
+        if finding.kind not in DETECTOR_KINDS and not all(is_common_word(w) for w in words):
+            by_first.setdefault(words[0], []).append(finding)
+    if not by_first:
+        return
+    for match in CAPITALISED.finditer(text):
+        start = match.start()
+        for finding in by_first.get(without_clitic(match.group()), ()):
+            end = start + len(finding.value)
+            if (
+                start not in covered
+                and start not in finding.offsets
+                and text.startswith(finding.value, start)
+                and (end == len(text) or not text[end].isalnum())
+            ):
+                finding.offsets.append(start)
+                finding.count += 1
+    for finding in findings:
+        finding.offsets.sort()

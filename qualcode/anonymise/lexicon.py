@@ -26,7 +26,20 @@ NOT_IDENTIFYING = frozenset((
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "christmas", "easter", "ramadan", "eid", "diwali", "covid", "brexit", "england", "scotland",
     "wales", "ireland", "britain", "uk", "gb", "europe", "european", "english", "scottish",
-    "welsh", "irish", "british", "god",
+    "welsh", "irish", "british", "god", "christian", "christians", "muslim", "muslims", "jewish",
+    "sikh", "hindu", "buddhist", "catholic", "catholics", "protestant", "anglican", "methodist",
+    "quaker", "asian", "african", "caribbean", "polish", "indian", "pakistani", "bangladeshi",
+    "nigerian", "ghanaian", "somali", "jamaican", "romanian", "lithuanian", "albanian",
+    "eritrean", "kurdish", "arabic", "urdu", "punjabi", "bengali", "gujarati", "traveller",
+    "travellers", "roma", "gypsy", "english-speaking", "zoom", "teams", "whatsapp", "google",
+    "facebook", "twitter", "instagram", "covid-19", "coronavirus", "lockdown", "mastodon",
+    "tiktok", "linkedin", "youtube", "bluesky", "snapchat", "excel", "outlook",
+    # Drugs and medicines people in treatment name, often capitalised as brands.
+    "subutex", "suboxone", "espranor", "methadone", "buprenorphine", "naloxone", "nyxoid",
+    "naltrexone", "antabuse", "acamprosate", "librium", "valium", "diazepam", "xanax",
+    "pregabalin", "lyrica", "gabapentin", "tramadol", "fentanyl", "oxycodone", "codeine",
+    "heroin", "cocaine", "ketamine", "mdma", "spice", "mamba", "sertraline", "citalopram",
+    "mirtazapine", "zopiclone", "olanzapine", "quetiapine", "prozac", "paracetamol",
 ))  # fmt: skip
 CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ve|ll|re|m|t))$", re.IGNORECASE)
 
@@ -45,6 +58,19 @@ def _probabilities() -> dict[str, float]:
         raw = raw[: raw.rfind(b",", 0, rare.start())] + b"}"
     table: dict[str, float] = json.loads(raw)
     return table
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English headwords (WordNet's, in spaCy's lookups) and their inflected forms."""
+    folder = resources.files("spacy_lookups_data").joinpath("data")
+    index: dict[str, list[str]] = json.loads(
+        gzip.decompress(folder.joinpath("en_lemma_index.json.gz").read_bytes())
+    )
+    forms: dict[str, str] = json.loads(
+        gzip.decompress(folder.joinpath("en_lemma_lookup.json.gz").read_bytes())
+    )
+    return frozenset(w for words in index.values() for w in words) | frozenset(forms)
 
 
 def _prob(word: str) -> float | None:
@@ -96,6 +122,25 @@ def _is_name_like(lower: str) -> bool:
         return True
     capital = _prob(lower[:1].upper() + lower[1:])
     return capital is not None and capital >= low + NAME_MARGIN
+
+
+def is_known_lowercase(word: str) -> bool:
+    """True when a word is written in lowercase often enough to be a word ("trustees", "frank")."""
+    return all(_known(piece) for piece in _pieces(word))
+
+
+def _known(lower: str) -> bool:
+    low = _prob(lower)
+    return lower in NOT_IDENTIFYING or (low is not None and low >= COMMON_FLOOR)
+
+
+def opens_sentence_as_word(word: str) -> bool:
+    """True when a capitalised sentence opener is more likely a word than a name: written in
+    lowercase often, or a dictionary word that is never seen capitalised ("Safeguarding")."""
+    if is_known_lowercase(word):
+        return True
+    pieces = _pieces(word)
+    return all(p in _dictionary() and _prob(p[:1].upper() + p[1:]) is None for p in pieces)
 
 
 def is_not_identifying(word: str) -> bool:

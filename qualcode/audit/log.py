@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.store.models import AuditEvent, Code
+from qualcode.store.trail import as_utc as as_utc  # re-exported: callers read times here
 
 _AGO = re.compile(r"^(\d+)\s*([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -19,7 +20,7 @@ _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 @dataclass(frozen=True)
 class EventRecord:
-    """One audit event as plain data with stable field names."""
+    """One audit event as plain data with stable field names; sequence is its place in the chain."""
 
     id: int
     at: datetime
@@ -29,10 +30,14 @@ class EventRecord:
     entity_id: int | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    sequence: int
+    chain_hash: str
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "sequence": self.sequence,
+            "chain_hash": self.chain_hash,
             "at": self.at.isoformat(),
             "coder": self.coder,
             "action": self.action,
@@ -41,11 +46,6 @@ class EventRecord:
             "before": self.before,
             "after": self.after,
         }
-
-
-def as_utc(moment: datetime) -> datetime:
-    """A stored timestamp as an aware UTC time (SQLite hands them back without a zone)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def parse_since(value: str, now: datetime | None = None) -> datetime:
@@ -132,7 +132,11 @@ def audit_events(
         events = [e for e in events if _mentions(e, keys, code_id)]
     if limit is not None:
         events = events[-limit:] if limit > 0 else []
-    return [
-        EventRecord(e.id, as_utc(e.at), e.coder, e.action, e.entity, e.entity_id, e.before, e.after)
-        for e in events
-    ]
+    return [_plain(e) for e in events]
+
+
+def _plain(e: AuditEvent) -> EventRecord:
+    return EventRecord(
+        e.id, as_utc(e.at), e.coder, e.action, e.entity, e.entity_id, e.before, e.after,
+        e.sequence, e.chain_hash,
+    )  # fmt: skip

@@ -181,7 +181,7 @@ def audit_log(
         table.add_column(column, overflow="fold")
     for e in events:
         table.add_row(
-            str(e.id), f"{e.at:%Y-%m-%d %H:%M:%S}", e.coder or "", e.action,
+            str(e.sequence), f"{e.at:%Y-%m-%d %H:%M:%S}", e.coder or "", e.action,
             f"{e.entity} {e.entity_id if e.entity_id is not None else ''}", _describe(e),
         )  # fmt: skip
     console.print(table)

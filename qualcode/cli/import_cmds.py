@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.text import Text
 
 from qualcode.cli.common import (
     CoderOpt,
@@ -78,3 +79,5 @@ def _report(outcome: ImportOutcome) -> None:
         error_console.print(f"[bold red]error:[/] {outcome.message}", soft_wrap=True)
     else:
         console.print(outcome.message, soft_wrap=True)
+    for warning in outcome.warnings:
+        error_console.print(Text.assemble(("warning: ", "bold yellow"), warning), soft_wrap=True)

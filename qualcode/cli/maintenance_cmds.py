@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from qualcode.cli.common import (
@@ -12,10 +13,12 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     error_console,
+    fail,
     print_json,
     project_open,
 )
 from qualcode.store.check import check_project
+from qualcode.store.trail import is_hash
 from qualcode.store.transfer import backup_project, copy_project
 
 DestArg = Annotated[
@@ -45,27 +48,51 @@ def backup(
     console.print(f"Backed up {project} to {dest} ({how}).")
 
 
-def check(project: ProjectArg, as_json: JsonOpt = False) -> None:
-    """Check integrity: database health, schema version, passages and codings inside the text."""
+SinceHashOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since-hash",
+        metavar="HASH",
+        help="A head hash written down earlier: prove the trail up to it is unaltered.",
+    ),
+]
+
+
+def check(project: ProjectArg, as_json: JsonOpt = False, since_hash: SinceHashOpt = None) -> None:
+    """Check integrity: database health, schema version, passages and codings inside the text,
+    and the audit trail (every event's hash and link, its append-only guards)."""
+    if since_hash is not None and not is_hash(since_hash.strip().lower()):
+        fail("--since-hash must be a head hash as check prints it (64 hexadecimal digits)")
+    wanted = since_hash.strip().lower() if since_hash else None
     with project_open(project) as opened:
-        report = check_project(opened)
+        report = check_project(opened, since_hash=wanted)
+    trail = report.trail
     if as_json:
         print_json(
             {
                 "ok": report.ok,
                 "schema": report.schema,
                 "checked": report.checked,
+                "audit": {
+                    "events": trail.events,
+                    "head_event": trail.head_event,
+                    "head_hash": trail.head,
+                    "since_event": trail.since_event,
+                },
                 "problems": report.problems,
             }
         )
     else:
-        table = Table(title=f"Check of {project}", title_justify="left", show_header=False)
+        table = Table(title=f"Check of {escape(project)}", title_justify="left", show_header=False)
         table.add_row("Schema", report.schema)
         for what, count in report.checked.items():
             table.add_row(what.capitalize(), str(count))
+        table.add_row("Audit head", f"{trail.head} (event {trail.head_event})")
+        if trail.since_event is not None:
+            table.add_row("Hash written down", f"event {trail.since_event}")
         console.print(table)
         for problem in report.problems:
-            error_console.print(f"[bold red]problem:[/] {problem}", soft_wrap=True)
+            error_console.print(f"[bold red]problem:[/] {escape(problem)}", soft_wrap=True)
         console.print("No problems found." if report.ok else f"{len(report.problems)} problems.")
     if not report.ok:
         raise typer.Exit(1)

@@ -94,7 +94,7 @@ def hits_table(query: str, hits: list[SearchHit]) -> Table:
             str(h.passage),
             f"{h.start}–{h.end}",
             h.speaker or "",
-            h.text,
+            h.snippet(query),
         )
     return table
 

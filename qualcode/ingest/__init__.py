@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.ingest import files
 from qualcode.ingest.captions import read_srt, read_vtt
+from qualcode.ingest.decode import collect_warnings
 from qualcode.ingest.document import fail
 from qualcode.ingest.office import read_docx, read_odt
 from qualcode.ingest.plain import read_md, read_txt
@@ -48,7 +50,11 @@ def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
         data = _read_bytes(path)
     if not data:
         raise fail(name, "the file is empty")
-    return reader(name, data)
+    with collect_warnings() as warnings:
+        document = reader(name, data)
+    if warnings:
+        document = dataclasses.replace(document, warnings=[*document.warnings, *warnings])
+    return document
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from charset_normalizer import from_bytes
 
@@ -30,6 +33,25 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 # Control characters that ordinary text files do not contain (tab, line ends and form feed do).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# Warnings about the text being decoded (see collect_warnings); None when nobody listens.
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("decode_warnings", default=None)
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """Gather the warnings of every decode_text call inside the block, e.g. mixed encodings."""
+    warnings: list[str] = []
+    token = _WARNINGS.set(warnings)
+    try:
+        yield warnings
+    finally:
+        _WARNINGS.reset(token)
+
+
+def _warn(message: str) -> None:
+    collected = _WARNINGS.get()
+    if collected is not None:
+        collected.append(message)
 
 
 def decode_text(name: str, data: bytes) -> str:
@@ -49,7 +71,33 @@ def decode_text(name: str, data: bytes) -> str:
         return _check_not_binary(name, data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(name, data)
+    if mixed is not None:
+        return _check_not_binary(name, mixed)
     return _check_not_binary(name, _detect(name, data))
+
+
+def _mixed_lines(name: str, data: bytes) -> str | None:
+    """Text that is UTF-8 except for some lines in Windows-1252 (a file edited with two
+    programs, or pasted into): each line as UTF-8 when it is valid, else as Windows-1252.
+    None when no line holds UTF-8 beyond ASCII (the whole file is in a legacy encoding)."""
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    legacy = 0
+    utf8 = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            legacy += 1
+            text = line.decode("cp1252", errors="replace")
+        decoded.append(text)
+    if not utf8:
+        return None
+    noun = "line" if legacy == 1 else "lines"
+    _warn(f"{name}: mixed encodings: {legacy} {noun} read as Windows-1252")
+    return "\n".join(decoded)
 
 
 def _detect(name: str, data: bytes) -> str:

@@ -12,6 +12,7 @@ from odf.element import Node
 from odf.namespaces import OFFICENS, TEXTNS
 from odf.opendocument import load as load_odf
 
+from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import build_document, fail
 from qualcode.ingest.segment import LABEL, classify_label
@@ -32,6 +33,7 @@ _ODF_SKIP_LOCAL = frozenset({"frame", "custom-shape", "sequence-decls", "forms"}
 
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
+    check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
         blocks = list(_docx_blocks(body))
@@ -89,6 +91,7 @@ def _table_row(cells: list[str]) -> list[str]:
 
 def read_odt(name: str, data: bytes) -> ReadDocument:
     """Read an OpenDocument text: text:p and text:h elements in order, one paragraph each."""
+    check_archive(name, data)
     try:
         doc = load_odf(io.BytesIO(data))
         if not str(doc.mimetype).startswith("application/vnd.oasis.opendocument.text"):

@@ -33,6 +33,7 @@ class ReadDocument:
     cover every non-blank part of the text. `speakers` lists the personal speaker names seen
     (not roles such as "Interviewer", "Q" or "A") — identifiers of the participant.
     `participant` and `attributes` come from YAML front matter or a header, when present.
+    `warnings` are one-line notes for the user about how the file was read.
     """
 
     title: str
@@ -44,3 +45,4 @@ class ReadDocument:
     participant: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     speakers: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -2,21 +2,59 @@
 
 Other tools count positions in the plain text exactly as they wrote it (CRLF line ends,
 trailing spaces, decomposed accents...). qualcode keeps text normalised (see
-ingest.decode.normalise_text), so each step here also records, for every character kept,
-where it stood in the original; a selection's start and end then map with a binary search.
+ingest.decode.normalise_text), so each step here also records where the characters it keeps
+stood in the original; a selection's start and end then map with a binary search. Positions
+are kept as runs (a run of characters that moved by the same amount is one entry), so a
+100 MB source costs a few bytes per line, not per character.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Sequence
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.decode import _CONTROLS, _OTHER_LINE_BREAKS, normalise_text
 
-Chars = list[tuple[str, int]]  # (character, position in the original text)
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+_CONTROL_RUNS = re.compile(f"(?:{_CONTROLS.pattern})+")
+# Trailing spaces of a line; the look-behind starts each match at the run's first space, so a
+# long run of spaces in mid-line is scanned once, not once per space.
+_TRAILING_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]++(?=\n|\Z)")
+_BLANK_LINES = re.compile(r"\n{3,}")
+# NFC never composes across an ASCII character, so a long line can be composed in pieces.
+_ASCII = re.compile(r"[\x00-\x7f]")
+_PIECE = 65_536
+
+
+class Origin(Sequence[int]):
+    """For each character of a text, its position in the original: runs of equal shift."""
+
+    def __init__(self, length: int, starts: array[int], shifts: array[int]) -> None:
+        self._length = length
+        self._starts = starts  # index where a run begins (the first is 0)
+        self._shifts = shifts  # original position minus index, along the run
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return index + self._shifts[bisect_right(self._starts, index) - 1]
 
 
 @dataclass(frozen=True)
@@ -31,91 +69,141 @@ class MappedText:
         return bisect_left(self.origin, start), bisect_left(self.origin, end)
 
 
+class _Builder:
+    """A new text made of pieces of the current one, with the positions they came from."""
+
+    def __init__(self, text: str, origin: Origin) -> None:
+        self.text = text
+        self.old = origin
+        self.run = 0  # the run of `old` where the last copied piece started
+        self.parts: list[str] = []
+        self.length = 0
+        self.starts = array("q")
+        self.shifts = array("q")
+
+    def copy(self, start: int, end: int, chars: str | None = None) -> None:
+        """Text [start, end) (or `chars`, as long), each character keeping its position."""
+        if start >= end:
+            return
+        self.parts.append(self.text[start:end] if chars is None else chars)
+        starts, shifts = self.old._starts, self.old._shifts
+        run, last = self.run, len(starts) - 1
+        while run < last and starts[run + 1] <= start:
+            run += 1
+        self.run = run
+        at = start
+        while True:
+            self._mark(self.length + at - start, at + shifts[run])
+            run += 1
+            if run > last or starts[run] >= end:
+                break
+            at = starts[run]
+        self.length += end - start
+
+    def place(self, chars: str, origin: int) -> None:
+        """Characters that replace others, all placed at one original position."""
+        self.parts.append(chars)
+        for offset in range(len(chars)):
+            self._mark(self.length + offset, origin)
+        self.length += len(chars)
+
+    def _mark(self, index: int, origin: int) -> None:
+        shift = origin - index
+        if not self.shifts or self.shifts[-1] != shift:
+            self.starts.append(index)
+            self.shifts.append(shift)
+
+    def result(self) -> tuple[str, Origin]:
+        if not self.starts:
+            self.starts.append(0)
+            self.shifts.append(0)
+        return "".join(self.parts), Origin(self.length, self.starts, self.shifts)
+
+
 def map_text(raw: str) -> MappedText:
     """normalise_text(raw), with every kept character's original position."""
     expected = normalise_text(raw)
     if expected == raw:
         return MappedText(raw, range(len(raw)))
     # The same steps, in the same order, as normalise_text (whose patterns are reused).
-    chars = _line_breaks(raw)
-    chars = [(c, i) for c, i in chars if not _CONTROLS.match(c)]
-    lines = _split_lines(chars)
-    lines = [_rstrip(_nfc(line)) for line in lines]
-    chars = _collapse_blank_lines(lines)
-    chars = _strip(chars)
-    text = "".join(c for c, _ in chars)
+    text, origin = raw, Origin(len(raw), array("q", [0]), array("q", [0]))
+    text, origin = _delete(text, origin, (m.span() for m in _CR_BEFORE_LF.finditer(text)))
+    for line_break in _OTHER_LINE_BREAKS:
+        if line_break in text:  # one character for another: positions do not move
+            text = text.replace(line_break, "\n")
+    text, origin = _delete(text, origin, (m.span() for m in _CONTROL_RUNS.finditer(text)))
+    if not unicodedata.is_normalized("NFC", text):
+        text, origin = _nfc(text, origin)
+    text, origin = _delete(text, origin, (m.span() for m in _TRAILING_SPACE.finditer(text)))
+    blank = ((m.start() + 2, m.end()) for m in _BLANK_LINES.finditer(text))
+    text, origin = _delete(text, origin, blank)
+    lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+    text, origin = _delete(text, origin, [(0, lead), (trail, len(text))])
     if text != expected:  # normalise_text gained a step this module does not mirror
         raise QualcodeError("cannot map positions onto the normalised text (please report)")
-    return MappedText(text, [i for _, i in chars])
+    return MappedText(text, origin)
 
 
-def _line_breaks(raw: str) -> Chars:
-    out: Chars = []
-    for index, char in enumerate(raw):
-        if char == "\r" and raw[index + 1 : index + 2] == "\n":
+def _delete(text: str, origin: Origin, spans: Iterable[tuple[int, int]]) -> tuple[str, Origin]:
+    """The text without the given (ordered, non-overlapping) spans."""
+    builder = _Builder(text, origin)
+    kept = 0
+    for start, end in spans:
+        if start >= end:
             continue
-        out.append(("\n" if char in _OTHER_LINE_BREAKS else char, index))
-    return out
+        builder.copy(kept, start)
+        kept = end
+    if kept == 0:
+        return text, origin
+    builder.copy(kept, len(text))
+    return builder.result()
 
 
-def _split_lines(chars: Chars) -> list[Chars]:
-    lines: list[Chars] = [[]]
-    for char, index in chars:
-        if char == "\n":
-            lines.append([(char, index)])
+def _nfc(text: str, origin: Origin) -> tuple[str, Origin]:
+    """NFC: each starter with its combining marks composes in place."""
+    builder = _Builder(text, origin)
+    start = 0
+    while start < len(text):
+        cut = _ASCII.search(text, min(start + _PIECE, len(text)))
+        end = cut.start() if cut else len(text)
+        piece = text[start:end]
+        if unicodedata.is_normalized("NFC", piece):
+            builder.copy(start, end)
         else:
-            lines[-1].append((char, index))
-    return lines
+            _compose(builder, piece, start)
+        start = end
+    return builder.result()
 
 
-def _nfc(line: Chars) -> Chars:
-    """NFC of one line: each starter with its combining marks composes in place."""
-    text = "".join(c for c, _ in line)
-    if unicodedata.is_normalized("NFC", text):
-        return line
-    out: Chars = []
-    cluster: Chars = []
-    for item in [*line, ("", -1)]:
-        char = item[0]
-        if cluster and (not char or unicodedata.combining(char) == 0):
-            composed = unicodedata.normalize("NFC", "".join(c for c, _ in cluster))
-            if len(composed) == len(cluster):
-                out.extend((c, i) for c, (_, i) in zip(composed, cluster, strict=True))
-            else:
-                out.extend((c, cluster[0][1]) for c in composed)
-            cluster = []
-        cluster.append(item)
-    if "".join(c for c, _ in out) != unicodedata.normalize("NFC", text):
-        # Compositions across clusters (e.g. Hangul jamo): place the line at its start.
-        first = line[0][1]
-        return [(c, first) for c in unicodedata.normalize("NFC", text)]
-    return out
+def _compose(builder: _Builder, piece: str, offset: int) -> None:
+    """Compose one piece of text cluster by cluster (a starter and its combining marks)."""
+    for start, end in _clusters(piece):
+        composed = unicodedata.normalize("NFC", piece[start:end])
+        if len(composed) == end - start:
+            builder.copy(offset + start, offset + end, composed)
+        else:
+            builder.place(composed, builder.old[offset + start])
 
 
-def _rstrip(line: Chars) -> Chars:
-    """A line without trailing spaces (its leading "\\n", if any, is kept)."""
-    end = len(line)
-    while end > 0 and line[end - 1][0].isspace() and not (end == 1 and line[0][0] == "\n"):
-        end -= 1
-    return line[:end]
+def _clusters(piece: str) -> list[tuple[int, int]]:
+    """Spans that compose independently: a starter with its combining marks, joined with the
+    next when the two compose together (Hangul jamo, some Indic vowel signs)."""
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for index in range(1, len(piece) + 1):
+        if index < len(piece) and unicodedata.combining(piece[index]) != 0:
+            continue
+        if spans and _compose_together(piece, spans[-1], (first, index)):
+            spans[-1] = (spans[-1][0], index)
+        else:
+            spans.append((first, index))
+        first = index
+    return spans
 
 
-def _collapse_blank_lines(lines: list[Chars]) -> Chars:
-    """Join lines, keeping at most one blank line in a row."""
-    out: Chars = []
-    newlines = 0
-    for line in lines:
-        for char, index in line:
-            newlines = newlines + 1 if char == "\n" else 0
-            if newlines <= 2:
-                out.append((char, index))
-    return out
-
-
-def _strip(chars: Chars) -> Chars:
-    start, end = 0, len(chars)
-    while start < end and chars[start][0].isspace():
-        start += 1
-    while end > start and chars[end - 1][0].isspace():
-        end -= 1
-    return chars[start:end]
+def _compose_together(piece: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    both = unicodedata.normalize("NFC", piece[left[0] : right[1]])
+    apart = unicodedata.normalize("NFC", piece[left[0] : left[1]]) + unicodedata.normalize(
+        "NFC", piece[right[0] : right[1]]
+    )
+    return both != apart

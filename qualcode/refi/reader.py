@@ -4,38 +4,36 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 from urllib.parse import unquote
 
 from qualcode.errors import QualcodeError
+from qualcode.ingest.archive import MAX_EXPANDED_BYTES, check_members, read_member
 from qualcode.ingest.decode import decode_text
 from qualcode.refi.model import RefiProject
 from qualcode.refi.parse import parse_project
 from qualcode.refi.qdaxml import RefiError, parse_xml
 
-MAX_QDE_BYTES = 512 * 1024 * 1024
-MAX_SOURCE_BYTES = 256 * 1024 * 1024
 SCHEMES = ("internal://", "relative://", "absolute://", "file://")
 
 
 class _Archive:
     """The zip's files by lower-cased path, so "Sources/" and "sources/" both work."""
 
-    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
-        self.archive = archive
+    def __init__(self, members: list[zipfile.ZipInfo], raw: BinaryIO, name: str) -> None:
+        self.raw = raw
         self.name = name
         self.files = {
-            info.filename.replace("\\", "/").lower(): info
-            for info in archive.infolist()
-            if not info.is_dir()
+            info.filename.replace("\\", "/").lower(): info for info in members if not info.is_dir()
         }
+        # Only project.qde and the plain texts are read (not audio or video), so they share
+        # the cap between them.
+        self.budget = MAX_EXPANDED_BYTES
 
-    def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
-        if info.file_size > limit:
-            raise RefiError(f"{self.name}: {info.filename} is too large ({info.file_size} bytes)")
-        try:
-            return self.archive.read(info)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-            raise RefiError(f"{self.name}: {info.filename} cannot be read ({exc})") from None
+    def read(self, info: zipfile.ZipInfo) -> bytes:
+        data = read_member(self.name, self.raw, info, budget=self.budget)
+        self.budget -= len(data)
+        return data
 
     def project_qde(self) -> zipfile.ZipInfo:
         found = sorted(
@@ -55,7 +53,7 @@ class _Archive:
         for candidate in candidates + [unquote(c) for c in candidates]:
             info = self.files.get(candidate.lower())
             if info is not None:
-                data = self.read(info, MAX_SOURCE_BYTES)
+                data = self.read(info)
                 try:
                     return decode_text(info.filename, data), None, info.filename
                 except QualcodeError as exc:
@@ -68,20 +66,22 @@ class _Archive:
 def read_qdpx(path: Path) -> RefiProject:
     """Read a .qdpx file; anything unreadable is a RefiError naming the file."""
     try:
-        archive = zipfile.ZipFile(path)
+        raw = path.open("rb")
     except FileNotFoundError:
         raise RefiError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise RefiError(f"{path}: is a folder, not a .qdpx file") from None
-    except (zipfile.BadZipFile, ValueError):
-        raise RefiError(f"{path.name}: not a .qdpx file (a .qdpx is a zip archive)") from None
     except OSError as exc:
         raise RefiError(f"{path}: cannot be read ({exc.strerror})") from None
-    with archive:
-        files = _Archive(archive, path.name)
-        tree = parse_xml(
-            files.read(files.project_qde(), MAX_QDE_BYTES), f"{path.name}: project.qde"
-        )
+    with raw:
+        try:
+            with zipfile.ZipFile(raw) as archive:
+                members = archive.infolist()
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+            raise RefiError(f"{path.name}: not a .qdpx file (a .qdpx is a zip archive)") from None
+        check_members(path.name, members, limit=None)
+        files = _Archive(members, raw, path.name)
+        tree = parse_xml(files.read(files.project_qde()), f"{path.name}: project.qde")
         if tree.tag != "Project":
             raise RefiError(f"{path.name}: project.qde holds <{tree.tag}>, not a <Project>")
         return parse_project(tree, path.name, files.load_text)

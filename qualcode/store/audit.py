@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
-from qualcode.store.models import AuditEvent, Coder, Setting
+from qualcode.store.models import AuditEvent, Coder, Setting, utcnow
+from qualcode.store.trail import plain, seal
 
 
 def record(
@@ -22,11 +23,17 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the audit log, in the caller's transaction."""
+    """Append one event to the audit log, in the caller's transaction, linked into the chain."""
     event = AuditEvent(
-        action=action, entity=entity, entity_id=entity_id, coder=coder, before=before, after=after
+        at=utcnow(),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        coder=coder,
+        before=plain(before),
+        after=plain(after),
     )
-    session.add(event)
+    seal(session, event)
     return event
 
 

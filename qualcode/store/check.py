@@ -1,4 +1,4 @@
-"""Integrity check of a project: database health, schema version, offsets that point nowhere."""
+"""Integrity check of a project: database health, schema, offsets, the audit trail."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.store.db import Project, head_revision
 from qualcode.store.models import Code, Coding, Document, Passage
+from qualcode.store.trail_check import TrailProof, prove_trail
 
 
 @dataclass
@@ -18,14 +19,16 @@ class CheckReport:
     schema: str
     problems: list[str] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)
+    trail: TrailProof = field(default_factory=TrailProof)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_project(project: Project) -> CheckReport:
-    """Run every check; nothing is changed."""
+def check_project(project: Project, *, since_hash: str | None = None) -> CheckReport:
+    """Run every check; nothing is changed. since_hash: a chain hash written down earlier,
+    which must still be in the audit trail."""
     with project.read() as session:
         schema = session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         report = CheckReport(schema=schema)
@@ -36,6 +39,9 @@ def check_project(project: Project) -> CheckReport:
         _passages(session, report)
         _codings(session, report)
         _code_tree(session, report)
+        report.trail = prove_trail(session, since_hash=since_hash)
+        report.problems.extend(report.trail.problems)
+        report.checked["audit events"] = report.trail.events
     return report
 
 

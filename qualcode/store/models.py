@@ -230,7 +230,11 @@ class Memo(Base):
 
 
 class AuditEvent(Base):
-    """An append-only record of one change: who, when, what, and the state before and after."""
+    """An append-only record of one change: who, when, what, and the state before and after.
+
+    Events form a hash chain (store/trail.py): sequence numbers them 1, 2, 3…; payload_hash
+    covers before/after, content_hash every field, chain_hash links to the event before.
+    """
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -241,6 +245,10 @@ class AuditEvent(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True, index=True)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
 
 
 class SuggestionModel(Base):

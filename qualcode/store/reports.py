@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Integer, func, literal, select, union_all
 from sqlalchemy.orm import Session, defer, selectinload
 
 from qualcode.store.codes import all_codes, get_codebook
@@ -12,14 +12,45 @@ from qualcode.store.models import Code, Coder, Coding, Document, Participant, Pa
 
 
 def _coded_passages(session: Session, coder_id: int | None = None) -> int:
-    overlap = and_(
-        Coding.document_id == Passage.document_id,
-        Coding.start < Passage.end,
-        Coding.end > Passage.start,
+    """Passages that at least one coding (of one coder) overlaps, in one sorted pass.
+
+    Passages (keyed by their end) and codings (keyed by their start) are merged per document
+    in position order; a passage is coded when the furthest end of the codings that start
+    before it ends lies beyond its start. At an equal key the passage comes first, as a
+    coding that starts where a passage ends does not overlap it. A join of each passage with
+    the codings before it took minutes on a document of a million passages.
+    """
+    codings = select(
+        Coding.document_id,
+        Coding.start.label("key"),
+        literal(1).label("kind"),
+        literal(None, Integer).label("passage_start"),
+        Coding.end.label("coding_end"),
     )
     if coder_id is not None:
-        overlap = and_(overlap, Coding.coder_id == coder_id)
-    return session.scalar(select(func.count(Passage.id)).where(exists().where(overlap))) or 0
+        codings = codings.where(Coding.coder_id == coder_id)
+    events = union_all(
+        select(
+            Passage.document_id,
+            Passage.end.label("key"),
+            literal(0).label("kind"),
+            Passage.start.label("passage_start"),
+            literal(None, Integer).label("coding_end"),
+        ),
+        codings,
+    ).subquery()
+    reach = (
+        func.max(events.c.coding_end)
+        .over(
+            partition_by=events.c.document_id,
+            order_by=(events.c.key, events.c.kind),
+            rows=(None, 0),
+        )
+        .label("reach")
+    )
+    merged = select(events.c.kind, events.c.passage_start, reach).subquery()
+    coded = select(func.count()).where(merged.c.kind == 0, merged.c.reach > merged.c.passage_start)
+    return session.scalar(coded) or 0
 
 
 def project_status(session: Session) -> dict[str, Any]:

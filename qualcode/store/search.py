@@ -14,6 +14,8 @@ from qualcode.errors import QualcodeError
 from qualcode.store.models import Document, Passage
 
 WORD = re.compile(r"\w+", re.UNICODE)
+SNIPPET_CHARS = 400
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,10 @@ class SearchHit:
     speaker: str | None
     text: str
 
+    def snippet(self, query: str, width: int = SNIPPET_CHARS) -> str:
+        """The passage's text, or for a long one the part around the first query word."""
+        return snippet(self.text, query, width)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "document": {"id": self.document_id, "title": self.document},
@@ -37,6 +43,19 @@ class SearchHit:
             "speaker": self.speaker,
             "text": self.text,
         }
+
+
+def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
+    """`text` cut to about `width` characters around the first word of `query` it contains,
+    with "…" where it was cut. Showing a whole passage of a 100 MB one-line file took minutes
+    to lay out on a terminal."""
+    if len(text) <= width:
+        return text
+    words = [w for w in WORD.findall(query) if w.upper() not in _OPERATORS]
+    found = re.search("|".join(map(re.escape, words)), text, re.I) if words else None
+    start = max(0, min((found.start() if found else 0) - width // 4, len(text) - width))
+    end = start + width
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def search_passages(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:

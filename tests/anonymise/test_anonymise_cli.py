@@ -43,7 +43,7 @@ def check(runner: CliRunner, project: Path) -> dict[str, str]:
 
 def test_check_register_and_dismiss(runner: CliRunner, project: Path) -> None:
     assert check(runner, project) == {
-        "Dean Hollis": "capitalised",
+        "Dean Hollis": "name",
         "Leeds": "capitalised",
         "07700 900123": "phone",
     }

@@ -23,11 +23,11 @@ def values(dismissed: frozenset[str] = frozenset()) -> dict[str, str]:
 
 def test_finds_unregistered_people_places_and_detector_hits() -> None:
     found = values()
-    assert found["Jo Pinder"] == "capitalised"
-    assert found["Dean"] == "capitalised"
+    assert found["Jo Pinder"] == "name"
+    assert found["Dean"] == "name"
     assert found["Birmingham"] == "capitalised"
-    assert found["Ellie"] == "capitalised"  # sentence-initial, but no English word
-    assert found["Mel"] == "capitalised"  # "Mel's" is the same finding
+    assert found["Ellie"] == "name"  # sentence-initial, but a given name and no English word
+    assert found["Mel"] == "name"  # "Mel's" is the same finding
     assert found["01632 960418"] == "phone"
     assert found["Mr Kaur"] == "name"
     assert "marcus.ellery@tolvervalley.org.uk" not in found  # the registered name covers it

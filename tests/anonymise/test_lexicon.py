@@ -1,4 +1,4 @@
-"""The everyday-word lexicon: read from spaCy's lookups data, only its frequent head."""
+"""The lexicons: everyday words (spaCy's lookups data), given names and surnames (data/)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from qualcode.anonymise import lexicon
+from qualcode.anonymise import lexicon, names
 
 
 @pytest.mark.parametrize("word", ["hope", "Will", "Rose", "harbour", "Yeah", "We'd", "drug-free"])
@@ -41,3 +41,48 @@ def test_truncated_table_gives_the_full_tables_answers() -> None:
     head = lexicon._probabilities()
     assert min(head.values()) <= lexicon.COMMON_FLOOR
     assert all(full[k] == v for k, v in list(head.items())[:: max(1, len(head) // 500)])
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Siobhan", "Wojciech", "Tomasz", "Kwame", "Priya", "Gurpreet", "Aoife", "Bernadette",
+     "Chukwuemeka", "Anne-Marie", "Zoë", "Grace"],
+)  # fmt: skip
+def test_given_names_from_many_backgrounds(word: str) -> None:
+    assert names.is_first_name(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Okafor", "Nowak", "Kowalczyk", "O'Neill", "O’Neill", "Siddiqui", "Mensah", "Wiśniewska",
+     "McDonagh", "Nguyen", "Brady-O'Neill", "Adeyemi"],
+)  # fmt: skip
+def test_surnames_from_many_backgrounds(word: str) -> None:
+    assert names.is_surname(word)
+
+
+@pytest.mark.parametrize("word", ["Funding", "Probation", "Prisons", "Housing", "Clinks"])
+def test_everyday_and_sector_words_are_no_given_names(word: str) -> None:
+    assert not names.is_first_name(word)
+
+
+def test_name_keys_fold_accents_apostrophes_and_case() -> None:
+    assert names.name_key("O’Néill") == names.name_key("oneill") == "oneill"
+    assert names.name_key("Wałęsa") == "walesa"
+
+
+def test_name_lists_are_compact() -> None:
+    data = resources.files("qualcode").joinpath("data")
+    size = sum(data.joinpath(f).stat().st_size for f in ("first-names.txt.gz", "surnames.txt.gz"))
+    assert size < 2_000_000
+    assert len(names.first_names()) > 10_000 and len(names.surnames()) > 100_000
+
+
+@pytest.mark.parametrize("word", ["Trustees", "Safeguarding", "Resettlement", "Funding", "Yeah"])
+def test_sentence_openers_that_are_words(word: str) -> None:
+    assert lexicon.opens_sentence_as_word(word)
+
+
+@pytest.mark.parametrize("word", ["Leeds", "Ellie", "Calderbrook", "Okafor"])
+def test_sentence_openers_that_are_names(word: str) -> None:
+    assert not lexicon.opens_sentence_as_word(word)

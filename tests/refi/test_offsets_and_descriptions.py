@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +12,8 @@ from qualcode.refi.describe import compose, parse
 from qualcode.refi.offsets import map_text
 
 MESSY = st.text(
-    alphabet=st.sampled_from(list("ab é\u0301\r\n\t \u00a0\u2028\x0b\x07\ufeffZ🙂")), max_size=60
+    alphabet=st.sampled_from(list("ab é\u0301\r\n\t \u00a0\u2028\x0b\x07\ufeffZ🙂\u1100\u1161")),
+    max_size=60,
 )
 
 
@@ -49,6 +52,22 @@ def test_decomposed_accents_compose_and_keep_their_place() -> None:
     assert mapped.text == "café culture"
     assert mapped.text[slice(*mapped.span(0, 5))] == "café"
     assert mapped.text[slice(*mapped.span(6, 13))] == "culture"
+
+
+def test_positions_of_a_large_source_take_a_few_bytes_per_character() -> None:
+    # A (character, position) pair per character took over 200 bytes each: a 100 MB source
+    # from a .qdpx exhausted 10 GB.
+    raw = "Interviewer: what about the tender?  \r\n" * 5_000 + "cafe\u0301 " * 500
+    tracemalloc.start()
+    try:
+        mapped = map_text(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60 * len(raw)
+    start = raw.rindex("tender")
+    assert mapped.text[slice(*mapped.span(start, start + 6))] == "tender"
+    assert mapped.text.endswith("café café")
 
 
 def test_already_normal_text_maps_to_itself() -> None:

@@ -14,19 +14,18 @@ from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import build_document
 from qualcode.revise import replace_text, text_at_version
 from qualcode.store.check import check_project
-from qualcode.store.codes import find_code
+from qualcode.store.codes import add_code, find_code
 from qualcode.store.codings import add_coding
 from qualcode.store.db import Project, create_project
 from qualcode.store.documents import add_document
-from qualcode.store.models import Code, Codebook, Coding, Document, OrphanedCoding
+from qualcode.store.models import Coding, Document, OrphanedCoding
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     project = create_project(str(tmp_path_factory.mktemp("store") / "props.qc"))
     with project.write() as session:
-        codebook = Codebook(name="props")
-        session.add_all([codebook, Code(codebook=codebook, key="theme", name="Theme")])
+        add_code(session, "theme", "Theme", coder="prop")
     yield project
     project.close()
 

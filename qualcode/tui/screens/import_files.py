@@ -82,6 +82,8 @@ class ImportScreen(ModalScreen[bool]):
         self.query_one(ProgressBar).advance(1)
         log = self.query_one(RichLog)
         log.write(Text(outcome.message, style=STATUS_STYLE.get(outcome.status, "")))
+        for warning in outcome.warnings:
+            log.write(Text(f"warning: {warning}", style="yellow"))
 
     def _end(self) -> None:
         self.running = False
