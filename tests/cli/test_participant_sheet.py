@@ -165,3 +165,6 @@ def test_attribute_remove_asks_then_removes_everywhere_in_one_event(
     assert code == 0, err
     code, _, err = run(runner, "participants", "attribute", "remove", imported, "size", "--yes")
     assert code == 1 and err.strip() == "error: no participant has an attribute 'size'"
+    # The audit trail stays whole: one chained event per removal.
+    code, out, err = run(runner, "check", imported)
+    assert code == 0, out + err
