@@ -123,6 +123,9 @@ def test_old_public_name_becomes_private_on_reimport(
         participant = session.scalars(select(Participant)).one()
         # What an earlier version made of a sheet with a `name` column.
         participant.attributes = {"name": "Priya Sharma", "size": "small"}
+    # Until it is put right, `docs` does not show it as public.
+    listing = json.loads(run(runner, "docs", imported, "--json")[1])
+    assert listing[0]["attributes"] == {"size": "small"}
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("label,real_name,size\nInterviewee 7,Priya Sharma,small\n")
     code, out, err = run(runner, "participants", "import", imported, sheet)
