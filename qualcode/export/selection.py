@@ -56,8 +56,17 @@ def public_attributes(document: Document) -> dict[str, str]:
 
 
 def hidden_attributes(documents: Iterable[Document]) -> list[str]:
-    """Names of stored attributes that public_attributes leaves out because they look private."""
-    return sorted({k for d in documents for k in _all_attributes(d) if is_private_attribute(k)})
+    """Participant attributes that public_attributes leaves out because they look private (a
+    document's own header keys such as "interviewer" are left out silently, as always)."""
+    return sorted(
+        {
+            k
+            for d in documents
+            if d.participant is not None
+            for k in d.participant.attributes
+            if is_private_attribute(k)
+        }
+    )
 
 
 def _matches(document: Document, where: dict[str, list[str]]) -> bool:
