@@ -13,7 +13,7 @@ from qualcode.cli.anonymise_cmds import anonymise_app
 from qualcode.cli.audit_cmds import audit_app, merge_app
 from qualcode.cli.code_cmds import code_app
 from qualcode.cli.codebook_cmds import codebook_app
-from qualcode.cli.common import error_console
+from qualcode.cli.common import error_console, labelled
 from qualcode.cli.demo_cmd import demo
 from qualcode.cli.doc_cmds import doc_app
 from qualcode.cli.export_cmds import export_app
@@ -64,9 +64,9 @@ def main() -> None:
     except Exception as exc:  # the last line of defence; QUALCODE_DEBUG=1 shows the traceback
         if os.environ.get("QUALCODE_DEBUG"):
             raise
-        error_console.print(
-            f"[bold red]error:[/] unexpected {type(exc).__name__}: {exc} "
-            "(nothing more was changed; set QUALCODE_DEBUG=1 for details)",
-            soft_wrap=True,
+        message = (
+            f"unexpected {type(exc).__name__}: {exc} "
+            "(nothing more was changed; set QUALCODE_DEBUG=1 for details)"
         )
+        error_console.print(labelled("error", message), soft_wrap=True)
         sys.exit(2)

@@ -153,7 +153,7 @@ def audit_log(
     project: ProjectArg,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this person's.")] = None,
     since: Annotated[
-        str | None, typer.Option(help="From YYYY-MM-DD[THH:MM] (UTC), or 7d, 12h, 2w ago.")
+        str | None, typer.Option(help="From YYYY-MM-DD\\[THH:MM] (UTC), or 7d, 12h, 2w ago.")
     ] = None,
     code: Annotated[str | None, typer.Option("--code", help="Only about this code.")] = None,
     action: Annotated[

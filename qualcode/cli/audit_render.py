@@ -19,8 +19,12 @@ def print_agreement(summary: AgreementSummary, limit: int) -> None:
     """The agreement table, notes, flagged codes and up to `limit` disagreements (0: all)."""
     two = len(summary.coders) == 2
     console.print(
-        f"[bold]Agreement between {' and '.join(summary.coders)}[/] · unit: "
-        f"[bold]{unit_name(summary.unit)}[/] — {summary.unit_description}."
+        Text.assemble(
+            (f"Agreement between {' and '.join(summary.coders)}", "bold"),
+            " · unit: ",
+            (unit_name(summary.unit), "bold"),
+            f" — {summary.unit_description}.",
+        )
     )
     console.print(
         f"{len(summary.documents)} document(s): "
@@ -45,26 +49,31 @@ def print_agreement(summary: AgreementSummary, limit: int) -> None:
     )  # fmt: skip
     console.print(table)
     for note in summary.notes:
-        console.print(f"[dim]note: {note}[/]")
+        console.print(Text(f"note: {note}", style="dim"))
     if summary.flagged:
-        console.print(f"[bold yellow]{len(summary.flagged)} code(s) flagged[/]:")
+        flagged = f"{len(summary.flagged)} code(s) flagged"
+        console.print(Text.assemble((flagged, "bold yellow"), ":"))
         for row in summary.flagged:
             console.print(f"  {row.code}: {row.flag}", soft_wrap=True)
     items = summary.disagreements
-    console.print(f"\n[bold]{len(items)} disagreement(s)[/] (passage level)")
+    console.print(Text.assemble((f"\n{len(items)} disagreement(s)", "bold"), " (passage level)"))
     shown = items if limit == 0 else items[:limit]
     current = None
     for item in shown:
         if item.code != current:
             current = item.code
-            console.print(f"\n[bold cyan]{item.code}[/] — {item.code_name}")
+            console.print(Text.assemble("\n", (item.code, "bold cyan"), f" — {item.code_name}"))
             for label, rules in (("include", item.include), ("exclude", item.exclude)):
                 if rules:
                     console.print(Text(f"  {label}: " + "; ".join(rules), style="dim"))
         who = f"{item.participant or item.title}, doc {item.document_id}, passage {item.passage}"
         console.print(
-            f"  [bold]{who}[/]: applied by {', '.join(item.applied_by)}; "
-            f"not by {', '.join(item.not_applied_by)}"
+            Text.assemble(
+                "  ",
+                (who, "bold"),
+                f": applied by {', '.join(item.applied_by)}; "
+                f"not by {', '.join(item.not_applied_by)}",
+            )
         )
         console.print(Text(f"    “{trim(item.text, 240)}”"))
         codes = " · ".join(f"{c}: {', '.join(k) or '—'}" for c, k in item.codes.items())
@@ -83,8 +92,11 @@ def print_pending(items: list[PendingItem], into: str) -> None:
         state = f"{into} {'applies' if p.consensus_applies else 'does not apply'} it"
         decided = f", resolved: {p.decision}" if p.decision else ""
         console.print(
-            f"[bold]--code {d.code} --passage {d.passage}[/]: applied by {', '.join(d.applied_by)};"
-            f" not by {', '.join(d.not_applied_by)} ({state}{decided})"
+            Text.assemble(
+                (f"--code {d.code} --passage {d.passage}", "bold"),
+                f": applied by {', '.join(d.applied_by)};"
+                f" not by {', '.join(d.not_applied_by)} ({state}{decided})",
+            )
         )
         console.print(Text(f"    “{trim(d.text, 240)}”"))
     console.print(f"{len(items)} disagreement(s); settle each with: qualcode merge resolve ...")

@@ -11,14 +11,13 @@ from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from qualcode.cli.output import console, error_console, labelled, warn
 from qualcode.errors import QualcodeError
 from qualcode.store.db import Project, open_project
 
-console = Console(highlight=False)
-error_console = Console(stderr=True, highlight=False)
+__all__ = ["console", "error_console", "labelled", "warn"]  # re-exported for the commands
 
 ProjectArg = Annotated[
     str,
@@ -51,7 +50,7 @@ def fail(message: str | QualcodeError, code: int = 1) -> NoReturn:
     """Print the error (one line per problem, e.g. each invalid codebook line) and exit."""
     problems = getattr(message, "errors", None) or [str(message)]
     for problem in problems:
-        error_console.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
+        error_console.print(labelled("error", problem), soft_wrap=True)
     raise typer.Exit(code)
 
 

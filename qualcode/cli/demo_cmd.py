@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from qualcode.cli.common import console, default_coder, error_console, fail
+from qualcode.cli.common import console, default_coder, error_console, fail, labelled
 from qualcode.demo import DEMO_TRANSCRIPTS, build_demo
 from qualcode.errors import QualcodeError
 from qualcode.store.db import remove_sqlite_files
@@ -30,7 +30,7 @@ def demo(
     except QualcodeError as exc:
         fail(exc)
     for message in summary.failed:
-        error_console.print(f"[bold red]error:[/] {message}")
+        error_console.print(labelled("error", message), soft_wrap=True)
     console.print(
         f"Demo project {path}: {summary.documents} documents, {summary.participants} "
         f"participants, {summary.codings} codings."

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qualcode.anonymise.pseudonyms import read_key
-from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open
+from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open, warn
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
@@ -65,7 +65,7 @@ def quotes(
     ] = "code",
     key: Annotated[
         Path | None,
-        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
+        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
     ] = None,
     unreviewed: UnreviewedOpt = "redact",
 ) -> None:
@@ -103,12 +103,10 @@ def quotes(
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
     warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
     for name in quote_set.hidden_attributes:
-        error_console.print(
-            f"warning: attribute {name!r} looks like a name or contact detail and is left out; "
+        warn(
+            f"attribute {name!r} looks like a name or contact detail and is left out; "
             f"re-import the participant sheet to make it private, or remove it with: "
-            f"qualcode participants attribute remove {project} {name}",
-            soft_wrap=True,
-            markup=False,
+            f"qualcode participants attribute remove {project} {name}"
         )
     if quote_set.missing_pseudonyms:
         error_console.print(

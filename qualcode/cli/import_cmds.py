@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.text import Text
 
 from qualcode.cli.common import (
     CoderOpt,
@@ -15,8 +14,10 @@ from qualcode.cli.common import (
     console,
     default_coder,
     error_console,
+    labelled,
     parse_pairs,
     project_open,
+    warn,
 )
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
@@ -45,7 +46,7 @@ def import_(
     with (
         project_open(project) as opened,
         Progress(
-            TextColumn("[progress.description]{task.description}"),
+            TextColumn("{task.description}", style="progress.description", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             console=error_console,
@@ -76,8 +77,8 @@ def import_(
 
 def _report(outcome: ImportOutcome) -> None:
     if outcome.status == "failed":
-        error_console.print(f"[bold red]error:[/] {outcome.message}", soft_wrap=True)
+        error_console.print(labelled("error", outcome.message), soft_wrap=True)
     else:
         console.print(outcome.message, soft_wrap=True)
     for warning in outcome.warnings:
-        error_console.print(Text.assemble(("warning: ", "bold yellow"), warning), soft_wrap=True)
+        warn(warning)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from qualcode.cli.common import (
@@ -14,6 +13,7 @@ from qualcode.cli.common import (
     console,
     error_console,
     fail,
+    labelled,
     print_json,
     project_open,
 )
@@ -83,7 +83,7 @@ def check(project: ProjectArg, as_json: JsonOpt = False, since_hash: SinceHashOp
             }
         )
     else:
-        table = Table(title=f"Check of {escape(project)}", title_justify="left", show_header=False)
+        table = Table(title=f"Check of {project}", title_justify="left", show_header=False)
         table.add_row("Schema", report.schema)
         for what, count in report.checked.items():
             table.add_row(what.capitalize(), str(count))
@@ -92,7 +92,7 @@ def check(project: ProjectArg, as_json: JsonOpt = False, since_hash: SinceHashOp
             table.add_row("Hash written down", f"event {trail.since_event}")
         console.print(table)
         for problem in report.problems:
-            error_console.print(f"[bold red]problem:[/] {escape(problem)}", soft_wrap=True)
+            error_console.print(labelled("problem", problem), soft_wrap=True)
         console.print("No problems found." if report.ok else f"{len(report.problems)} problems.")
     if not report.ok:
         raise typer.Exit(1)

@@ -27,9 +27,9 @@ def _dry_run(sheet_path: Path) -> None:
         sheet = plan_sheet(sheet_path)
     except QualcodeError as exc:
         fail(exc)
-    console.print(f"{sheet.name}: {len(sheet.rows)} participant(s); columns:", markup=False)
+    console.print(f"{sheet.name}: {len(sheet.rows)} participant(s); columns:")
     for column in sheet.columns:
-        console.print(f"  {column.header}: {column.describe()}", markup=False)
+        console.print(f"  {column.header}: {column.describe()}")
     console.print("Dry run: nothing was changed.")
     if sheet.refused():
         try:
@@ -91,4 +91,4 @@ def attribute_remove(
             fail("nothing was changed")
         with opened.write() as session:
             removed = remove_attribute(session, attribute, coder=coder or default_coder())
-    console.print(f"Removed {attribute!r} from {removed} participant(s).", markup=False)
+    console.print(f"Removed {attribute!r} from {removed} participant(s).")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from qualcode.cli.common import (
     CoderOpt,
@@ -53,7 +54,7 @@ def train(
 ) -> None:
     """Train the suggestion model on the project's codings and store it in the project."""
     with project_open(project) as opened:
-        tell = None if as_json else (lambda text: console.print(f"[dim]{text}…[/]"))
+        tell = None if as_json else (lambda text: console.print(Text(f"{text}…", style="dim")))
         info, fresh = train_project(
             opened,
             coder=coder or default_coder(),

@@ -18,9 +18,9 @@ from qualcode.cli.common import (
     ProjectArg,
     console,
     default_coder,
-    error_console,
     print_json,
     project_open,
+    warn,
 )
 from qualcode.nlp import (
     accept_suggestion,
@@ -36,7 +36,7 @@ DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document (i
 
 def _warn(message: str | None) -> None:
     if message:
-        error_console.print(f"[bold yellow]warning:[/] {message}", soft_wrap=True)
+        warn(message)
 
 
 def run(

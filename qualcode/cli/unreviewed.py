@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from qualcode.cli.common import error_console, fail
+from qualcode.cli.common import error_console, fail, warn
 from qualcode.export.policy import UNREVIEWED_CHOICES, unreviewed_note
 
 UnreviewedOpt = Annotated[
     str,
     typer.Option(
         "--unreviewed",
-        help="Possible identifiers nobody reviewed: redact (as [name?]) or keep.",
+        help="Possible identifiers nobody reviewed: redact (as \\[name?]) or keep.",
     ),
 ]
 
@@ -28,5 +28,7 @@ def keep_unreviewed(choice: str) -> bool:
 def warn_unreviewed(count: int, project: str, *, kept: bool) -> None:
     """The count of unreviewed finds on standard error, as plain text."""
     note = unreviewed_note(count, project, kept=kept)
-    if note:
-        error_console.print(note, soft_wrap=True, markup=False, highlight=False)
+    if note and kept:
+        warn(note)
+    elif note:
+        error_console.print(note, soft_wrap=True)

@@ -12,8 +12,8 @@ from qualcode.anonymise.check import Finding, find_residual, finding_key
 from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.anonymise.redactor import Redaction, Redactor, merge
 from qualcode.anonymise.registry import dismissed_values, registry_entries
-from qualcode.anonymise.terms import Entry, is_role_speaker, normalise, tokens
-from qualcode.export.speakers import label_spans, speaker_names, with_labels
+from qualcode.anonymise.terms import Entry, normalise, tokens
+from qualcode.export.speakers import is_role_label, label_spans, speaker_names, with_labels
 from qualcode.store.models import Document, Participant, Passage
 
 UNREVIEWED_CHOICES = ("redact", "keep")
@@ -40,7 +40,7 @@ def speaker_entries(session: Session) -> list[Entry]:
     return [
         Entry("speaker", speaker, label)
         for speaker, label in rows
-        if speaker and speaker.strip() and not is_role_speaker(speaker)
+        if speaker and speaker.strip() and not is_role_label(speaker)
     ]
 
 
@@ -155,7 +155,7 @@ def unreviewed_note(count: int, project: str, *, kept: bool) -> str | None:
         return None
     if kept:
         return (
-            f"warning: {count} unreviewed possible identifier(s) kept as written "
+            f"{count} unreviewed possible identifier(s) kept as written "
             f"(--unreviewed keep); review them with `qualcode anonymise check {project}`"
         )
     return (

@@ -6,6 +6,7 @@ import re
 
 from qualcode.anonymise.redactor import Redaction
 from qualcode.anonymise.terms import is_role_speaker, normalise
+from qualcode.ingest.segment import is_role
 from qualcode.store.models import Document
 
 OWN_KINDS = ("name", "alias")
@@ -13,6 +14,12 @@ OWN_KINDS = ("name", "alias")
 # "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**".
 BEFORE = r"(?:[ \t]*(?:\[[\d:.,]+\]|[\d:.,]+|[-*•>]+)?[ \t]*\**)"
 AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$))"
+
+
+def is_role_label(label: str) -> bool:
+    """True for a speaker label naming a role ("Interviewer", "Answer", "Speaker 2"), as either
+    the registry or import reads it."""
+    return is_role_speaker(label) or is_role(label)
 
 
 def speaker_names(document: Document) -> dict[str, str]:
@@ -28,7 +35,7 @@ def speaker_names(document: Document) -> dict[str, str]:
     shown: dict[str, str] = {}
     for passage in document.passages:
         label = (passage.speaker or "").strip()
-        if not label or label in shown or is_role_speaker(label):
+        if not label or label in shown or is_role_label(label):
             continue
         words = set(normalise(label).split())
         if participant is not None and any(words <= name for name in own):

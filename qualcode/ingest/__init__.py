@@ -1,4 +1,4 @@
-"""Readers: turn an interview file (.txt .md .docx .odt .vtt .srt) into one normalised document."""
+"""Readers: turn an interview file (text, Word, OpenDocument, captions) into one document."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.ingest import files
-from qualcode.ingest.captions import read_srt, read_vtt
+from qualcode.ingest.captions import read_sbv, read_srt, read_vtt
 from qualcode.ingest.decode import collect_warnings
 from qualcode.ingest.document import fail
 from qualcode.ingest.office import read_docx, read_odt
@@ -27,6 +27,7 @@ _READERS: dict[str, Callable[[str, bytes], ReadDocument]] = {
     ".docx": read_docx,
     ".md": read_md,
     ".odt": read_odt,
+    ".sbv": read_sbv,
     ".srt": read_srt,
     ".txt": read_txt,
     ".vtt": read_vtt,

@@ -1,17 +1,19 @@
-"""Readers for caption files (.vtt via webvtt-py, .srt via srt): cues merged into speaker turns."""
+"""Readers for caption files (.vtt webvtt-py, .srt srt, .sbv): cues merged into speaker turns."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import srt
 import webvtt
 
-from qualcode.ingest.decode import decode_text, normalise_inline
+from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.layouts import speaker_label
 from qualcode.ingest.segment import LABEL, accepted_labels, classify_label, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
 
@@ -21,6 +23,8 @@ _DIALOGUE_DASH = re.compile(r"^(?:-|–|—|>>)[ \t]*")
 _LINE_LABEL = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+")
 # Captions without speakers: a new passage at a sentence end once a passage is this long.
 _UNLABELLED_SOFT_LIMIT = 400
+_LOWER_CASE = "lower-case name"
+_SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -34,6 +38,7 @@ class _Line:
     voice: str | None = None
     label: str | None = None
     rest: str = ""
+    dash: bool = False  # a dialogue dash: another person speaks from here
 
 
 @dataclass
@@ -58,7 +63,7 @@ def read_vtt(name: str, data: bytes) -> ReadDocument:
     lines: list[_Line] = []
     for begin, end, raw in cues:
         for voice, chunk in _voice_chunks(raw):
-            lines.extend(_Line(begin, end, t, voice) for t in _clean_lines(chunk))
+            lines.extend(_Line(begin, end, t, voice, dash=d) for t, d in _clean_lines(chunk))
     return _build(name, "vtt", lines)
 
 
@@ -72,8 +77,32 @@ def read_srt(name: str, data: bytes) -> ReadDocument:
     lines: list[_Line] = []
     for sub in subtitles:
         begin, end = _ms(sub.start), _ms(sub.end)
-        lines.extend(_Line(begin, end, t) for t in _clean_lines(str(sub.content)))
+        lines.extend(_Line(begin, end, t, dash=d) for t, d in _clean_lines(str(sub.content)))
     return _build(name, "srt", lines)
+
+
+def read_sbv(name: str, data: bytes) -> ReadDocument:
+    """Read SubViewer captions (YouTube, Google): "0:00:01.000,0:00:04.000" then text lines."""
+    text = normalise_text(decode_text(name, data))
+    lines: list[_Line] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        head, _, content = block.strip().partition("\n")
+        times = _SBV_TIMES.fullmatch(head.strip())
+        if times is None:
+            if not block.strip():
+                continue
+            raise fail(
+                name, f"not a valid SubViewer (.sbv) caption file (no cue times: {head[:40]!r})"
+            )
+        begin, end = (_sbv_ms(times.group(i)) for i in (1, 2))
+        lines.extend(_Line(begin, end, t, dash=d) for t, d in _clean_lines(content))
+    return _build(name, "sbv", lines)
+
+
+def _sbv_ms(value: str) -> int:
+    hours, minutes, rest = value.split(":")
+    seconds, _, millis = rest.partition(".")
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int((millis + "000")[:3])
 
 
 def _voice_chunks(raw: str) -> list[tuple[str | None, str]]:
@@ -86,13 +115,16 @@ def _voice_chunks(raw: str) -> list[tuple[str | None, str]]:
     return chunks
 
 
-def _clean_lines(chunk: str) -> list[str]:
-    """The non-empty lines of cue text without markup or entities, each normalised."""
+def _clean_lines(chunk: str) -> list[tuple[str, bool]]:
+    """The non-empty lines of cue text without markup or entities, each normalised, and
+    whether each started with a dialogue dash."""
     out = []
     for line in html.unescape(_TAGS.sub("", chunk)).split("\n"):
-        cleaned = normalise_inline(_DIALOGUE_DASH.sub("", line.strip()))
+        stripped = line.strip()
+        undashed = _DIALOGUE_DASH.sub("", stripped)
+        cleaned = normalise_inline(undashed)
         if cleaned:
-            out.append(cleaned)
+            out.append((cleaned, undashed != stripped))
     return out
 
 
@@ -102,25 +134,48 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     for line in lines:
         m = _LINE_LABEL.match(line.text) if line.voice is None else None
         classified = classify_label(m.group("label")) if m else None
+        if m and not classified and (lower := speaker_label(m.group("label"))):
+            classified = (lower, _LOWER_CASE) if lower.islower() else None
         if m and classified:
             line.label, line.rest = classified[0], line.text[m.end() :]
             candidates.append(classified)
     voices = {line.voice for line in lines if line.voice}
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
+    if len(candidates) >= 2 or voices:
+        # Labelled captions: a label is a speaker even if that person speaks only once; a
+        # lower-case one (Zoom display names often are) if it recurs.
+        repeats = Counter(label for label, kind in candidates if kind == _LOWER_CASE)
+        accepted |= {
+            label for label, kind in candidates if kind != _LOWER_CASE or repeats[label] >= 2
+        }
     turns: list[_Turn] = []
     for line in lines:
         speaker = line.voice
         if line.label is not None and line.label in accepted:
             speaker, line.text = line.label, line.rest
         current = turns[-1] if turns else None
-        if current is not None and speaker is None:
+        if current is not None and speaker is None and not line.dash:
             speaker = current.speaker  # an untagged line continues the current turn
-        if current is None or speaker != current.speaker or _full(current):
+        if (
+            current is None
+            or speaker != current.speaker
+            or (line.dash and line.voice is None)
+            or _full(current)
+        ):
             current = _Turn(speaker, line.begin_ms, line.end_ms)
             turns.append(current)
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
-    return _render(name, fmt, turns)
+    return _render(name, _layout(fmt, voices, accepted), turns)
+
+
+def _layout(fmt: str, voices: set[str], labels: set[str]) -> str:
+    """Teams writes `<v Name>` voice tags; Zoom starts each cue with "Name: "."""
+    if fmt == "vtt" and voices:
+        return "teams-vtt"
+    if fmt == "vtt" and labels:
+        return "zoom-vtt"
+    return fmt
 
 
 def _full(turn: _Turn) -> bool:
@@ -131,7 +186,7 @@ def _full(turn: _Turn) -> bool:
     return size >= _UNLABELLED_SOFT_LIMIT and bool(_SENTENCE_END.search(turn.texts[-1]))
 
 
-def _render(name: str, fmt: str, turns: list[_Turn]) -> ReadDocument:
+def _render(name: str, layout: str, turns: list[_Turn]) -> ReadDocument:
     """One line per turn; each turn is a passage with begin/end timestamps as metadata."""
     rendered: list[str] = []
     passages: list[PassageDraft] = []
@@ -143,7 +198,8 @@ def _render(name: str, fmt: str, turns: list[_Turn]) -> ReadDocument:
         passages.append(PassageDraft(offset, offset + len(line), turn.speaker, meta))
         rendered.append(line)
         offset += len(line) + 1
-    return build_document(name, fmt, "\n".join(rendered), passages=passages)
+    fmt = "vtt" if layout.endswith("vtt") else layout
+    return build_document(name, fmt, "\n".join(rendered), passages=passages, layout=layout)
 
 
 def _ms(value: dt.timedelta) -> int:

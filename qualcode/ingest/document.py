@@ -1,4 +1,4 @@
-"""Assemble a ReadDocument from normalised text: passages, speakers, hash; and error messages."""
+"""Assemble a ReadDocument from normalised text: layout, passages, speakers, hash; errors."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import hashlib
 from pathlib import PurePath
 
 from qualcode.ingest.header import Header, parse_header
-from qualcode.ingest.segment import personal_speakers, segment
+from qualcode.ingest.layouts import Transcript, has_hint, recognise
+from qualcode.ingest.segment import is_role, personal_speakers, segment
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
+from qualcode.ingest.units import readable_units
 
 
 def fail(name: str, reason: str) -> ReadError:
@@ -21,6 +23,58 @@ def stem(name: str) -> str:
     return PurePath(name).stem or name
 
 
+def read_transcript(
+    name: str,
+    fmt: str,
+    text: str,
+    *,
+    title: str | None = None,
+    participant: str | None = None,
+    attributes: dict[str, str] | None = None,
+) -> ReadDocument:
+    """The document for normalised `text` as a reader finds it: a service's layout (Otter,
+    Rev, Zoom ...) is rewritten as `Speaker: words` turns without timestamps (kept as passage
+    `begin`); any other text is segmented as it stands."""
+    transcript = recognise(text.split("\n")) if has_hint(text) else None
+    if transcript is None:
+        return build_document(
+            name, fmt, text, title=title, participant=participant, attributes=attributes
+        )
+    rendered, passages = render(transcript)
+    return build_document(
+        name,
+        fmt,
+        rendered,
+        title=title,
+        passages=passages,
+        participant=participant,
+        attributes=attributes,
+        layout=transcript.layout,
+        speakers=[s for s in transcript.speakers if not is_role(s)],
+    )
+
+
+def render(transcript: Transcript) -> tuple[str, list[PassageDraft]]:
+    """Text and passages of a transcript: header paragraphs, then one block per turn whose
+    first paragraph starts "Speaker: "; blocks and paragraphs are blank-line separated."""
+    blocks: list[tuple[str, str | None, dict[str, str]]] = []
+    header = "\n".join(transcript.header).strip()
+    blocks.extend((p.strip(), None, {}) for p in header.split("\n\n") if p.strip())
+    for turn in transcript.turns:
+        for i, lines in enumerate(turn.paragraphs):
+            body = "\n".join(lines)
+            first = i == 0
+            label = f"{turn.speaker}: " if first and turn.speaker else ""
+            meta = {"begin": turn.begin} if first and turn.begin else {}
+            blocks.append((label + body, turn.speaker, meta))
+    passages: list[PassageDraft] = []
+    offset = 0
+    for body, speaker, meta in blocks:
+        passages.append(PassageDraft(offset, offset + len(body), speaker, meta))
+        offset += len(body) + 2
+    return "\n\n".join(body for body, _, _ in blocks), passages
+
+
 def build_document(
     name: str,
     fmt: str,
@@ -30,20 +84,24 @@ def build_document(
     passages: list[PassageDraft] | None = None,
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
+    layout: str | None = None,
+    speakers: list[str] | None = None,
 ) -> ReadDocument:
     """Make the document for already-normalised `text`; segment it unless passages are given.
 
-    Without given passages, a metadata header at the top of the text ("Participant: ...",
-    "Date: ...") is read too; what the caller gives (e.g. front matter) takes precedence.
+    A metadata header at the top of the text ("Participant: ...", "Date: ...") is read too;
+    what the caller gives (e.g. front matter) takes precedence. Long passages are split into
+    readable units. `speakers` adds labels found by the reader (e.g. a roster).
     """
     if not text.strip():
         raise fail(name, "the document contains no text")
-    header = Header()
+    header = parse_header(text) if passages is None or layout else Header()
     if passages is None:
-        header = parse_header(text)
         passages = segment(text, header.end)
-    speakers = dict.fromkeys(personal_speakers(passages))
-    speakers.update(dict.fromkeys(header.names))
+    passages = readable_units(text, passages)
+    found = dict.fromkeys(personal_speakers(passages))
+    found.update(dict.fromkeys(speakers or []))
+    found.update(dict.fromkeys(header.names))
     return ReadDocument(
         title=title or header.title or stem(name),
         text=text,
@@ -53,5 +111,6 @@ def build_document(
         passages=passages,
         participant=participant or header.participant,
         attributes={**header.attributes, **(attributes or {})},
-        speakers=list(speakers),
+        speakers=list(found),
+        layout=layout or fmt,
     )

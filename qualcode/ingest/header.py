@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qualcode.ingest.segment import starts_role_turn
+from qualcode.ingest.segment import is_role, starts_role_turn
 
 # Header keys (lower case, "_" read as space) → attribute name, or a special meaning:
 # "=participant" (the participant's public label), "=title", and "=name" (the interviewee's
@@ -50,10 +50,16 @@ _KEYS: dict[str, str] = {
     "study": "project",
     "transcribed by": "transcriber",
     "transcriber": "transcriber",
+    "participants": "=names",
+    "attendees": "=names",
+    "speakers": "=names",
+    "present": "=names",
 }
 # Keys that are also speaker roles: the value must look like a label or name, not a sentence.
 _NAME_LIKE = frozenset({"=participant", "=name", "interviewer"})
 _FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)")
+_ASIDE = re.compile(r"\([^)]*\)")
+_LIST_SEPARATOR = re.compile(r"[,;]|\band\b|&")
 _MAX_LINES = 20
 _MAX_WORDS = 12
 _MAX_NAME_WORDS = 5
@@ -125,6 +131,8 @@ def _plausible(meaning: str, value: str) -> bool:
     words = value.split()
     if not words or len(words) > _MAX_WORDS or value.endswith("?"):
         return False
+    if meaning == "=names":  # "Sara Lee (interviewer), Tom Okafor and Jo Bloggs"
+        return bool(_names(value)) and all(_plausible("=name", n) for n in _names(value))
     if meaning in _NAME_LIKE:  # "Owen Treharne", "Interviewee 7", "P3": not "Hi there."
         return (
             len(words) <= _MAX_NAME_WORDS
@@ -132,6 +140,12 @@ def _plausible(meaning: str, value: str) -> bool:
             and not value.endswith((".", "!", "…", ","))
         )
     return True
+
+
+def _names(value: str) -> list[str]:
+    """The people in a list such as "Sara Lee (interviewer), Tom Okafor and Jo Bloggs"."""
+    plain = _ASIDE.sub("", value)
+    return [n for n in (" ".join(p.split()) for p in _LIST_SEPARATOR.split(plain)) if n]
 
 
 def _header(end: int, fields: list[tuple[str, str]]) -> Header:
@@ -145,6 +159,8 @@ def _header(end: int, fields: list[tuple[str, str]]) -> Header:
             title = title or value
         elif meaning == "=name":
             names.append(value)
+        elif meaning == "=names":
+            names.extend(n for n in _names(value) if not is_role(n))
         else:
             attributes.setdefault(meaning, value)
     return Header(end, participant, title, attributes, names)

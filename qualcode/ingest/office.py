@@ -14,7 +14,7 @@ from odf.opendocument import load as load_odf
 
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
-from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.document import fail, read_transcript
 from qualcode.ingest.segment import LABEL, classify_label
 from qualcode.ingest.types import ReadDocument
 
@@ -39,7 +39,7 @@ def read_docx(name: str, data: bytes) -> ReadDocument:
         blocks = list(_docx_blocks(body))
     except Exception:  # zip, package, XML and content-type errors from python-docx and lxml
         raise fail(name, "not a valid Word document (corrupt or not a .docx)") from None
-    return build_document(name, "docx", normalise_text("\n\n".join(blocks)))
+    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)))
 
 
 def _docx_blocks(container: Any) -> Iterator[str]:
@@ -99,7 +99,7 @@ def read_odt(name: str, data: bytes) -> ReadDocument:
         blocks = list(_odf_blocks(doc.text))
     except Exception:  # zip, manifest, SAX parse and structure errors from odfpy
         raise fail(name, "not a valid OpenDocument text (corrupt or not an .odt)") from None
-    return build_document(name, "odt", normalise_text("\n\n".join(blocks)))
+    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)))
 
 
 def _odf_blocks(element: Any) -> Iterator[str]:

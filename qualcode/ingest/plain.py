@@ -9,7 +9,7 @@ from typing import Any
 import frontmatter
 
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
-from qualcode.ingest.document import build_document, fail
+from qualcode.ingest.document import fail, read_transcript
 from qualcode.ingest.types import ReadDocument
 
 _HEADING_1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?$", re.M)
@@ -18,7 +18,7 @@ _PARTICIPANT_KEYS = ("participant", "label")
 
 def read_txt(name: str, data: bytes) -> ReadDocument:
     """Read a plain-text file; the title is the file name without extension."""
-    return build_document(name, "txt", normalise_text(decode_text(name, data)))
+    return read_transcript(name, "txt", normalise_text(decode_text(name, data)))
 
 
 def read_md(name: str, data: bytes) -> ReadDocument:
@@ -47,7 +47,7 @@ def read_md(name: str, data: bytes) -> ReadDocument:
         for key, v in values.items()
         if key.lower() not in special and (value := _scalar(v))
     }
-    return build_document(
+    return read_transcript(
         name, "md", text, title=title, participant=participant or None, attributes=attributes
     )
 

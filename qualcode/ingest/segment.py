@@ -16,14 +16,21 @@ def _words(text: str) -> frozenset[str]:
 
 # Roles that mark a turn wherever they start a line ("Interviewer:", "Q:", "Speaker 2:").
 TURN_ROLES = _words(
-    "interviewer interviewers interviewee interviewees respondent respondents participant"
-    " participants facilitator researcher researchers moderator speaker co-interviewer"
-    " notetaker note-taker interpreter translator q a i r p iv ie int resp"
+    "interviewer interviewee respondent participant facilitator researcher moderator speaker"
+    " co-interviewer notetaker note-taker interpreter translator q a i r p iv ie int resp"
+)
+# Words of header lines listing people ("Participants: ...", "SPEAKERS"): never a turn.
+HEADER_WORDS = _words(
+    "participants attendees speakers interviewers interviewees respondents researchers present"
 )
 # Words that make up role labels ("Unknown speaker", "Staff member"): never personal names.
-ROLE_WORDS = TURN_ROLES | _words(
-    "speakers unknown unidentified inaudible guest host chair observer question answer male"
-    " female voice other all both everyone audience group member staff manager panel"
+ROLE_WORDS = (
+    TURN_ROLES
+    | HEADER_WORDS
+    | _words(
+        "speakers unknown unidentified inaudible guest host chair observer question answer male"
+        " female voice other all both everyone audience group member staff manager panel"
+    )
 )
 # Words starting "Word:" lines in notes that name no speaker ("Note:", "Date:", "Background:").
 NOT_SPEAKER_WORDS = _words(
@@ -50,13 +57,15 @@ LABEL = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]*\d{{1,3}})?"
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
 # A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
 _START = re.compile(
-    r"\n(?:(?P<heading>#{1,6}[ \t])"
+    r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
     rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL})"
     r"[*_]{0,2}[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z))"
 )
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _DIGITS = re.compile(r"[ \t]*\d+$")
+_BARE_LABEL_MAX = 80
+_BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
 
 _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
 
@@ -90,6 +99,8 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
         return None
     if punct == ".":
         return (label, _DOTTED) if _DIGITS.sub("", label) in ("Q", "A") else None
+    if any(w.lower() in HEADER_WORDS for w in words):
+        return None
     if is_role(label):
         return label, (_ROLE if words[0].lower() in TURN_ROLES else _NAME)
     if any(w.lower() in NOT_SPEAKER_WORDS for w in words) or words[-1].isdigit():
@@ -138,6 +149,8 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
         if classified is not None:
             found.append((pos, *classified))
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
+    if len(accepted) >= 2 and any(k == _NAME and lb not in accepted for _, lb, k in found):
+        accepted |= _dialogue_labels(text, header_end, found, accepted)
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
     for pos, label, kind in found:
@@ -153,11 +166,47 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
     return passages
 
 
+def _dialogue_labels(
+    text: str, header_end: int, found: list[tuple[int, str, str]], accepted: set[str]
+) -> set[str]:
+    """Name labels that start a paragraph of a dialogue, even once.
+
+    A text is a dialogue when most of its paragraphs from the first turn on (its lines, if it
+    has no blank lines) start with a speaker label; there a name that speaks once is still a
+    speaker.
+    """
+    first_turn = min((pos for pos, label, _ in found if label in accepted), default=header_end)
+    blank_lines = "\n\n" in text[first_turn:]
+    units = text.count("\n\n" if blank_lines else "\n", first_turn) + 1
+    starts = [
+        (label, kind)
+        for pos, label, kind in found
+        if kind != _HEADING
+        and pos >= header_end
+        and (pos == 0 or not blank_lines or text.startswith("\n\n", pos - 2))
+    ]
+    labelled = sum(1 for label, kind in starts if label in accepted or kind == _NAME)
+    if labelled * 5 < units * 3:
+        return set()
+    return {label for label, kind in starts if kind == _NAME}
+
+
 def _paragraphs(
     text: str, start: int, end: int, speaker: str | None, out: list[PassageDraft]
 ) -> None:
-    """Append a passage for each paragraph of text[start:end]."""
-    for m in _PARAGRAPH.finditer(text, start, end):
+    """Append a passage for each paragraph of text[start:end]; a turn's bare "Label:" line
+    joins the paragraph after it, so that no passage is only a speaker label."""
+    paragraphs = _PARAGRAPH.finditer(text, start, end)
+    first = next(paragraphs, None)
+    if first is None:
+        return
+    begin, stop = first.start(), first.start() + len(first.group().rstrip())
+    if speaker is not None and stop - begin <= _BARE_LABEL_MAX and text[stop - 1] in ":.*_":
+        second = next(paragraphs, None) if _BARE_LABEL.fullmatch(text, begin, stop) else None
+        if second is not None:
+            stop = second.start() + len(second.group().rstrip())
+    out.append(PassageDraft(begin, stop, speaker))
+    for m in paragraphs:
         out.append(PassageDraft(m.start(), m.start() + len(m.group().rstrip()), speaker))
 
 

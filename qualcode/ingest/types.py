@@ -33,6 +33,8 @@ class ReadDocument:
     cover every non-blank part of the text. `speakers` lists the personal speaker names seen
     (not roles such as "Interviewer", "Q" or "A") — identifiers of the participant.
     `participant` and `attributes` come from YAML front matter or a header, when present.
+    `layout` names the layout recognised in the content ("otter", "rev", "teams-vtt", ...;
+    the file type, e.g. "txt", when no service's layout was recognised).
     `warnings` are one-line notes for the user about how the file was read.
     """
 
@@ -45,4 +47,5 @@ class ReadDocument:
     participant: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     speakers: list[str] = field(default_factory=list)
+    layout: str = ""
     warnings: list[str] = field(default_factory=list)

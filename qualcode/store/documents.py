@@ -125,7 +125,9 @@ def add_document(
 
     A participant label (given, or from the file's front matter) links the document to that
     participant; attributes go to the participant when there is one, else to the document.
-    Speaker names become private identifiers of the participant (or of the project).
+    Every personal speaker label the reader found (the interviewer's too; not roles such as
+    "Interviewer" or "Speaker 2") becomes a private identifier of the participant (or of the
+    project).
     """
     label = participant_label or read.participant
     participant = get_or_create_participant(session, label, coder=coder) if label else None
@@ -156,6 +158,7 @@ def add_document(
             "source_name": read.source_name,
             "sha256": read.sha256,
             "format": read.format,
+            "layout": read.layout or read.format,
             "passages": len(read.passages),
             "participant": label,
         },

@@ -52,7 +52,8 @@ def canonical(value: Any) -> str:
 
 def plain(state: dict[str, Any] | None) -> dict[str, Any] | None:
     """A state as it reads back from a JSON column (tuples become lists, keys strings)."""
-    return None if state is None else dict(json.loads(canonical(state)))
+    # Serialised as the JSON column does (keys unsorted: numbers and text may be mixed).
+    return None if state is None else dict(json.loads(json.dumps(state)))
 
 
 def payload_hash(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:

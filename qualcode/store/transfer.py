@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, func, select, text
 from qualcode.errors import QualcodeError
 from qualcode.store.db import Project, backup_sqlite, create_project, is_url, remove_sqlite_files
 from qualcode.store.models import Base
+from qualcode.store.trail import as_utc
 
 BATCH = 2_000
 
@@ -48,12 +49,10 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _utc(row: dict[str, Any]) -> dict[str, Any]:
-    # SQLite hands back naive datetimes for values that were stored as UTC.
+    # SQLite hands back naive datetimes for values that were stored as UTC; PostgreSQL hands
+    # back its session's time zone, which SQLite would keep as a naive local time.
     return {
-        key: value.replace(tzinfo=UTC)
-        if isinstance(value, datetime) and value.tzinfo is None
-        else value
-        for key, value in row.items()
+        key: as_utc(value) if isinstance(value, datetime) else value for key, value in row.items()
     }
 
 

@@ -149,10 +149,10 @@ class QualcodeApp(App[None]):
         try:
             self.bench.coder = check_coder_name(name)
         except QualcodeError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.bench.history.clear()
-        self.notify(f"Now coding as {self.bench.coder}", timeout=3)
+        self.notify(f"Now coding as {self.bench.coder}", timeout=3, markup=False)
         for screen in self.screen_stack:
             switch = getattr(screen, "switch_coder", None)
             if callable(switch):

@@ -10,7 +10,7 @@ from qualcode.ingest import SUPPORTED_EXTENSIONS, ReadError, iter_import_files, 
 
 
 def test_supported_extensions() -> None:
-    assert SUPPORTED_EXTENSIONS == (".docx", ".md", ".odt", ".srt", ".txt", ".vtt")
+    assert SUPPORTED_EXTENSIONS == (".docx", ".md", ".odt", ".sbv", ".srt", ".txt", ".vtt")
 
 
 def test_unsupported_extension_message(tmp_path: Path) -> None:
@@ -19,7 +19,8 @@ def test_unsupported_extension_message(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read_document(path)
     assert str(caught.value) == (
-        "notes.pdf: unsupported file type .pdf (supported: .docx, .md, .odt, .srt, .txt, .vtt)"
+        "notes.pdf: unsupported file type .pdf"
+        " (supported: .docx, .md, .odt, .sbv, .srt, .txt, .vtt)"
     )
     with pytest.raises(ReadError, match=r"^README: unsupported file without an extension"):
         read_document(tmp_path / "README", data=b"text")

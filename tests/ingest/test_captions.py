@@ -157,3 +157,84 @@ def test_caption_errors(tmp_path: Path, name: str, content: str, reason: str) ->
     message = str(caught.value)
     assert message.startswith(f"{name}: {reason}")
     assert "\n" not in message
+
+
+def test_zoom_speaker_of_one_cue_is_a_speaker(tmp_path: Path) -> None:
+    content = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nHana Sato: How did the bid go?\n\n"
+        "2\n00:00:03.500 --> 00:00:06.000\nOwen Price: We lost it.\n\n"
+        "3\n00:00:06.000 --> 00:00:07.000\nIsla Grant: I disagree, we withdrew.\n\n"
+        "4\n00:00:07.000 --> 00:00:09.000\nHana Sato: Why?\n"
+    )
+    doc = read(tmp_path, "zoom.vtt", content)
+    assert doc.layout == "zoom-vtt"
+    assert [p.speaker for p in doc.passages] == [
+        "Hana Sato",
+        "Owen Price",
+        "Isla Grant",
+        "Hana Sato",
+    ]
+    assert doc.speakers == ["Hana Sato", "Owen Price", "Isla Grant"]
+
+
+def test_dialogue_dashes_change_the_speaker(tmp_path: Path) -> None:
+    content = (
+        "1\n00:00:01,000 --> 00:00:03,000\n- Did the session go ahead?\n- No, cancelled again.\n\n"
+        "2\n00:00:03,000 --> 00:00:05,000\nThe wing was locked down.\n"
+    )
+    doc = read(tmp_path, "dash.srt", content)
+    assert [doc.text[p.start : p.end] for p in doc.passages] == [
+        "Did the session go ahead?",
+        "No, cancelled again. The wing was locked down.",
+    ]
+
+
+def test_a_long_caption_turn_becomes_readable_passages(tmp_path: Path) -> None:
+    sentence = "We had to rebuild the referral route from scratch after the contract moved."
+    cues = "".join(
+        f"{n + 1}\n00:{n // 60:02d}:{n % 60:02d}.000 --> 00:{n // 60:02d}:{n % 60:02d}.900\n"
+        f"{'Rhian Lloyd: ' if n % 7 == 0 else ''}{sentence}\n\n"
+        for n in range(480)
+    )
+    doc = read(tmp_path, "talk.vtt", "WEBVTT\n\n" + cues.replace(",", "."))
+    assert len(doc.text) > 36_000
+    assert len(doc.passages) > 30
+    assert all(p.speaker == "Rhian Lloyd" for p in doc.passages)
+    assert all(p.end - p.start <= 1_200 for p in doc.passages)
+    assert doc.passages[0].meta["begin"] == "00:00:00.000"
+
+
+SBV = "0:00:01.000,0:00:04.000\nInterviewer: Where do referrals come from?\n\n"
+SBV += "0:00:04.500,0:00:08.000\nMostly probation,\nsome self-referrals.\n"
+
+
+def test_sbv_captions(tmp_path: Path) -> None:
+    doc = read(tmp_path, "meet.sbv", SBV)
+    assert doc.format == "sbv" and doc.layout == "sbv"
+    assert turns(doc) == [
+        (
+            "Interviewer",
+            "Interviewer: Where do referrals come from? Mostly probation, some self-referrals.",
+            {"begin": "00:00:01.000", "end": "00:00:08.000"},
+        )
+    ]
+    with pytest.raises(ReadError, match=r"^bad.sbv: not a valid SubViewer \(.sbv\) caption file"):
+        read(tmp_path, "bad.sbv", "just some text\n\nmore")
+
+
+def test_zoom_lower_case_display_names_count_when_they_recur(tmp_path: Path) -> None:
+    content = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:0{n}.000 --> 00:00:0{n}.900\n{label}: {words}\n\n"
+        for n, (label, words) in enumerate(
+            [
+                ("hana sato", "How did the bid go?"),
+                ("Owen Price", "We lost it."),
+                ("hana sato", "Why?"),
+                ("funding", "was the reason, I think."),
+            ],
+            start=1,
+        )
+    )
+    doc = read(tmp_path, "zoom.vtt", content)
+    assert [p.speaker for p in doc.passages] == ["hana sato", "Owen Price", "hana sato"]
+    assert doc.text.endswith("hana sato: Why? funding: was the reason, I think.")

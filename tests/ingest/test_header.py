@@ -83,3 +83,18 @@ def test_header_in_a_word_document(make_docx: Callable[..., Path]) -> None:
     )
     assert doc.participant == "Interviewee 12"
     assert [p.speaker for p in doc.passages] == [None, None, "Interviewer"]
+
+
+def test_participants_and_attendees_lines_list_identifiers_not_speakers() -> None:
+    text = (
+        "**Date:** 14 May 2024\n"
+        "**Participants:** Sara Lee (interviewer), Tomasz Okafor and Interviewee 4\n\n"
+        "Sara Lee: Shall we start?\n\nTomasz Okafor: Yes.\n\nSara Lee: Good.\n\nTomasz Okafor: Go."
+    )
+    header = parse_header(text)
+    assert header.names == ["Sara Lee", "Tomasz Okafor"]
+    assert header.attributes == {"date": "14 May 2024"}
+    doc = read_document(Path("meeting.md"), data=("Attendees: Ngozi Brennan\n\n" + text).encode())
+    assert "Ngozi Brennan" in doc.speakers
+    assert {p.speaker for p in doc.passages} == {None, "Sara Lee", "Tomasz Okafor"}
+    assert parse_header("Attendees: everyone who came was there, as usual.\n").names == []

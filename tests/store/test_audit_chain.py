@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from qualcode.cli.app import app
 from qualcode.importing import import_one
+from qualcode.store.audit import record
 from qualcode.store.check import check_project
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding
@@ -293,3 +294,23 @@ def test_a_damaged_head_is_named_and_coding_goes_on(coded: Path) -> None:
         f"audit trail broken at event {last} ({when}): chain does not link to event {last - 1}",
         NO_UPDATE,
     ]
+
+
+@pytest.mark.parametrize("flushed", [False, True])
+def test_an_event_rolled_back_with_its_savepoint_leaves_no_gap(
+    project_file: Path, flushed: bool
+) -> None:
+    with open_project(str(project_file)) as project:
+        with project.write() as session:
+            first = record(session, "memo.add", "memo", 1, coder="ana", after={"n": 1})
+            try:
+                with session.begin_nested():
+                    record(session, "memo.add", "memo", 2, coder="ana", after={"n": 2})
+                    if flushed:
+                        session.flush()
+                    raise RuntimeError("the nested change fails")
+            except RuntimeError:
+                pass
+            last = record(session, "memo.add", "memo", 3, coder="ana", after={"n": 3})
+        assert last.sequence == first.sequence + 1
+        assert check_project(project).problems == []

@@ -46,7 +46,7 @@ class CodePalette(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="palette"):
-            yield Label(f"Apply a code to {self.target}", id="palette-title")
+            yield Label(f"Apply a code to {self.target}", id="palette-title", markup=False)
             yield Input(placeholder="Type a key, name or words from a definition…")
             yield OptionList(id="palette-options")
             with VerticalScroll(id="palette-details"):

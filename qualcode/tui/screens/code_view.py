@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from qualcode.audit.blind import visible
 from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
+from qualcode.tui.plain import cell
 from qualcode.tui.widgets.code_details import CodeDetails
 
 
@@ -99,11 +100,11 @@ class CodeViewScreen(Screen[None]):
         table.clear()
         for quote in quotes:
             table.add_row(
-                quote.participant or "—",
-                one_line(quote.document, 18),
-                quote.coder,
+                cell(quote.participant or "—"),
+                cell(one_line(quote.document, 18)),
+                cell(quote.coder),
                 str(quote.passage),
-                one_line(quote.text, 30),
+                cell(one_line(quote.text, 30)),
             )
         self._preview()
         documents = len({q.document_id for q in quotes})

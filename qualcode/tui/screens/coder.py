@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,9 +29,9 @@ class CoderScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coder"):
-            yield Label(f"Coding as {self.current}. Switch to:", id="coder-title")
+            yield Label(f"Coding as {self.current}. Switch to:", id="coder-title", markup=False)
             yield Input(placeholder="A coder's name (new names are added)")
-            yield OptionList(*(Option(name) for name in self.coders), id="coder-options")
+            yield OptionList(*(Option(Text(name)) for name in self.coders), id="coder-options")
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()

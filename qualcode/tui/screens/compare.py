@@ -44,7 +44,7 @@ class CompareScreen(Screen[None]):
         yield Static("", id="compare-title")
         with VerticalScroll(id="compare"):
             yield Static("Loading…", id="compare-table")
-        yield Static("", id="status")
+        yield Static("", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,7 +69,9 @@ class CompareScreen(Screen[None]):
             self.app.call_from_thread(self._show, found)
 
     def _refused(self, message: str) -> None:
-        self.notify(f"Cannot compare coders: {message}", severity="warning", timeout=5)
+        self.notify(
+            f"Cannot compare coders: {message}", severity="warning", timeout=5, markup=False
+        )
         if self.is_current:
             self.dismiss()
 
@@ -82,8 +84,8 @@ class CompareScreen(Screen[None]):
         table = Table(expand=True, show_lines=True, box=box.HORIZONTALS, padding=(0, 1))
         table.add_column("#", justify="right", width=4, style="dim")
         table.add_column("Passage", ratio=1)
-        table.add_column(first, width=CODES)
-        table.add_column(second, width=CODES)
+        table.add_column(Text(first), width=CODES)
+        table.add_column(Text(second), width=CODES)
         differ = 0
         for passage in comparison.passages:
             agreed = passage.agreed

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from qualcode.store.workbench import DocumentRow, document_rows
 from qualcode.tui.context import Workbench
+from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.screens.import_files import ImportScreen
 
@@ -74,7 +75,7 @@ class DocumentsScreen(Screen[None]):
             id="filter",
         )
         yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
-        yield Static("Loading documents…", id="status")
+        yield Static("Loading documents…", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -119,9 +120,9 @@ class DocumentsScreen(Screen[None]):
         for row in self.shown:
             table.add_row(
                 str(row.id),
-                clip(row.title, 42),
-                clip(row.participant or "—", 18),
-                attributes_text(row.attributes),
+                cell(clip(row.title, 42)),
+                cell(clip(row.participant or "—", 18)),
+                cell(attributes_text(row.attributes)),
                 str(row.passages),
                 progress(row),
                 key=str(row.id),

@@ -52,7 +52,7 @@ class ImportScreen(ModalScreen[bool]):
         try:
             paths = [Path(part).expanduser() for part in shlex.split(raw)]
         except ValueError as exc:
-            self.notify(f"Cannot read the paths: {exc}", severity="warning")
+            self.notify(f"Cannot read the paths: {exc}", severity="warning", markup=False)
             return
         if not paths:
             self.notify("Type a file or folder to import", severity="warning")

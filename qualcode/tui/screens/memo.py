@@ -27,8 +27,8 @@ class MemoScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="memo"):
-            yield Label(self.title_text, id="memo-title")
-            yield Label(self.quote, id="memo-quote")
+            yield Label(self.title_text, id="memo-title", markup=False)
+            yield Label(self.quote, id="memo-quote", markup=False)
             yield TextArea(self.text, id="memo-text", soft_wrap=True)
             yield Label("ctrl+s save · escape cancel · save empty to remove", id="memo-help")
 

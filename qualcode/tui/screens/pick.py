@@ -26,8 +26,9 @@ class PickScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick"):
-            yield Label(self.title_text, id="pick-title")
-            yield OptionList(*(Option(item) for item in self.items), id="pick-options")
+            yield Label(self.title_text, id="pick-title", markup=False)
+            prompts = (Text(item) if isinstance(item, str) else item for item in self.items)
+            yield OptionList(*(Option(prompt) for prompt in prompts), id="pick-options")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -106,11 +106,11 @@ class TranscriptScreen(TranscriptLoading):
 
     def _say(self, message: str) -> None:
         self.generation += 1  # a change was made here: marks read before it are stale
-        self.notify(message, timeout=2)
+        self.notify(message, timeout=2, markup=False)
         self._status()
 
     def _warn(self, message: str) -> None:
-        self.notify(message, severity="warning", timeout=4)
+        self.notify(message, severity="warning", timeout=4, markup=False)
 
     @on(TranscriptView.CursorMoved)
     def _status(self) -> None:
@@ -214,7 +214,12 @@ class TranscriptScreen(TranscriptLoading):
             message, orphans = describe(result)
             self.bench.history.clear()  # undo entries point at codings the edit re-anchored
             self.generation += 1
-            self.notify(message, severity="warning" if orphans else "information", timeout=8)
+            self.notify(
+                message,
+                severity="warning" if orphans else "information",
+                timeout=8,
+                markup=False,
+            )
             if document_id == self.document_id:
                 self.open_document(document_id, passage.index)
 

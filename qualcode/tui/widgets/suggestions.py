@@ -33,7 +33,7 @@ class SuggestionsPane(Vertical):
         self.threshold = 0.5
 
     def compose(self) -> ComposeResult:
-        yield Static(EMPTY, id="suggestions-empty")
+        yield Static(EMPTY, id="suggestions-empty", markup=False)
         yield OptionList(id="suggestions-list")
 
     def on_mount(self) -> None:

@@ -1,0 +1,297 @@
+"""Transcript layouts of transcription services, recognised from the lines of a text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qualcode.ingest.segment import LABEL, NOT_SPEAKER_WORDS, is_role, normalise_label
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# A label that a timestamp vouches for: any case (Zoom display names are often lower case).
+_NAME = rf"(?P<label>{LABEL})"
+_EM = r"[*_]{0,2}"
+# Words after "Name (00:01):" on the same line, if any.
+_REST = r"(?:[ \t]+(?P<rest>.*))?"
+_OPEN_TIME = rf"[\[(]?(?P<time>{_TIME})[\])]?"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One layout: a line that starts a turn; `rest` (if any) is the turn's first words."""
+
+    layout: str
+    pattern: re.Pattern[str]
+    any_case: bool = False  # a label in brackets or after a timestamp may be lower case
+
+
+def _rule(layout: str, pattern: str, *, any_case: bool = False) -> Rule:
+    return Rule(layout, re.compile(pattern), any_case)
+
+
+# Tried in order; the rule matching most lines wins (ties: the earlier rule).
+RULES: tuple[Rule, ...] = (
+    # Otter.ai, Teams .docx: "Sara Lee  0:13" alone on a line, the words below.
+    _rule("otter", rf"{_EM}{_NAME}{_EM}[ \t]+(?P<time>{_TIME})"),
+    # Teams .docx variant: "0:03 Sara Lee" alone on a line.
+    _rule("teams", rf"(?P<time>{_TIME})[ \t]+{_EM}{_NAME}{_EM}"),
+    # Zoom audio transcript .txt: "[Sara Lee] 10:01:02".
+    _rule("zoom", rf"\[{_NAME}\][ \t]+(?P<time>{_TIME})", any_case=True),
+    # Rev "Sara Lee (00:01):", Markdown "**Sara Lee** (00:00:01)".
+    _rule("rev", rf"{_EM}{_NAME}{_EM}[ \t]*\((?P<time>{_TIME})\)[ \t]*(?::{_EM}{_REST}|{_EM})"),
+    # Happy Scribe, Rev: "Speaker 1 [00:00:01]", "Speaker 1: [00:00:01]".
+    _rule("happy-scribe", rf"{_EM}{_NAME}{_EM}:?[ \t]*\[(?P<time>{_TIME})\](?::{_REST}|{_EM})"),
+    # Trint / Descript / Zoom .txt / Google Meet: "[00:00:12] Sara Lee: words".
+    _rule(
+        "trint",
+        rf"{_OPEN_TIME}[ \t]+(?:-[ \t]+)?{_EM}{_NAME}{_EM}[ \t]*:{_EM}(?:[ \t]+(?P<rest>.*))?",
+        any_case=True,
+    ),
+    # Zoom chat: "10:01:02 From Sara Lee to Everyone: words".
+    _rule(
+        "zoom-chat",
+        rf"(?P<time>{_TIME})[ \t]+From[ \t]+(?P<label>[^:\n]{{1,60}}?)[ \t]+to[ \t]+[^:\n]{{1,60}}:"
+        r"(?:[ \t]+(?P<rest>.*))?",
+        any_case=True,
+    ),
+    # QualCoder-style speaker ids: "[id1] words", "[Sara]: words".
+    _rule("bracketed", r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+(?P<rest>.*))?", any_case=True),
+)
+_BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
+_INLINE_LAYOUTS = frozenset({"trint", "bracketed"})
+_PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
+_TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
+_HEADING = re.compile(r"#{1,6}[ \t]")
+_ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
+# Lines that belong to no turn: Otter's footer, Teams' "Sara Lee stopped transcription".
+_TRAILER = re.compile(
+    r"transcribed by https?://\S+|.{1,80} (?:started|stopped) transcription", re.I
+)
+_TEAMS = re.compile(r".{1,80} started transcription", re.I)
+# Header and metadata words that never name a speaker, in any layout.
+_NEVER_SPEAKERS = frozenset(
+    {
+        *("participants", "attendees", "speakers", "transcript", "transcription", "keywords"),
+        *("summary", "date", "time", "meeting", "recording", "started", "stopped"),
+    }
+)
+# Bracketed annotations that are not speakers ("[laughs] yes").
+_ANNOTATIONS = frozenset(
+    {
+        *("laughs", "laughter", "laughing", "inaudible", "unclear", "crosstalk", "pause"),
+        *("silence", "music", "noise", "applause", "coughs", "cough", "sighs", "overlap"),
+        *("overlapping", "indistinct", "background", "redacted", "name", "organisation"),
+        *("organization", "place"),
+    }
+)
+_MAX_LABEL_WORDS = 4
+
+
+@dataclass
+class Turn:
+    """One speaker's turn: label, start time ("HH:MM:SS.mmm" or ""), paragraphs of lines."""
+
+    speaker: str | None
+    begin: str = ""
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+
+    def add(self, line: str) -> None:
+        if line.strip():
+            self.paragraphs[-1].append(line.strip())
+        elif self.paragraphs[-1]:
+            self.paragraphs.append([])
+
+
+@dataclass
+class Transcript:
+    """A text read in a recognised layout: header lines, turns, and every speaker label found
+    (on turn lines or in a `SPEAKERS` roster), first seen first."""
+
+    layout: str
+    header: list[str]
+    turns: list[Turn]
+    speakers: list[str]
+
+
+def recognise(lines: list[str]) -> Transcript | None:
+    """The transcript in `lines` if they follow a known service layout, else None.
+
+    A layout needs at least two turn lines making up a tenth of the non-blank lines (one is
+    enough under a `SPEAKERS` roster). Every label on a turn line is a speaker, even once.
+    """
+    if not has_hint("\n".join(lines)):
+        return None  # most notes: no timestamp, no bracket
+    original = lines
+    lines = _join_time_lines(lines)
+    joined = lines is not original
+    nonblank = sum(1 for line in lines if line.strip())
+    roster = _roster(lines)
+    best: tuple[int, Rule] | None = None
+    for rule in RULES:
+        hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, rule)
+    if best is None:
+        return None
+    hits, rule = best
+    if (hits < 2 and not roster) or hits * 10 < nonblank or not _recurs(rule, lines, roster):
+        return None
+    return _parse(rule, lines, roster, _name(rule, lines, joined))
+
+
+def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
+    """For "Name 0:13" lines: a conversation, where someone speaks twice or a roster lists
+    the speakers ("Arrival 9:15" and "Departure 11:30" in field notes are no turns)."""
+    if rule.layout not in _BARE_TIME_LAYOUTS:
+        return True
+    labels = [start[0] for line in lines if (start := _turn_start(rule, line)) is not None]
+    return bool(roster) or len(set(labels)) < len(labels)
+
+
+def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:
+    """The service a layout's details point to (one layout is shared by several)."""
+    if rule.layout in ("otter", "teams") and any(_TEAMS.fullmatch(x.strip()) for x in lines):
+        return "teams"
+    if rule.layout == "rev" and any(x.lstrip().startswith(("**", "__")) for x in lines):
+        return "markdown"
+    if rule.layout == "trint" and joined_times:
+        return "google-meet"
+    return rule.layout
+
+
+def has_hint(text: str) -> bool:
+    """Every rule's line has a timestamp ("0:13") or a "[": a quick test of the whole text
+    (str.find, not a regex: this runs on every imported file)."""
+    if "[" in text:
+        return True
+    colon = text.find(":")
+    while colon >= 0:
+        if text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 3].isdigit():
+            return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _join_time_lines(lines: list[str]) -> list[str]:
+    """A timestamp alone on a line (Google Meet, .sbv-style text) joins the line below."""
+    if not any(_TIME_ONLY.fullmatch(line.strip()) for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and _TIME_ONLY.fullmatch(out[-1]) and stripped:
+            out[-1] = f"{out[-1]} {stripped}"
+        else:
+            out.append(stripped)
+    return out
+
+
+def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
+    """(speaker, begin, first words) when `line` starts a turn under `rule`."""
+    if not has_hint(line):
+        return None  # no timestamp and no bracket: no rule can match
+    m = rule.pattern.fullmatch(line.strip())
+    if m is None:
+        return None
+    speaker = speaker_label(m.group("label"), bracketed=rule.layout == "bracketed")
+    if speaker is None or not (rule.any_case or _capitalised(speaker)):
+        return None
+    groups = m.groupdict()
+    return speaker, timestamp(groups.get("time") or ""), (groups.get("rest") or "").strip()
+
+
+def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
+    """The normalised label if `raw` can name a speaker (a name or role, not a header word)."""
+    label = normalise_label(raw.strip(" \t*_"))
+    words = label.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or not any(c.isalpha() for c in label):
+        return None
+    lowered = [w.lower() for w in words]
+    if any(w in _NEVER_SPEAKERS for w in lowered):
+        return None
+    if bracketed:  # "[id1] ...", "[Sara] ...": not "[laughs]" or "[inaudible 00:12]"
+        numbered_id = re.fullmatch(r"[^\W\d_]{1,12}\d{1,4}", label) is not None
+        if lowered[0].strip(".:") in _ANNOTATIONS or not (numbered_id or _capitalised(label)):
+            return None
+        return label
+    if not is_role(label) and any(w in NOT_SPEAKER_WORDS for w in lowered):
+        return None
+    return label
+
+
+def _capitalised(label: str) -> bool:
+    return all(w[0].isupper() or w[0].isdigit() for w in label.split())
+
+
+def timestamp(raw: str) -> str:
+    """ "0:13", "00:01:02", "1:02:03.5" as "HH:MM:SS.mmm"; "" for no time."""
+    if not raw:
+        return ""
+    whole, _, fraction = raw.replace(",", ".").partition(".")
+    parts = [int(p) for p in whole.split(":")]
+    hours, minutes, seconds = ([0, *parts] if len(parts) == 2 else parts)[:3]
+    millis = int((fraction + "000")[:3]) if fraction else 0
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def _roster(lines: list[str]) -> list[str]:
+    """Names under an Otter-style `SPEAKERS` heading (or after `Speakers:`), commas apart."""
+    for i, line in enumerate(lines[:40]):
+        m = _ROSTER.fullmatch(line.strip())
+        if m is None:
+            continue
+        names = m.group("names")
+        if not names:
+            names = next((n for n in lines[i + 1 : i + 3] if n.strip()), "")
+        found = [speaker_label(n) for n in re.split(r"[,;]", names)]
+        return [n for n in found if n]
+    return []
+
+
+def _parse(rule: Rule, lines: list[str], roster: list[str], layout: str) -> Transcript:
+    header: list[str] = []
+    turns: list[Turn] = []
+    labels: dict[str, None] = dict.fromkeys(roster)
+    known = _known_labels(rule, lines, roster)
+    for line in lines:
+        start = _turn_start(rule, line) or (_untimed_start(line, known) if turns else None)
+        if start is not None:
+            speaker, begin, rest = start
+            labels[speaker] = None
+            if turns and turns[-1].speaker == speaker:
+                turns[-1].paragraphs.append([])  # one speaker's segments: one turn
+            else:
+                turns.append(Turn(speaker, begin))
+            turns[-1].add(rest)
+        elif _HEADING.match(line) or _TRAILER.fullmatch(line.strip()):
+            turns.append(Turn(None))  # a heading or footer stands alone
+            turns[-1].add(line)
+            turns.append(Turn(None))
+        elif turns:
+            turns[-1].add(line)
+        else:
+            header.append(line)
+    for turn in turns:
+        turn.paragraphs = [p for p in turn.paragraphs if p]
+    kept = [t for t in turns if t.paragraphs]  # a label without words is no passage
+    return Transcript(layout, header, kept, list(labels))
+
+
+def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
+    """Speakers of a layout with the words on the label's line ("[00:00:12] Sara: …"),
+    whose lines without a timestamp ("Sara: …") are turns too; none for other layouts."""
+    if rule.layout not in _INLINE_LAYOUTS:
+        return set()
+    found = (_turn_start(rule, line) for line in lines)
+    return {start[0] for start in found if start is not None} | set(roster)
+
+
+def _untimed_start(line: str, known: set[str]) -> tuple[str, str, str] | None:
+    """("Sara", "", words) for a "Sara: words" line when Sara is a known speaker or a role."""
+    if not known:
+        return None
+    m = _PLAIN_TURN.fullmatch(line.strip())
+    label = speaker_label(m.group("label")) if m else None
+    if m is None or label is None or not (label in known or is_role(label)):
+        return None
+    return label, "", m.group("rest")
