@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from qualcode.anonymise.names import is_first_name, is_surname
+
 # Log-probabilities from spacy-lookups-data (en_lexeme_prob): "hope" is -8.2, "Martin" -11.3,
 # a word seen once in the corpus about -19.5.
 COMMON_FLOOR = -15.5
@@ -33,7 +35,7 @@ NOT_IDENTIFYING = frozenset((
     "eritrean", "kurdish", "arabic", "urdu", "punjabi", "bengali", "gujarati", "traveller",
     "travellers", "roma", "gypsy", "english-speaking", "zoom", "teams", "whatsapp", "google",
     "facebook", "twitter", "instagram", "covid-19", "coronavirus", "lockdown", "mastodon",
-    "tiktok", "linkedin", "youtube", "bluesky", "snapchat", "excel", "outlook",
+    "tiktok", "linkedin", "youtube", "bluesky", "snapchat", "excel", "outlook", "jobcentre",
     # Drugs and medicines people in treatment name, often capitalised as brands.
     "subutex", "suboxone", "espranor", "methadone", "buprenorphine", "naloxone", "nyxoid",
     "naltrexone", "antabuse", "acamprosate", "librium", "valium", "diazepam", "xanax",
@@ -41,6 +43,7 @@ NOT_IDENTIFYING = frozenset((
     "heroin", "cocaine", "ketamine", "mdma", "spice", "mamba", "sertraline", "citalopram",
     "mirtazapine", "zopiclone", "olanzapine", "quetiapine", "prozac", "paracetamol",
 ))  # fmt: skip
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ve|ll|re|m|t))$", re.IGNORECASE)
 
 
@@ -139,6 +142,8 @@ def opens_sentence_as_word(word: str) -> bool:
     lowercase often, or a dictionary word that is never seen capitalised ("Safeguarding")."""
     if is_known_lowercase(word):
         return True
+    if INNER_CAPITAL.search(word) or is_first_name(word) or is_surname(word):
+        return False  # "MacLeod", "Okafor": WordNet lists some people, as "macleod"
     pieces = _pieces(word)
     return all(p in _dictionary() and _prob(p[:1].upper() + p[1:]) is None for p in pieces)
 

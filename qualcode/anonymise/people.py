@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qualcode.anonymise.lexicon import (
@@ -18,7 +18,7 @@ from qualcode.anonymise.terms import HONORIFICS
 SENTENCE_END = ".!?:;…"
 OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
 SAINT = re.compile(r"(?<![\w'’])(?:St|St\.|Saint|Ste)[ \u00a0]$")
-QUOTE_OPENERS = '"“‘('
+QUOTE_OPENERS = '"“‘(>'  # ">" ends a caption's voice tag (<v Sam>) or opens a quote
 ACRONYM_MAX = 5
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 # A word that starts with a capital letter (scanning only these keeps long texts fast).
@@ -36,7 +36,9 @@ PLACE_WORDS = frozenset((
     "park", "gardens", "hill", "green", "estate", "station", "line", "bridge", "prison", "hmp",
     "court", "hospital", "ward", "wing", "house", "hall", "centre", "center", "college",
     "university", "school", "academy", "church", "chapel", "mosque", "temple", "library",
-    "council", "borough", "county", "city", "town", "village", "airport", "market",
+    "council", "borough", "county", "city", "town", "village", "airport", "market", "moor",
+    "heath", "vale", "valley", "dale", "bay", "harbour", "quay", "wharf", "marsh", "forest",
+    "downs", "meadows",
 ))  # fmt: skip
 ORGANISATION_WORDS = frozenset((
     "trust", "foundation", "society", "association", "project", "projects", "network",
@@ -48,6 +50,13 @@ ORGANISATION_WORDS = frozenset((
     "practice", "hub", "cafe", "café", "kitchen", "pantry", "press", "media", "radio", "news",
     "times", "gazette", "police", "constabulary", "probation", "tribunal", "army",
 ))  # fmt: skip
+PLACE_OR_ORGANISATION = PLACE_WORDS | ORGANISATION_WORDS
+# Place words that are also everyday British surnames: after a given name that is no word
+# they end a person's name ("Sarah Green", "Deborah Hall"), after a word a place ("Hope Hall").
+SURNAME_PLACES = frozenset(
+    ["green", "hill", "hall", "ward", "marsh", "heath", "dale", "church", "court", "temple",
+     "lane", "park", "wing", "house", "forest", "bridge", "close", "way"]
+)  # fmt: skip
 # Given names that name a faith or a people more often than a person in this field's talk.
 NOT_PERSON = frozenset(["christian", "irish", "asia", "america", "africa", "so", "ok"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that", "our", "their", "my", "your"])
@@ -154,17 +163,18 @@ def _next_word(text: str, word: Word) -> str:
 
 def _before_place(text: str, word: Word) -> bool:
     """True when a lowercase place or organisation word follows ("the Victoria line")."""
-    return _next_word(text, word) in PLACE_WORDS | ORGANISATION_WORDS
+    return _next_word(text, word) in PLACE_OR_ORGANISATION
 
 
 def _person(text: str, run: list[Word]) -> bool:
     """Whether a run (already trimmed of sentence openers) names a person."""
     first, last = run[0], run[-1]
     possessive = last.base != last.text
-    if last.base.lower() in PLACE_WORDS | ORGANISATION_WORDS:
-        return False
     if not possessive and _before_place(text, last):
         return False
+    if last.base.lower() in PLACE_OR_ORGANISATION:
+        surname = last.base.lower() in SURNAME_PLACES and is_surname(last.base)
+        return len(run) == 2 and surname and _strong_given(first)
     speaks = SPEECH.match(text, last.end) is not None
     if len(run) >= 2:
         if any(w.base != w.text for w in run[:-1]):
@@ -209,7 +219,8 @@ def capitalised_spans(text: str, covered: set[int]) -> list[tuple[int, int, str]
         # A sentence's first word is trimmed unless it is a name ("Funding was cut" -> nothing).
         whole = len(run)
         while run and run[0].initial and not _keeps_opener(text, run):
-            run = run[1:]
+            # The word after a dropped opener is judged as one ("But Resettlement is...").
+            run = [replace(w, initial=True) if i == 0 else w for i, w in enumerate(run[1:])]
         if not run:
             continue
         end = run[-1].start + len(run[-1].base)

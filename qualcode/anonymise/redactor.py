@@ -10,10 +10,36 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from qualcode.anonymise.detectors import detect
-from qualcode.anonymise.lexicon import is_common_word
-from qualcode.anonymise.terms import Entry, Term, Terms, build_terms, normalise, tokens
+from qualcode.anonymise.lexicon import CLITIC, is_common_word, without_clitic
+from qualcode.anonymise.normal import (
+    APOSTROPHES,
+    HYPHENS,
+    Folded,
+    fold,
+    form_key,
+    form_pattern,
+    match_key,
+    plain,
+    squashed,
+)
+from qualcode.anonymise.terms import (
+    APOSTROPHE,
+    GENERIC_PARTS,
+    Entry,
+    Term,
+    Terms,
+    build_terms,
+    initial,
+)
 
-WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
+LETTERS = re.compile(r"[^\W\d_]+")
+PIECE = re.compile(r"[^\W_]+")
+PIECE_BEFORE = re.compile(r"(?<![^\W_])[^\W_]+$")
+INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
+INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
+# An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
+JOINERS = APOSTROPHES + HYPHENS + "–"
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -36,17 +62,34 @@ def max_distance(length: int) -> int:
     return 2 if length >= 8 else 1
 
 
-def _form_pattern(form: str) -> str:
-    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in tokens(form)]
-    return r"[\s\u00a0]+".join(words)
+def _capital_words(value: str) -> list[str]:
+    joined = APOSTROPHE.sub("", plain(value))  # "O'Neill" and "ONeill" are one word
+    return [w for w in LETTERS.findall(joined) if w.lower() != "and"]
 
 
-def _capitals_kept(matched: str, form: str) -> bool:
-    written = tokens(matched)
-    registered = tokens(form)
+def _capitals_kept(written: str, form: str) -> bool:
+    """True when each capitalised word of the form is written capitalised ("The", "St" need not)."""
     return all(
-        not r[:1].isupper() or w[:1].isupper() for w, r in zip(written, registered, strict=False)
+        not r[:1].isupper() or w[:1].isupper() or r.lower() in GENERIC_PARTS
+        for w, r in zip(_capital_words(written), _capital_words(form), strict=False)
     )
+
+
+def compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened over the capitalised pieces joined to it: "Brady-O'Neill", "O'Neill"."""
+    while start >= 2 and text[start - 1] in JOINERS:
+        piece = PIECE_BEFORE.search(text, max(0, start - 60), start - 1)
+        if piece is None or not piece.group()[:1].isupper():
+            break
+        start = piece.start()
+    while end + 1 < len(text) and text[end] in JOINERS:
+        piece = PIECE.match(text, end + 1)
+        if piece is None or not piece.group()[:1].isupper():
+            break
+        if text[end] in APOSTROPHES and CLITIC.fullmatch(text[end : piece.end()]):
+            break
+        end = piece.end()
+    return start, end
 
 
 class Redactor:
@@ -61,72 +104,84 @@ class Redactor:
         self.entries = list(entries)
         self.terms: Terms = build_terms(self.entries)
         self.pseudonyms = dict(pseudonyms or {})
-        forms = sorted(self.terms.by_form.values(), key=lambda t: -len(t.form))
-        alternation = "|".join(_form_pattern(t.form) for t in forms if tokens(t.form))
-        self._pattern = (
-            re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if alternation else None
-        )
+        # Longest first, so a whole value wins over its parts where both start.
+        keys = sorted(self.terms.by_form, key=len, reverse=True)
+        alternation = "|".join(form_pattern(self.terms.by_form[k].form) for k in keys if k)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+        self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}
 
-    def _registered(self, text: str) -> list[Redaction]:
+    def _registered(self, text: str, folded: Folded) -> list[Redaction]:
         found: list[Redaction] = []
         if self._pattern is None:
             return found
-        for match in self._pattern.finditer(text):
-            term = self.terms.by_form.get(normalise(match.group()))
+        position = 0
+        while match := self._pattern.search(folded.text, position):
+            key = match_key(match.group())
+            term = self.terms.by_form.get(key) or self._squashed.get(squashed(key))
+            start, end = folded.span(match.start(), match.end())
             if term is None or (
-                term.needs_capitals and not _capitals_kept(match.group(), term.form)
+                term.needs_capitals and not _capitals_kept(text[start:end], term.form)
             ):
+                # A shorter form may still start inside: "will Hope" holds "Hope".
+                position = match.start() + 1
                 continue
-            found.append(self._with_initials(text, match.start(), match.end(), term))
+            found.append(self._widened(text, start, end, term))
+            position = match.end()
         return found
 
-    def _misspelt(self, text: str, taken: list[Redaction]) -> list[Redaction]:
+    def _misspelt(self, text: str, folded: Folded, taken: list[Redaction]) -> list[Redaction]:
         found: list[Redaction] = []
         if not self._fuzzy:
             return found
+        # Most words misspell nothing: look each distinct word up once, then find the few.
+        words = set(FOLDED_WORD.findall(folded.text))
+        near = {w: term for w in words if (term := self._near_miss(w)) is not None}
+        if not near:
+            return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        for match in WORD.finditer(text):
-            if match.start() in covered:
+        for match in FOLDED_WORD.finditer(folded.text):
+            term = near.get(match.group())
+            if term is None:
                 continue
-            term = self._near_miss(match.group())
-            if term is not None:
-                found.append(self._with_initials(text, match.start(), match.end(), term))
+            word = without_clitic(match.group())
+            start, end = folded.span(match.start(), match.start() + len(word))
+            if start in covered or (term.needs_capitals and not text[start].isupper()):
+                continue
+            found.append(self._widened(text, start, end, term))
         return found
 
     def _near_miss(self, word: str) -> Term | None:
-        """The registered part a word misspells, if any (everyday words never count)."""
-        lower = word.lower()
-        if lower not in self._near:
+        """The registered part a folded word misspells, if any (everyday words never count)."""
+        if word not in self._near:
+            key = without_clitic(word).replace("'", "")
             found = None
-            if len(word) >= 4 and not is_common_word(word):
-                limit = max_distance(len(word))
-                best = process.extractOne(
-                    lower, self._fuzzy, scorer=OSA.distance, score_cutoff=limit
-                )
+            if len(key) >= 4 and not is_common_word(key):
+                limit = max_distance(len(key))
+                best = process.extractOne(key, self._fuzzy, scorer=OSA.distance, score_cutoff=limit)
                 found = self.terms.fuzzy[best[0]] if best is not None else None
-            self._near[lower] = found
-        term = self._near[lower]
-        if term is not None and term.needs_capitals and not word[:1].isupper():
-            return None
-        return term
+            self._near[word] = found
+        return self._near[word]
 
-    def _with_initials(self, text: str, start: int, end: int, term: Term) -> Redaction:
-        letters = self.terms.initials.get(normalise(term.form), set())
+    def _widened(self, text: str, start: int, end: int, term: Term) -> Redaction:
+        """The span with the compound it sits in and any initial of the same name."""
+        start, end = compound(text, start, end)
+        letters = self.terms.initials.get(form_key(term.form), set())
         if letters and not term.whole:
-            before = re.search(r"(?<!\w)([A-Z])\.?[ \u00a0]+$", text[max(0, start - 4) : start])
-            if before and before.group(1) in letters:
+            before = INITIAL_BEFORE.search(text[max(0, start - 4) : start])
+            if before and before.group(1).isupper() and initial(before.group(1)) in letters:
                 start -= len(before.group())
-            after = re.match(r"[ \u00a0]+([A-Z])\.", text[end : end + 4])
-            if after and after.group(1) in letters:
+            after = INITIAL_AFTER.match(text[end : end + 4])
+            if after and after.group(1).isupper() and initial(after.group(1)) in letters:
                 end += len(after.group())
         return Redaction(start, end, term.entry.placeholder, term.entry)
 
     def find_registered(self, text: str) -> list[Redaction]:
         """Spans of registered identifiers, as written or misspelt (no detectors)."""
-        registered = self._registered(text)
-        return merge(registered + self._misspelt(text, registered))
+        folded = fold(text)
+        registered = self._registered(text, folded)
+        return merge(registered + self._misspelt(text, folded, registered))
 
     def find(self, text: str) -> list[Redaction]:
         """Every span to replace, merged so none overlap, in text order."""

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
+from qualcode.anonymise.normal import APOSTROPHES, HYPHENS, fold, form_key, plain
 
 NAME_KINDS = frozenset({"name", "alias", "speaker"})
 PLACEHOLDERS = {
@@ -29,7 +30,9 @@ ROLE_SPEAKERS = frozenset((
 GENERIC_PARTS = frozenset(
     ["hmp", "hmyoi", "yoi", "st", "saint", "the", "of", "and", "for", "in", "on", "at", "nhs", "uk"]
 )
-TOKEN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+TOKEN = re.compile(rf"[^\W_](?:[\w{APOSTROPHES}{HYPHENS}]*[^\W_])?")
+HYPHEN = re.compile(f"[{HYPHENS}]")
+APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 def normalise(value: str) -> str:
@@ -67,7 +70,7 @@ class Term:
 
 @dataclass
 class Terms:
-    """Every form of every entry, looked up by normalised text, plus the forms to match fuzzily."""
+    """Every form of every entry, looked up by its match key, plus the forms to match fuzzily."""
 
     by_form: dict[str, Term] = field(default_factory=dict)
     fuzzy: dict[str, Term] = field(default_factory=dict)
@@ -75,17 +78,23 @@ class Terms:
 
     def add(self, term: Term) -> None:
         """Keep one term per form: a whole value over a part, then the less strict one."""
-        current = self.by_form.get(normalise(term.form))
+        key = form_key(term.form)
+        current = self.by_form.get(key)
         if current is None or (term.whole, not term.needs_capitals) > (
             current.whole,
             not current.needs_capitals,
         ):
-            self.by_form[normalise(term.form)] = term
+            self.by_form[key] = term
 
 
 def tokens(value: str) -> list[str]:
-    """The words of a value, apostrophes and hyphens kept inside words."""
-    return TOKEN.findall(value)
+    """The words of a value, apostrophes (made straight) and hyphens kept inside words."""
+    return TOKEN.findall(APOSTROPHE.sub("'", plain(value)))
+
+
+def initial(word: str) -> str:
+    """The letter a word is abbreviated to, folded ("Élodie" and "Elodie" give "E")."""
+    return fold(word[:1]).text.upper()
 
 
 def _is_initial(token: str) -> bool:
@@ -105,7 +114,9 @@ def name_parts(entry: Entry) -> list[str]:
         parts = [
             without_clitic(w) for w in words if w.lower() not in HONORIFICS and not _is_initial(w)
         ]
-        hyphenated = [piece for w in parts if "-" in w for piece in w.split("-") if len(piece) > 1]
+        hyphenated = [
+            piece for w in parts if HYPHEN.search(w) for piece in HYPHEN.split(w) if len(piece) > 1
+        ]
         return [*parts, *hyphenated]
     bare = [without_clitic(w) for w in words]
     return [
@@ -134,10 +145,11 @@ def build_terms(entries: list[Entry]) -> Terms:
             everyday = is_common_word(part)
             term = Term(part, entry, everyday or entry.kind not in NAME_KINDS, whole=False)
             terms.add(term)
-            if len(part) >= 4 and not everyday:
-                terms.fuzzy.setdefault(part.lower(), term)
+            key = form_key(part)
+            if len(key) >= 4 and " " not in key and not everyday:
+                terms.fuzzy.setdefault(key, term)
         if entry.kind in NAME_KINDS and len(parts) >= 2:
             for part in parts:
-                others = {p[0].upper() for p in parts if p != part}
-                terms.initials.setdefault(normalise(part), set()).update(others)
+                others = {initial(p) for p in parts if p != part}
+                terms.initials.setdefault(form_key(part), set()).update(others)
     return terms

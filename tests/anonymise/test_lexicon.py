@@ -83,6 +83,8 @@ def test_sentence_openers_that_are_words(word: str) -> None:
     assert lexicon.opens_sentence_as_word(word)
 
 
-@pytest.mark.parametrize("word", ["Leeds", "Ellie", "Calderbrook", "Okafor"])
+@pytest.mark.parametrize(
+    "word", ["Leeds", "Ellie", "Calderbrook", "Okafor", "MacLeod", "Mcallister"]
+)
 def test_sentence_openers_that_are_names(word: str) -> None:
     assert not lexicon.opens_sentence_as_word(word)

@@ -104,3 +104,9 @@ def test_organisation_words_alone_need_capitals() -> None:
     assert redactor.redact(text) == (
         "[organisation], or the [organisation], is not the foodbank; [organisation]; [place]."
     )
+
+
+def test_parts_still_match_where_the_whole_value_lacks_its_capitals() -> None:
+    # "will Hope" is not "Will Hope" written with capitals, but "Hope" alone still is.
+    redactor = Redactor([Entry("name", "Will Hope", "Interviewee 9")])
+    assert redactor.redact("we will Hope said") == "we will [name] said"
