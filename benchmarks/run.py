@@ -7,8 +7,9 @@ Targets: 1,000 x 8,000-word transcripts imported in under 10 s (800,000 words/s)
 Generating the corpus is not timed. Everything is written to a temporary folder. With
 --repeat N the floor and the import run N times each and the fastest run is reported.
 Then benchmarks.suggest_quality measures suggestion quality (--no-quality skips it; its
-targets are reported, never part of the exit status), and benchmarks.names the precision and
-recall of finding identifiers nobody registered, and its speed.
+targets are reported, never part of the exit status), benchmarks.names the precision and
+recall of finding identifiers nobody registered, and its speed, and benchmarks.bombs imports
+archive bombs under a memory cap (--no-bombs skips it).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="floor and import runs (best kept)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--no-quality", action="store_true", help="skip suggestion quality")
+    parser.add_argument("--no-bombs", action="store_true", help="skip the archive bombs")
     args = parser.parse_args(argv)
     if args.quick:
         args.docs = min(args.docs, 50)
@@ -166,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.names import main as names  # detection of unregistered identifiers
 
     names(["--words", "10000" if args.quick else "100000"])
+    if not args.no_bombs:
+        from benchmarks.bombs import main as bombs
+
+        bombs([])
     return 1 if failed and args.strict else 0
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.errors import QualcodeError
+from qualcode.files import is_text, shown
 from qualcode.ingest import iter_import_files, read_document
 from qualcode.store.db import Project
 from qualcode.store.documents import add_document, find_by_sha
@@ -56,6 +57,12 @@ def import_one(
     coder: str | None = None,
 ) -> ImportOutcome:
     """Import a single file in one transaction; a failure leaves nothing of it behind."""
+    if not is_text(str(path)):  # the store and the messages hold text; the OS gave bytes
+        return ImportOutcome(
+            path,
+            "failed",
+            f"{shown(path)}: the file name is not valid UTF-8 text; rename the file to import it",
+        )
     try:
         read = read_document(path)
         with project.write() as session:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 
 from qualcode.anonymise.terms import GENERIC_PARTS, HONORIFICS, Entry, normalise, tokens
 from qualcode.errors import QualcodeError
+from qualcode.files import write_text
 
 KEY_FORMAT = "qualcode-pseudonym-key"
 NOUNS = {"name": "Person", "organisation": "Organisation", "place": "Place"}
@@ -147,16 +146,4 @@ def read_key(path: Path) -> PseudonymKey:
 
 def write_key(key: PseudonymKey, path: Path) -> None:
     """Write the key readable by its owner only (0600), replacing any older copy atomically."""
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise QualcodeError(f"{path}: folder {directory} does not exist")
-    fd, temporary = tempfile.mkstemp(prefix=".qualcode-key-", dir=directory)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(key.as_json(), handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text(path, json.dumps(key.as_json(), ensure_ascii=False, indent=2) + "\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from qualcode.audit.report import ReportData
 from qualcode.audit.report_html import render_html
 from qualcode.audit.report_md import render_markdown
 from qualcode.errors import QualcodeError
+from qualcode.files import write_text
 
 FORMATS = {".html": render_html, ".htm": render_html, ".md": render_markdown}
 
@@ -18,10 +18,4 @@ def write_report(data: ReportData, path: Path) -> None:
     render = FORMATS.get(path.suffix.lower())
     if render is None:
         raise QualcodeError(f"{path}: the report file must end in .html or .md")
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_text(render(data), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise QualcodeError(f"{path}: cannot be written ({exc.strerror})") from None
+    write_text(path, render(data))

@@ -28,8 +28,10 @@ from qualcode.cli.common import (
     fail,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.errors import QualcodeError
 from qualcode.export.policy import ExportRedactor
 from qualcode.store.documents import find_document
 
@@ -122,14 +124,15 @@ def key(
     seed: Annotated[int | None, typer.Option(hidden=True)] = None,
 ) -> None:
     """Create or update the pseudonym key: stable \\[Person 3] names, reversible only with it."""
+    refuse_project_output(project, out)
     existing = read_key(out) if out.exists() else None
     with project_open(project) as opened, opened.read() as session:
         entries = registry_entries(session)
     built, added = build_key(entries, existing, seed=seed)
     try:
         write_key(built, out)
-    except OSError as exc:
-        fail(f"{out}: cannot be written ({exc.strerror})")
+    except QualcodeError as exc:
+        fail(exc)
     console.print(
         f"Key {out}: {len(built.entities)} pseudonyms ({added} new), readable only by you. "
         "Keep it apart from exports; export with --key to use it.",

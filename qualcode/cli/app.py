@@ -21,6 +21,7 @@ from qualcode.cli.import_cmds import import_
 from qualcode.cli.participants_cmds import participants_app
 from qualcode.cli.suggest_cmds import suggest_app
 from qualcode.cli.tui_cmd import tui
+from qualcode.files import is_text, shown
 
 app = typer.Typer(
     name="qualcode",
@@ -59,13 +60,22 @@ codebook_app.command("import-qdc")(refi_cmds.import_qdc)
 
 def main() -> None:
     """Entry point of the console script: an unexpected failure is one line, not a traceback."""
+    for position, argument in enumerate(sys.argv[1:], start=1):
+        if not is_text(argument):  # bytes the OS could not decode: refuse before any use
+            error_console.print(
+                f"error: argument {position} ({shown(argument)}) is not valid UTF-8 text; "
+                "rename the file or give another name",
+                markup=False,
+                soft_wrap=True,
+            )
+            sys.exit(1)
     try:
         app()
     except Exception as exc:  # the last line of defence; QUALCODE_DEBUG=1 shows the traceback
         if os.environ.get("QUALCODE_DEBUG"):
             raise
         message = (
-            f"unexpected {type(exc).__name__}: {exc} "
+            f"unexpected {type(exc).__name__}: {shown(str(exc))} "
             "(nothing more was changed; set QUALCODE_DEBUG=1 for details)"
         )
         error_console.print(labelled("error", message), soft_wrap=True)

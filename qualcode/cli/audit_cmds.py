@@ -36,6 +36,7 @@ from qualcode.cli.common import (
     fail,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.cli.supervisor_common import (
     CodersOpt,
@@ -198,6 +199,7 @@ def audit_report(
     unreviewed: UnreviewedOpt = "redact",
 ) -> None:
     """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
+    refuse_project_output(project, out)
     keep = keep_unreviewed(unreviewed)
     with project_open(project) as opened:
         with opened.read() as session:

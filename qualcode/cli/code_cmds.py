@@ -19,9 +19,11 @@ from qualcode.cli.common import (
     parse_span,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.cli.render import codings_table
 from qualcode.errors import QualcodeError
+from qualcode.files import write_text
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, coding_records, find_codings, remove_coding
 from qualcode.store.documents import MAX_ROW_ID, find_document, passage_at
@@ -63,10 +65,11 @@ def add(
         document = find_document(session, doc)
         start, end = _span(session, document, passage, span)
         coding = add_coding(session, document, find_code(session, code), who, start, end, memo=memo)
-        console.print(
-            f"Coded {start}:{end} of document {document.id} with '{code}' "
-            f"for {who} (coding {coding.id})."
-        )
+    # Told only after the commit: a coding reported as saved is saved.
+    console.print(
+        f"Coded {start}:{end} of document {document.id} with '{code}' "
+        f"for {who} (coding {coding.id})."
+    )
 
 
 @code_app.command("remove")
@@ -106,7 +109,7 @@ def remove(
                 fail(f"{who} has no '{code}' coding at {start}:{end} of document {document.id}")
         for coding in matches:
             remove_coding(session, coding, coder=who)
-        console.print(f"Removed {len(matches)} coding(s).")
+    console.print(f"Removed {len(matches)} coding(s).")
 
 
 @code_app.command("list")
@@ -153,17 +156,20 @@ def export(
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder.")] = None,
 ) -> None:
     """Export codings as CSV (one row per coding, with offsets and text)."""
+    to_stdout = str(file) == "-"
+    if not to_stdout:
+        refuse_project_output(project, file)
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
         records = coding_records(session, document=document, code=found, coder=coder)
         records = visible(session, records, default_coder())  # blind coding: who is looking
     text = write_table(records)
-    if str(file) == "-":
+    if to_stdout:
         typer.echo(text, nl=False)
         return
     try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"{file}: cannot be written ({exc.strerror})")
+        write_text(file, text)  # unredacted transcript text: owner-only, like the project
+    except QualcodeError as exc:
+        fail(exc)
     console.print(f"Wrote {len(records)} codings to {file}.")

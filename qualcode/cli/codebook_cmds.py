@@ -18,6 +18,7 @@ from qualcode.cli.common import (
     fail,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
@@ -66,12 +67,13 @@ def export_codebook(
     file: Annotated[Path, typer.Argument(help="YAML file to write.")],
 ) -> None:
     """Write the project's codebook as YAML (the same format import reads)."""
+    refuse_project_output(project, file)
     with project_open(project) as opened, opened.read() as session:
         spec = codebook_spec(session)
     try:
         save_codebook(spec, file)
-    except OSError as exc:
-        fail(f"{file}: cannot be written ({exc.strerror})")
+    except QualcodeError as exc:
+        fail(exc)
     console.print(f"Wrote {file}.")
 
 
@@ -129,8 +131,8 @@ def add(
             cues=cue or [],
             coder=coder or default_coder(),
         )
-        where = f" under '{parent}'" if parent else ""
-        console.print(f"Added code '{code.key}'{where}.")
+    where = f" under '{parent}'" if parent else ""
+    console.print(f"Added code '{code.key}'{where}.")
 
 
 @codebook_app.command("rename")
@@ -146,7 +148,7 @@ def rename(
         fail("give --to NEW-KEY and/or --name 'New name'")
     with project_open(project) as opened, opened.write() as session:
         code = rename_code(session, key, new_key=to, new_name=name, coder=coder or default_coder())
-        console.print(f"Code '{key}' is now '{code.key}' ({code.name}).")
+    console.print(f"Code '{key}' is now '{code.key}' ({code.name}).")
 
 
 @codebook_app.command("merge")

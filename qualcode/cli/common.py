@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -15,7 +16,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from qualcode.cli.output import console, error_console, labelled, warn
 from qualcode.errors import QualcodeError
-from qualcode.store.db import Project, open_project
+from qualcode.files import is_text, refuse_project_files, same_file, shown
+from qualcode.store.db import Project, display, open_project, sqlite_path
 
 __all__ = ["console", "error_console", "labelled", "warn"]  # re-exported for the commands
 
@@ -37,7 +39,10 @@ def default_coder() -> str:
         fallback = getpass.getuser()
     except (KeyError, OSError):
         fallback = "coder"
-    return os.environ.get("QUALCODE_CODER") or fallback
+    name = os.environ.get("QUALCODE_CODER") or fallback
+    if not is_text(name):
+        fail(f"the coder name {shown(name)} is not valid UTF-8 text; give --coder NAME")
+    return name
 
 
 CoderOpt = Annotated[
@@ -66,11 +71,22 @@ def project_open(target: str) -> Iterator[Project]:
     except QualcodeError as exc:
         fail(exc)
     except OperationalError as exc:
-        fail(f"{target}: database error ({_first_line(exc.orig)})")
+        fail(f"{display(target)}: database error ({_first_line(exc.orig)})")
     except SQLAlchemyError as exc:
-        fail(f"{target}: database error ({_first_line(exc)})")
+        fail(f"{display(target)}: database error ({_first_line(exc)})")
     finally:
         project.close()
+
+
+def refuse_project_output(project: str, out: Path, *also: Path | None) -> None:
+    """Fail before writing `out` if it is the project file, one of its journals, or `also`."""
+    try:
+        refuse_project_files(out, [sqlite_path(project)])
+        for other in filter(None, also):
+            if out.exists() and other.exists() and same_file(out, other):
+                raise QualcodeError(f"{shown(out)}: refusing to overwrite {shown(other)}")
+    except QualcodeError as exc:
+        fail(exc)
 
 
 def _first_line(value: object) -> str:
@@ -100,4 +116,6 @@ def parse_span(span: str) -> tuple[int, int]:
         part.strip().isascii() and part.strip().isdigit() for part in (start, end)
     ):
         raise QualcodeError(f"--span {span!r} is not START:END (two whole numbers)")
+    if max(len(start.strip()), len(end.strip())) > 18:  # past any text; SQL integers stop there
+        raise QualcodeError(f"--span {span}: offsets beyond any document")
     return int(start), int(end)

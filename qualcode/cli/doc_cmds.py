@@ -20,8 +20,10 @@ from qualcode.cli.common import (
     parse_span,
     print_json,
     project_open,
+    refuse_project_output,
 )
 from qualcode.errors import QualcodeError
+from qualcode.files import write_text
 from qualcode.ingest.decode import decode_text
 from qualcode.revise import (
     EditReport,
@@ -186,15 +188,17 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """Print (or export) a document's text as of any version."""
+    if output is not None:
+        refuse_project_output(project, output)
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc)
         number = version or document_history(session, document)[-1].number
         text = text_at_version(session, document, number)
     if output is not None:
         try:
-            output.write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            fail(f"{output}: cannot be written ({exc.strerror})")
+            write_text(output, text + "\n")
+        except QualcodeError as exc:
+            fail(exc)
         console.print(f"Wrote version {number} of document {document.id} to {output}.")
     elif as_json:
         print_json(

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from qualcode.anonymise.pseudonyms import read_key
-from qualcode.cli.common import ProjectArg, console, error_console, fail, project_open, warn
+from qualcode.cli.common import (
+    ProjectArg,
+    console,
+    error_console,
+    fail,
+    project_open,
+    refuse_project_output,
+    warn,
+)
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
@@ -29,10 +37,6 @@ def _where(pairs: list[str]) -> dict[str, list[str]]:
             fail(f"--where {pair!r} is not ATTR=VALUE")
         where.setdefault(name.strip(), []).append(value.strip())
     return where
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
 
 
 @export_app.command("quotes")
@@ -79,9 +83,7 @@ def quotes(
         pseudonyms = read_key(key) if key else None
     except QualcodeError as exc:
         fail(str(exc))
-    for guarded in filter(None, [key, Path(project) if "://" not in project else None]):
-        if out.exists() and guarded.exists() and _same_file(out, guarded):
-            fail(f"{out}: refusing to overwrite {guarded.name} with an export")
+    refuse_project_output(project, out, key)
     options = QuoteOptions(
         codes=list(code or []),
         where=_where(list(where or [])),
@@ -95,10 +97,7 @@ def quotes(
     )
     with project_open(project) as opened, opened.read() as session:
         quote_set = build_quote_set(session, options)
-        try:
-            write_quote_set(quote_set, out, chosen)
-        except OSError as exc:
-            fail(f"{out}: cannot be written ({exc.strerror})")
+        write_quote_set(quote_set, out, chosen)
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
     warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)

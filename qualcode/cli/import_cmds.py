@@ -19,6 +19,7 @@ from qualcode.cli.common import (
     project_open,
     warn,
 )
+from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
 
@@ -56,7 +57,7 @@ def import_(
     ):
         task = progress.add_task("Importing", total=len(paths))
         for path in paths:
-            progress.update(task, description=f"Importing {path.name}")
+            progress.update(task, description=f"Importing {shown(path.name)}")
             outcome = import_one(
                 opened,
                 path,

@@ -18,6 +18,7 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.store.check import check_project
+from qualcode.store.db import display
 from qualcode.store.trail import is_hash
 from qualcode.store.transfer import backup_project, copy_project
 
@@ -32,7 +33,7 @@ def copy(source: ProjectArg, dest: DestArg) -> None:
         counts = copy_project(opened, dest)
     console.print(
         f"Copied {counts.get('document', 0)} documents, {counts.get('coding', 0)} codings and "
-        f"{sum(counts.values())} rows in all to {dest}."
+        f"{sum(counts.values())} rows in all to {display(dest)}."
     )
 
 
@@ -45,7 +46,7 @@ def backup(
     """Back a project up while it is in use (SQLite online backup, or pg_dump / a copy)."""
     with project_open(project) as opened:
         how = backup_project(opened, dest)
-    console.print(f"Backed up {project} to {dest} ({how}).")
+    console.print(f"Backed up {display(project)} to {display(dest)} ({how}).")
 
 
 SinceHashOpt = Annotated[
@@ -83,7 +84,7 @@ def check(project: ProjectArg, as_json: JsonOpt = False, since_hash: SinceHashOp
             }
         )
     else:
-        table = Table(title=f"Check of {project}", title_justify="left", show_header=False)
+        table = Table(title=f"Check of {display(project)}", title_justify="left", show_header=False)
         table.add_row("Schema", report.schema)
         for what, count in report.checked.items():
             table.add_row(what.capitalize(), str(count))

@@ -24,6 +24,7 @@ from qualcode.cli.render import documents_table, hits_table, passages_table, sta
 from qualcode.codebook.yamlio import load_codebook
 from qualcode.errors import QualcodeError
 from qualcode.project import DEFAULT_CODEBOOK, new_project
+from qualcode.store.db import display
 from qualcode.store.documents import find_document
 from qualcode.store.models import Coding
 from qualcode.store.reports import document_list, project_status
@@ -44,7 +45,7 @@ def init(
     except QualcodeError as exc:
         fail(exc)
     created.close()
-    console.print(f"Created {project} with codebook '{spec.name}' ({added} codes).")
+    console.print(f"Created {display(project)} with codebook '{spec.name}' ({added} codes).")
 
 
 def status(project: ProjectArg, as_json: JsonOpt = False) -> None:

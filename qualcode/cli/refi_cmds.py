@@ -16,9 +16,11 @@ from qualcode.cli.common import (
     error_console,
     fail,
     project_open,
+    refuse_project_output,
 )
 from qualcode.errors import QualcodeError
 from qualcode.refi import api
+from qualcode.store.db import display
 
 NewProjectArg = Annotated[
     str,
@@ -34,11 +36,6 @@ QdpxArg = Annotated[Path, typer.Argument(metavar="FILE.qdpx", help="REFI-QDA pro
 QdcArg = Annotated[Path, typer.Argument(metavar="FILE.qdc", help="REFI-QDA codebook file.")]
 
 
-def _refuse_overwriting(project: str, out: Path) -> None:
-    if "://" not in project and out.exists() and out.resolve() == Path(project).resolve():
-        fail(f"{out}: refusing to overwrite the project with an export")
-
-
 def export_qdpx(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="The .qdpx file to write.")],
@@ -49,7 +46,7 @@ def export_qdpx(
 names and memos. Participants appear only by public label with their public attributes; \
 their private identifiers are never written. Share it as you would the transcripts.
     """
-    _refuse_overwriting(project, out)
+    refuse_project_output(project, out)
     with project_open(project) as opened:
         summary = api.export_qdpx(opened, out)
     console.print(
@@ -71,7 +68,7 @@ def export_qdc(
     out: Annotated[Path, typer.Option("--out", help="The .qdc file to write.")],
 ) -> None:
     """Write the codebook as a REFI-QDA .qdc (key, criteria and cues inside each Description)."""
-    _refuse_overwriting(project, out)
+    refuse_project_output(project, out)
     with project_open(project) as opened:
         count = api.export_qdc(opened, out)
     console.print(f"Wrote {out}: {count} codes.", soft_wrap=True, markup=False)
@@ -97,10 +94,11 @@ the import is removed). Sources without plain text are listed and skipped.
     except QualcodeError as exc:
         fail(exc)
     except SQLAlchemyError as exc:
-        fail(f"{project}: database error ({str(exc).strip().splitlines()[0]})")
+        fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
     verb = "Created" if created else "Imported into"
     console.print(
-        f"{verb} {project} from {file.name} ({summary.origin}): {summary.documents} documents, "
+        f"{verb} {display(project)} from {file.name} ({summary.origin}): "
+        f"{summary.documents} documents, "
         f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
         f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
         f"participants, {summary.memos} memos.",

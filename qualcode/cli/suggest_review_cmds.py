@@ -139,10 +139,11 @@ def _decide(
         found = passage_at(session, find_document(session, doc), passage)
         if accept:
             coding = accept_suggestion(session, found.id, code, who)
-            console.print(f"Accepted '{code}' for passage {passage}: coding {coding.id} ({who}).")
+            message = f"Accepted '{code}' for passage {passage}: coding {coding.id} ({who})."
         else:
             reject_suggestion(session, found.id, code, who)
-            console.print(f"Rejected '{code}' for passage {passage} ({who}); it will be learned.")
+            message = f"Rejected '{code}' for passage {passage} ({who}); it will be learned."
+    console.print(message)  # only once the transaction has committed
 
 
 PassageArg = Annotated[int, typer.Option("--passage", min=0, help="Passage index.")]

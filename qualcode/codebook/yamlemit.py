@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
 
-from qualcode.codebook.types import CodebookSpec, CodeSpec
+from qualcode.codebook.types import CodebookError, CodebookSpec, CodeSpec
 
 WIDTH = 80
 _FOLD_AT = 72
@@ -86,18 +89,34 @@ def _code(code: CodeSpec) -> dict[str, Any]:
     return out
 
 
+@contextmanager
+def room_to_recurse(frames: int = 12_000) -> Iterator[None]:
+    """Let PyYAML walk deep code trees: it recurses about ten frames per level of nesting."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
 def dump_codebook(spec: CodebookSpec) -> str:
     """The codebook as YAML text in the documented format; parse_codebook reads it back equal."""
     document: dict[str, Any] = {"codebook": spec.name}
     if spec.description:
         document["description"] = _Prose(spec.description)
-    document["codes"] = [_code(code) for code in spec.codes]
-    return yaml.dump(
-        document,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=WIDTH,
-        indent=2,
-    )
+    try:
+        with room_to_recurse():
+            document["codes"] = [_code(code) for code in spec.codes]
+            text: str = yaml.dump(
+                document,
+                Dumper=_Dumper,
+                sort_keys=False,
+                allow_unicode=True,
+                default_flow_style=False,
+                width=WIDTH,
+                indent=2,
+            )
+    except RecursionError:
+        raise CodebookError("the code tree is nested too deeply to write as YAML") from None
+    return text

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-import shutil
+import stat
 from pathlib import Path
 
 import yaml
@@ -12,7 +10,8 @@ from yaml.reader import ReaderError
 
 from qualcode.codebook.types import CodebookError, CodebookSpec, CodebookValidationError
 from qualcode.codebook.yamlcheck import build_codebook
-from qualcode.codebook.yamlemit import dump_codebook
+from qualcode.codebook.yamlemit import dump_codebook, room_to_recurse
+from qualcode.files import PRIVATE, write_text
 
 __all__ = ["dump_codebook", "load_codebook", "parse_codebook", "save_codebook"]
 
@@ -23,14 +22,19 @@ def parse_codebook(text: str, source: str = "<codebook>") -> CodebookSpec:
     """The codebook in YAML text; CodebookValidationError says '{source}:{line}: problem'."""
     text = text.removeprefix(_BOM)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        with room_to_recurse():
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            return build_codebook(root, source, text)
+    except RecursionError:
+        raise CodebookValidationError(
+            [f"{source}: nested too deeply (a code tree of thousands of levels)"]
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise CodebookValidationError([_syntax_message(error, source)]) from None
     except ReaderError as error:
         line = text[: error.position].count("\n") + 1
         message = f"{source}:{line}: the character {chr(error.character)!r} is not allowed in YAML"
         raise CodebookValidationError([message]) from None
-    return build_codebook(root, source, text)
 
 
 def load_codebook(path: Path) -> CodebookSpec:
@@ -44,21 +48,10 @@ def load_codebook(path: Path) -> CodebookSpec:
 
 
 def save_codebook(spec: CodebookSpec, path: Path) -> None:
-    """Write the codebook to a UTF-8 file, atomically: a crash leaves the old file intact."""
+    """Write the codebook to a UTF-8 file, atomically, keeping an existing file's permissions."""
     path = Path(path)
-    text = dump_codebook(spec)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else PRIVATE
+    write_text(path, dump_codebook(spec), mode)
 
 
 def _decode(data: bytes, source: str) -> str:

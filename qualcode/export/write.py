@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ from qualcode.export.markdown import render_markdown
 from qualcode.export.model import FORMATS, QuoteSet
 from qualcode.export.tables import write_csv, write_xlsx
 from qualcode.export.word import write_docx
+from qualcode.files import atomic_path
 
 EXTENSIONS = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html"}
 
@@ -65,23 +64,6 @@ def _write(quote_set: QuoteSet, path: Path, fmt: str) -> None:
 
 
 def write_quote_set(quote_set: QuoteSet, path: Path, fmt: str) -> None:
-    """Write the export next to its final name, then move it into place (no half files)."""
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise QualcodeError(f"{path}: folder {directory} does not exist")
-    fd, name = tempfile.mkstemp(prefix=".qualcode-export-", suffix=path.suffix, dir=directory)
-    os.close(fd)
-    temporary = Path(name)
-    try:
+    """Write the export whole or not at all, readable by its owner only (see files.atomic_path)."""
+    with atomic_path(path) as temporary:
         _write(quote_set, temporary, fmt)
-        temporary.chmod(0o644 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -33,6 +33,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 # Control characters that ordinary text files do not contain (tab, line ends and form feed do).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# Western text in Windows-1252 has a few accented letters, quotes and £ signs per line.
+_MAX_LEGACY_HIGH_SHARE = 0.3
 # Warnings about the text being decoded (see collect_warnings); None when nobody listens.
 _WARNINGS: ContextVar[list[str] | None] = ContextVar("decode_warnings", default=None)
 
@@ -80,20 +82,23 @@ def decode_text(name: str, data: bytes) -> str:
 def _mixed_lines(name: str, data: bytes) -> str | None:
     """Text that is UTF-8 except for some lines in Windows-1252 (a file edited with two
     programs, or pasted into): each line as UTF-8 when it is valid, else as Windows-1252.
-    None when no line holds UTF-8 beyond ASCII (the whole file is in a legacy encoding)."""
-    lines = data.split(b"\n")
+    None when no line holds UTF-8 beyond ASCII, or when the other lines are mostly non-ASCII
+    bytes (Chinese, Greek, Russian... in a legacy code page, where a short line can pass for
+    UTF-8 by chance): the whole file is then in one legacy encoding, for detection."""
     decoded: list[str] = []
-    legacy = 0
+    legacy, legacy_bytes, legacy_high = 0, 0, 0
     utf8 = False
-    for line in lines:
+    for line in data.split(b"\n"):
         try:
             text = line.decode("utf-8")
             utf8 = utf8 or not line.isascii()
         except UnicodeDecodeError:
             legacy += 1
+            legacy_bytes += len(line)
+            legacy_high += sum(byte >= 0x80 for byte in line)
             text = line.decode("cp1252", errors="replace")
         decoded.append(text)
-    if not utf8:
+    if not utf8 or legacy_high > legacy_bytes * _MAX_LEGACY_HIGH_SHARE:
         return None
     noun = "line" if legacy == 1 else "lines"
     _warn(f"{name}: mixed encodings: {legacy} {noun} read as Windows-1252")

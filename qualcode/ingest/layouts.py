@@ -140,12 +140,13 @@ def recognise(lines: list[str]) -> Transcript | None:
 
 
 def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
-    """For "Name 0:13" lines: a conversation, where someone speaks twice or a roster lists
-    the speakers ("Arrival 9:15" and "Departure 11:30" in field notes are no turns)."""
-    if rule.layout not in _BARE_TIME_LAYOUTS:
-        return True
+    """A conversation: someone speaks twice or a roster lists the speakers ("Arrival 9:15"
+    and "Departure 11:30" in field notes are no turns). Where labels are distinctive
+    ("[00:00:12] Sara: …"), two people who speak once each are a conversation too."""
     labels = [start[0] for line in lines if (start := _turn_start(rule, line)) is not None]
-    return bool(roster) or len(set(labels)) < len(labels)
+    if roster or len(set(labels)) < len(labels):
+        return True
+    return rule.layout not in _BARE_TIME_LAYOUTS and len(labels) <= 2
 
 
 def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:

@@ -7,25 +7,23 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qualcode.codebook.types import CodebookSpec
+from qualcode.files import write_bytes
 from qualcode.project import new_project
 from qualcode.refi.codebook import codes_to_spec, qdc_bytes, read_qdc
 from qualcode.refi.exporter import ExportSummary, qdpx_bytes
 from qualcode.refi.guids import project_guids, remember_guids
 from qualcode.refi.importer import ImportSummary, prepare, store_refi
-from qualcode.refi.qdaxml import write_file
 from qualcode.refi.reader import read_qdpx
 from qualcode.store.codes import codebook_spec, install_codebook
 from qualcode.store.db import Project, is_url, open_project, remove_sqlite_files
 from qualcode.store.models import Code
-
-PRIVATE_MODE = 0o600  # a .qdpx holds the transcripts themselves
 
 
 def export_qdpx(project: Project, out: Path) -> ExportSummary:
     """Write the whole project as a .qdpx (transcripts included, identifiers never)."""
     with project.read() as session:
         data, summary = qdpx_bytes(session)
-    write_file(out, data, PRIVATE_MODE)
+    write_bytes(out, data)
     return summary
 
 
@@ -36,7 +34,7 @@ def export_qdc(project: Project, out: Path) -> int:
         guids = project_guids(session)
         ids = {key: id_ for key, id_ in session.execute(select(Code.key, Code.id))}
         data = qdc_bytes(spec, lambda key: guids.of("code", ids[key]))
-    write_file(out, data, 0o644)
+    write_bytes(out, data)
     return len(spec.walk())
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import lxml.etree as etree  # type: ignore[import-untyped, unused-ignore]
@@ -144,20 +141,3 @@ def to_bytes(element: Element) -> bytes:
     """Serialise a document as pretty-printed UTF-8 with an XML declaration."""
     data: bytes = etree.tostring(element, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return data
-
-
-def write_file(path: Path, data: bytes, mode: int) -> None:
-    """Write next to the final name, then move into place (no half-written files)."""
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise RefiError(f"{path}: folder {directory} does not exist")
-    fd, name = tempfile.mkstemp(prefix=".qualcode-export-", suffix=path.suffix, dir=directory)
-    temporary = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        temporary.chmod(mode)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

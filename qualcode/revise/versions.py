@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
+from qualcode.store.documents import MAX_ROW_ID
 from qualcode.store.models import AuditEvent, Document, DocumentVersion, Passage
 
 
@@ -145,9 +146,13 @@ def text_at_version(session: Session, document: Document, number: int) -> str:
     """The document's text as of a version, or a clear error naming the versions there are."""
     if number == current_version(session, document):
         return document.text
-    text = session.scalar(
-        select(DocumentVersion.text).where(
-            DocumentVersion.document_id == document.id, DocumentVersion.number == number
+    text = (
+        None
+        if not 0 < number < MAX_ROW_ID
+        else session.scalar(
+            select(DocumentVersion.text).where(
+                DocumentVersion.document_id == document.id, DocumentVersion.number == number
+            )
         )
     )
     if text is None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.errors import QualcodeError
+from qualcode.files import atomic_path, mask_password, project_files, shown
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -78,11 +79,16 @@ def _parse_url(target: str) -> URL:
     try:
         url = make_url(target)
     except Exception:  # SQLAlchemy raises ArgumentError for anything it cannot parse
-        raise ProjectError(f"{target}: not a database URL") from None
+        raise ProjectError(f"{display(target)}: not a database URL") from None
     if url.get_backend_name() not in SUPPORTED_BACKENDS:
         raise ProjectError(
-            f"{_display(target)}: unsupported database (use a project file, sqlite:///path or "
+            f"{display(target)}: unsupported database (use a project file, sqlite:///path or "
             "postgresql+psycopg://user@host/db)"
+        )
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        raise ProjectError(
+            f"{display(target)}: an in-memory database vanishes when the command ends; "
+            "give a project file (study.qc or sqlite:////path/to/study.qc)"
         )
     if url.drivername in {"postgresql", "postgres"}:
         url = url.set(drivername="postgresql+psycopg")  # the driver qualcode installs
@@ -146,29 +152,34 @@ def _sqlite_url(path: Path) -> URL:
 
 def create_project(target: str) -> Project:
     """Create an empty project at a file path (refusing to overwrite) or an empty database URL."""
-    if is_url(target):
-        url = _parse_url(target)
-        path = None
-    else:
-        path = Path(target)
-        if path.exists():
-            raise ProjectError(f"{target}: already exists; choose a new project file name")
-        if not path.parent.exists():
-            raise ProjectError(f"{target}: folder {path.parent} does not exist")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        url = _sqlite_url(path)
+    path = sqlite_path(target)
+    url = _parse_url(target) if is_url(target) else None
+    if path is not None:
+        if path.exists() and not (url is not None and path.is_file() and _is_empty(path)):
+            raise ProjectError(f"{display(target)}: already exists; choose a new project file name")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{display(target)}: folder {shown(path.parent)} does not exist")
+        if not path.exists():
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except OSError as exc:
+                raise ProjectError(
+                    f"{display(target)}: cannot be created ({exc.strerror})"
+                ) from None
+            os.close(fd)
+        url = url or _sqlite_url(path)
+    assert url is not None
     engine = _make_engine(url)
     try:
         with engine.begin() as connection:
             if inspect(connection).has_table("alembic_version"):
-                raise ProjectError(f"{_display(target)}: already holds a qualcode project")
+                raise ProjectError(f"{display(target)}: already holds a qualcode project")
             command.upgrade(_alembic_config(connection), "head")
     except OperationalError as exc:
         engine.dispose()
         if path is not None:
             remove_sqlite_files(path)
-        raise ProjectError(f"{_display(target)}: cannot be created ({_reason(exc)})") from None
+        raise ProjectError(f"{display(target)}: cannot be created ({_reason(exc)})") from None
     except BaseException:
         engine.dispose()
         if path is not None:
@@ -178,14 +189,18 @@ def create_project(target: str) -> Project:
 
 
 def open_project(target: str, *, upgrade: bool = True) -> Project:
-    """Open an existing project; upgrade an older schema after a backup, refuse a newer one."""
-    if is_url(target):
-        url = _parse_url(target)
-        path = None
-    else:
-        path = Path(target)
+    """Open an existing project; upgrade an older schema after a backup, refuse a newer one.
+
+    A SQLite file is checked read-only first: another application's database, or a project
+    from a newer qualcode, is refused without a byte of it changing (not even its journal mode).
+    """
+    path = sqlite_path(target)
+    url = _parse_url(target) if is_url(target) else None
+    if path is not None:
         _check_project_file(path, target)
-        url = _sqlite_url(path)
+        _check_schema_read_only(path, target)
+        url = url or _sqlite_url(path)
+    assert url is not None
     engine = _make_engine(url)
     try:
         current = _current_revision(engine, target)
@@ -193,11 +208,11 @@ def open_project(target: str, *, upgrade: bool = True) -> Project:
         if current != head:
             if current not in _known_revisions():
                 raise ProjectError(
-                    f"{_display(target)}: made by a newer version of qualcode "
+                    f"{display(target)}: made by a newer version of qualcode "
                     f"(schema {current}); upgrade qualcode to open it"
                 )
             if not upgrade:
-                raise ProjectError(f"{_display(target)}: schema {current} needs an upgrade")
+                raise ProjectError(f"{display(target)}: schema {current} needs an upgrade")
             if path is not None:
                 _backup_before_upgrade(engine, path, current)
             with engine.begin() as connection:
@@ -208,40 +223,84 @@ def open_project(target: str, *, upgrade: bool = True) -> Project:
     return Project(target, engine, path)
 
 
-def _display(target: str) -> str:
-    """The target as it may be shown: a URL without its password."""
+def display(target: str) -> str:
+    """The target as it may be shown: a URL without its password, undecodable bytes escaped."""
     if is_url(target):
         try:
-            return make_url(target).render_as_string(hide_password=True)
-        except Exception:  # not parseable: show it as given, it holds no password we know of
-            return target
-    return target
+            target = make_url(target).render_as_string(hide_password=True)
+        except Exception:  # not parseable: mask whatever sits where a password would
+            target = mask_password(target)
+    return shown(target)
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file behind a project file name or a sqlite:/// URL (None for other databases)."""
+    if not is_url(target):
+        return Path(target)
+    try:
+        url = make_url(target)
+    except Exception:  # not a URL SQLAlchemy can read: no file of ours
+        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
 
 
 def _check_project_file(path: Path, target: str) -> None:
+    shown_target = display(target)
     if not path.exists():
-        raise ProjectError(f"{target}: no such project (create one with: qualcode init {target})")
+        raise ProjectError(
+            f"{shown_target}: no such project (create one with: qualcode init {shown_target})"
+        )
     if path.is_dir():
-        raise ProjectError(f"{target}: is a folder, not a qualcode project file")
+        raise ProjectError(f"{shown_target}: is a folder, not a qualcode project file")
     try:
         with path.open("rb") as handle:
             magic = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectError(f"{target}: cannot be read ({exc.strerror})") from None
+        raise ProjectError(f"{shown_target}: cannot be read ({exc.strerror})") from None
     if magic != SQLITE_MAGIC:
-        raise ProjectError(f"{target}: not a qualcode project file")
+        raise ProjectError(f"{shown_target}: not a qualcode project file")
+
+
+def _check_schema_read_only(path: Path, target: str) -> None:
+    """Refuse a SQLite file that is not a qualcode project, or too new, opening it read-only."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{display(target)}: cannot be opened ({exc})") from None
+    try:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        revision = None
+        if "alembic_version" in tables:
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{display(target)}: cannot be opened ({exc})") from None
+    finally:
+        connection.close()
+    if revision is None:
+        raise ProjectError(f"{display(target)}: not a qualcode project")
+    if revision[0] not in _known_revisions():
+        raise ProjectError(
+            f"{display(target)}: made by a newer version of qualcode "
+            f"(schema {revision[0]}); upgrade qualcode to open it"
+        )
+
+
+def _is_empty(path: Path) -> bool:
+    return path.stat().st_size == 0
 
 
 def _current_revision(engine: Engine, target: str) -> str:
     try:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version"):
-                raise ProjectError(f"{_display(target)}: not a qualcode project")
+                raise ProjectError(f"{display(target)}: not a qualcode project")
             revision = MigrationContext.configure(connection).get_current_revision()
     except OperationalError as exc:
-        raise ProjectError(f"{_display(target)}: cannot be opened ({_reason(exc)})") from None
+        raise ProjectError(f"{display(target)}: cannot be opened ({_reason(exc)})") from None
     if revision is None:
-        raise ProjectError(f"{_display(target)}: not a qualcode project (no schema version)")
+        raise ProjectError(f"{display(target)}: not a qualcode project (no schema version)")
     return revision
 
 
@@ -253,22 +312,30 @@ def _backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
 
 
 def backup_sqlite(engine: Engine, destination: Path) -> None:
-    """Copy a live SQLite project with the online backup API (consistent even mid-write)."""
-    fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
+    """Copy a live SQLite project with the online backup API (consistent even mid-write).
+
+    The copy is made beside `destination` and takes its name only when complete: a crash or
+    a full disk leaves no half backup, and an existing file is never replaced.
+    """
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        with sqlite3.connect(destination) as target:
-            source.backup(target)
-        target.close()
+        with atomic_path(destination, replace=False) as temporary:
+            target = sqlite3.connect(temporary)
+            try:
+                source.backup(target)
+            except sqlite3.Error as exc:
+                raise ProjectError(f"{shown(destination)}: cannot be written ({exc})") from None
+            finally:
+                target.close()
+                for journal in project_files(temporary)[1:]:  # left behind by a failed write
+                    journal.unlink(missing_ok=True)
     finally:
         raw.close()
 
 
 def remove_sqlite_files(path: Path) -> None:
     """Delete a project file and its WAL sidecars (used when creation fails)."""
-    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if candidate.exists():
-            candidate.unlink()
+    for candidate in project_files(path):
+        candidate.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
+from qualcode.store.documents import MAX_ROW_ID
 from qualcode.store.models import Document, Passage
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -64,6 +65,7 @@ def search_passages(session: Session, query: str, *, limit: int = 50) -> list[Se
     On SQLite the query is FTS5 syntax (words, "phrases", prefix*, AND/OR/NOT); if it is not
     valid FTS5 syntax its words are searched for as plain terms instead.
     """
+    limit = min(limit, MAX_ROW_ID)  # "all of them": a larger number does not fit SQL
     if not WORD.search(query):
         raise QualcodeError("the search query has no words in it")
     dialect = session.get_bind().dialect.name

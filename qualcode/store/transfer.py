@@ -12,7 +12,23 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select, text
 
 from qualcode.errors import QualcodeError
-from qualcode.store.db import Project, backup_sqlite, create_project, is_url, remove_sqlite_files
+from qualcode.files import (
+    atomic_path,
+    fresh_name,
+    publish,
+    refuse_project_files,
+    shown,
+    sync_file,
+)
+from qualcode.store.db import (
+    Project,
+    backup_sqlite,
+    create_project,
+    display,
+    is_url,
+    remove_sqlite_files,
+    sqlite_path,
+)
 from qualcode.store.models import Base
 from qualcode.store.trail import as_utc
 
@@ -74,8 +90,31 @@ def copy_rows(source: Project, destination: Project) -> dict[str, int]:
 
 
 def copy_project(source: Project, target: str) -> dict[str, int]:
-    """Create a new project at target (file or empty database) holding everything in source."""
-    destination = create_project(target)
+    """Create a new project at target (file or empty database) holding everything in source.
+
+    A SQLite destination is built under a temporary name beside it and renamed at the end, so
+    a copy that is killed or fails leaves nothing at target and can simply be run again.
+    """
+    path = sqlite_path(target)
+    if path is None:
+        return _copy_into(source, create_project(target))
+    refuse_project_files(path, [source.path])
+    replace = is_url(target) and path.is_file() and path.stat().st_size == 0
+    if path.exists() and not replace:
+        raise QualcodeError(f"{display(target)}: already exists; choose a new project file name")
+    temporary = fresh_name(path)
+    counts = _copy_into(source, create_project(str(temporary)))
+    try:
+        sync_file(temporary)
+        publish(temporary, path, replace=replace)
+    except OSError as exc:
+        raise QualcodeError(f"{display(target)}: cannot be written ({exc.strerror})") from None
+    finally:
+        remove_sqlite_files(temporary)
+    return counts
+
+
+def _copy_into(source: Project, destination: Project) -> dict[str, int]:
     try:
         counts = copy_rows(source, destination)
     except BaseException:
@@ -98,8 +137,10 @@ def table_counts(project: Project) -> dict[str, int]:
 
 def backup_project(project: Project, destination: str) -> str:
     """Back a project up: SQLite's online backup, pg_dump for a .sql file, else a new project."""
-    if not is_url(destination) and Path(destination).exists():
-        raise QualcodeError(f"{destination}: already exists; choose a new backup name")
+    if not is_url(destination):
+        refuse_project_files(Path(destination), [project.path])
+        if Path(destination).exists():
+            raise QualcodeError(f"{shown(destination)}: already exists; choose a new backup name")
     if project.is_sqlite and not is_url(destination):
         backup_sqlite(project.engine, Path(destination))
         return "SQLite online backup"
@@ -129,9 +170,9 @@ def _pg_dump(project: Project, destination: Path) -> None:
         str(destination),
         url.database or "",
     ]
-    fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        destination.unlink(missing_ok=True)
-        raise QualcodeError(f"pg_dump failed: {result.stderr.strip().splitlines()[-1]}")
+    with atomic_path(destination, replace=False) as temporary:
+        command[command.index("-f") + 1] = str(temporary)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            lines = result.stderr.strip().splitlines() or [f"exit status {result.returncode}"]
+            raise QualcodeError(f"pg_dump failed: {lines[-1]}")

@@ -70,6 +70,7 @@ def read_table(session: Session, path: Path, *, coder: str | None = None) -> lis
         text = decode_text(path.name, path.read_bytes())
     except OSError as exc:
         raise QualcodeError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # a long passage is one field
     reader = csv.DictReader(io.StringIO(text))
     columns = {c.strip().lower() for c in reader.fieldnames or []}
     missing = {"document", "code"} - columns
@@ -108,6 +109,10 @@ def _resolve(
             start, end = int(row["start"]), int(row["end"])
         except ValueError:
             raise QualcodeError("start and end must be whole numbers") from None
+        if max(abs(start), abs(end)) > len(document.text):
+            raise QualcodeError(
+                f"offsets {start}:{end} lie outside the document ({len(document.text)} characters)"
+            )
     else:
         start, end = locate(document.text, row.get("text", ""))
     origin = row.get("origin") or "import"

@@ -68,6 +68,7 @@ def plan_sheet(path: Path) -> Sheet:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # long notes are one field
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     uses = [column_use(header.strip()) for header in reader.fieldnames or []]
     columns = [use.key for use in uses]

@@ -14,6 +14,7 @@ from qualcode.codebook import (
     load_codebook,
     save_codebook,
 )
+from qualcode.errors import QualcodeError
 
 SPEC = CodebookSpec(
     name="Partnerships in criminal justice",
@@ -116,7 +117,7 @@ def test_failed_save_leaves_the_old_file_and_no_temporary_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(QualcodeError, match="disk full"):
         save_codebook(SPEC, path)
     assert path.read_text(encoding="utf-8") == "codebook: Old\ncodes: []\n"
     assert sorted(os.listdir(tmp_path)) == ["codebook.yaml"]

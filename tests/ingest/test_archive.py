@@ -4,6 +4,7 @@ nothing behind; honest archives, nested zips and entity tricks are handled."""
 from __future__ import annotations
 
 import io
+import struct
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -92,6 +93,21 @@ def test_the_cap_counts_every_member(tmp_path: Path) -> None:
     check_archive("prose.docx", path)
     with pytest.raises(ReadError, match=r"^prose.docx: refused: expands to more than 2 MB"):
         check_archive("prose.docx", path.read_bytes(), limit=2 * MB)
+
+
+def test_a_blank_picture_that_compresses_a_thousand_times_is_not_a_bomb(tmp_path: Path) -> None:
+    import docx
+
+    width, height = 1600, 1200  # a 24-bit BMP of white: 5.8 MB that deflates to a few KB
+    pixels = b"\xff" * (width * 3 * height)
+    info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 24, 0, len(pixels), 2835, 2835, 0, 0)
+    header = b"BM" + struct.pack("<IHHI", 14 + len(info) + len(pixels), 0, 0, 14 + len(info))
+    document = docx.Document()
+    document.add_paragraph("Interviewer: The diagram she drew is below.")
+    document.add_picture(io.BytesIO(header + info + pixels))
+    path = tmp_path / "with-picture.docx"
+    document.save(str(path))
+    assert read_document(path).text == "Interviewer: The diagram she drew is below."
 
 
 def test_a_zip_nested_inside_a_docx_is_left_packed(tmp_path: Path) -> None:

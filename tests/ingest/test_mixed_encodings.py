@@ -45,6 +45,14 @@ def test_files_in_one_encoding_read_without_a_warning(tmp_path: Path) -> None:
         assert document.text == text.strip() and document.warnings == []
 
 
+def test_a_legacy_file_whose_short_line_passes_for_utf8_is_not_mixed(tmp_path: Path) -> None:
+    # In GBK, "\u6a21" is the bytes C4 A3, which are also valid UTF-8.
+    text = "我们谈谈资金的问题，还有监狱的合作。\n" * 6 + "\u6a21\n好的。\n"
+    path = tmp_path / "notes.txt"
+    path.write_bytes(text.encode("gbk"))
+    assert read_document(path).warnings == []
+
+
 def test_the_warning_reaches_the_import_report(tmp_path: Path) -> None:
     project = tmp_path / "study.qc"
     runner = CliRunner()

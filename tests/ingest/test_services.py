@@ -228,8 +228,14 @@ def test_no_passage_is_over_3000_characters_whatever_the_text(parts: list[str]) 
     assert "".join(covered.split()) == "".join(doc.text.split())
 
 
-def test_times_in_field_notes_are_no_speakers() -> None:
-    notes = "Arrival 9:15\nQueue of twelve people outside.\n\nDeparture 11:30\nDoors locked."
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Arrival 9:15\nQueue of twelve people outside.\n\nDeparture 11:30\nDoors locked.",
+        "09:15 Arrival: queue outside.\n10:40 Lunch: staff room.\n11:30 Departure: locked.",
+    ],
+)
+def test_times_in_field_notes_are_no_speakers(notes: str) -> None:
     doc = read("visit.txt", notes)
     assert doc.layout == "txt" and doc.speakers == []
 

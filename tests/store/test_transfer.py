@@ -67,7 +67,7 @@ def test_copy_round_trip_through_postgresql_keeps_every_row(
 
 def test_copy_refuses_an_existing_destination(demo_project: Path) -> None:
     result = CliRunner().invoke(app, ["copy", str(demo_project), str(demo_project)])
-    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert result.exit_code == 1 and "refusing to overwrite the project" in result.stderr
 
 
 def test_backup_is_a_consistent_private_copy(demo_project: Path, tmp_path: Path) -> None:
