@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from qualcode.anonymise.redactor import Redactor
 from qualcode.audit.patterns import (
     Case,
     CoOccurrence,
@@ -31,12 +30,15 @@ class Patterns:
     co_occurrence: CoOccurrence
 
 
-def participant_label(redactor: Redactor, participant: str | None, document_id: int) -> str:
+Redact = Callable[[str], str]
+
+
+def participant_label(redact: Redact, participant: str | None, document_id: int) -> str:
     """The participant's public label (redacted), or "Document N" for a document without one."""
-    return redactor.redact(participant) if participant else f"Document {document_id}"
+    return redact(participant) if participant else f"Document {document_id}"
 
 
-def cases(session: Session, redactor: Redactor) -> dict[int, Case]:
+def cases(session: Session, redact: Redact) -> dict[int, Case]:
     """Every document's participant label and public attributes, redacted as exports are."""
     documents = session.scalars(
         select(Document)
@@ -46,10 +48,8 @@ def cases(session: Session, redactor: Redactor) -> dict[int, Case]:
     found: dict[int, Case] = {}
     for document in documents:
         label = document.participant.label if document.participant else None
-        attributes = {
-            redactor.redact(k): redactor.redact(v) for k, v in public_attributes(document).items()
-        }
-        found[document.id] = Case(participant_label(redactor, label, document.id), attributes)
+        attributes = {redact(k): redact(v) for k, v in public_attributes(document).items()}
+        found[document.id] = Case(participant_label(redact, label, document.id), attributes)
     return found
 
 
@@ -78,12 +78,15 @@ def passage_spans(session: Session) -> dict[int, list[tuple[int, int]]]:
     return found
 
 
-def patterns(session: Session, coders: Sequence[str], redactor: Redactor) -> Patterns:
-    """Code frequency by participant attribute and code co-occurrence for the coders."""
-    spans = stored_spans(session, coders)
-    order = [code.key for code in all_codes(session)]
+def patterns(
+    session: Session, coders: Sequence[str], redact: Redact, label: Redact = str
+) -> Patterns:
+    """Code frequency by participant attribute and code co-occurrence for the coders, codes
+    shown as `label` gives them."""
+    spans = [replace(s, code=label(s.code)) for s in stored_spans(session, coders)]
+    order = [label(code.key) for code in all_codes(session)]
     return Patterns(
         coders=tuple(coders),
-        frequency=code_frequency(spans, cases(session, redactor), order),
+        frequency=code_frequency(spans, cases(session, redact), order),
         co_occurrence=co_occurrence(spans, passage_spans(session), order),
     )

@@ -9,15 +9,14 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.anonymise.check import find_residual, finding_key
-from qualcode.anonymise.registry import dismissed_values
-from qualcode.anonymise.review import project_redactor
 from qualcode.audit.agreement import CodeAgreement, agreement
 from qualcode.audit.assignments import list_assignments
 from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
 from qualcode.audit.patterns_gather import Patterns, participant_label, patterns
+from qualcode.audit.redacted import code_labeller, redacted_row
+from qualcode.export.policy import ExportRedactor
 from qualcode.stats import Unit
 from qualcode.store.models import AuditEvent
 from qualcode.store.reports import project_status
@@ -94,8 +93,9 @@ class ReportData:
     """Code frequency by participant attribute and co-occurrence, over `coders`' codings."""
     notes: tuple[str, ...] = field(default=())
     unreviewed: int = 0
-    """Possible identifiers in the quoted passages nobody registered or dismissed (kept, as in
-    exports: `qualcode anonymise check` lists them)."""
+    """Possible identifiers in the quoted passages nobody registered or dismissed: redacted as
+    [name?] unless kept, as in exports (`qualcode anonymise check` lists them)."""
+    unreviewed_kept: bool = False
 
 
 def trim(text: str, limit: int = 400) -> str:
@@ -161,9 +161,13 @@ def build_report(
     coders: Sequence[str] | None = None,
     threshold: float = 0.6,
     now: datetime | None = None,
+    keep_unreviewed: bool = False,
 ) -> ReportData:
-    """Gather the report: agreement at both units, counts, activity, disagreements, assignments."""
-    redactor = project_redactor(session)
+    """Gather the report: agreement at both units, counts, activity, disagreements, assignments;
+    identifiers, speaker names, code keys and (unless kept) unreviewed finds redacted."""
+    policy = ExportRedactor.for_project(session, keep_unreviewed=keep_unreviewed)
+    label = code_labeller(session, policy)
+    redact = policy.redact
     names = list(coders) if coders is not None else default_coders(session)
     status = project_status(session)
     tables: list[UnitTable] = []
@@ -171,7 +175,6 @@ def build_report(
     documents: tuple[tuple[int, str], ...] = ()
     note: str | None = None
     notes: tuple[str, ...] = ()
-    unreviewed: set[str] = set()
     if len(names) < 2:
         note = "Agreement needs two coders with codings; this project has " + (
             ", ".join(names) or "none"
@@ -180,30 +183,25 @@ def build_report(
         data = gather(session, names)
         for unit in ("passage", "char"):
             summary = agreement(session, data, unit=unit, threshold=threshold)
-            tables.append(UnitTable(unit, summary.unit_description, summary.rows, summary.overall))
+            rows = tuple(redacted_row(row, label, policy) for row in summary.rows)
+            tables.append(UnitTable(unit, summary.unit_description, rows, summary.overall))
         documents = tuple(
-            (d, participant_label(redactor, participant, d))
+            (d, participant_label(redact, participant, d))
             for d, _, participant in summary.documents
         )
         notes = summary.notes
-        dismissed = dismissed_values(session)
         for item in disagreement_items(session, data):
-            unreviewed |= {
-                finding_key(f.value)
-                for f in find_residual(item.text, redactor, dismissed)
-                if f.stays_in_exports
-            }
             disagreements.append(
                 ReportDisagreement(
-                    code=item.code,
-                    code_name=item.code_name,
+                    code=label(item.code),
+                    code_name=redact(item.code_name),
                     document_id=item.document_id,
-                    participant=participant_label(redactor, item.participant, item.document_id),
+                    participant=participant_label(redact, item.participant, item.document_id),
                     passage=item.passage,
-                    text=trim(redactor.redact(item.text)),
+                    text=trim(redact(item.text)),
                     applied_by=item.applied_by,
                     not_applied_by=item.not_applied_by,
-                    codes=item.codes,
+                    codes={c: [label(k) for k in keys] for c, keys in item.codes.items()},
                 )
             )
     order = {row.code: i for i, row in enumerate(tables[0].rows)} if tables else {}
@@ -212,7 +210,7 @@ def build_report(
         OpenAssignment(
             a.id,
             a.document_id,
-            participant_label(redactor, a.participant, a.document_id),
+            participant_label(redact, a.participant, a.document_id),
             a.coders,
             a.blind,
             a.assigned_by,
@@ -230,14 +228,15 @@ def build_report(
         agreement_note=note,
         coder_counts=tuple(status["coders"]),
         code_counts=tuple(
-            (c["code"], c["name"], c["parent"] is not None, dict(c["by_coder"]))
+            (label(c["code"]), redact(c["name"]), c["parent"] is not None, dict(c["by_coder"]))
             for c in status["by_code"]
         ),
         activity=_activity(session, names),
         disagreements=tuple(disagreements[:MAX_DISAGREEMENTS]),
         more_disagreements=max(0, len(disagreements) - MAX_DISAGREEMENTS),
         assignments=assignments,
-        patterns=patterns(session, names, redactor),
+        patterns=patterns(session, names, redact, label),
         notes=notes,
-        unreviewed=len(unreviewed),
+        unreviewed=len(policy.flagged),
+        unreviewed_kept=keep_unreviewed,
     )

@@ -24,6 +24,7 @@ from qualcode.audit import (
     selected_codes,
     suggester_extra,
 )
+from qualcode.audit.redacted import redacted_summary
 from qualcode.cli.audit_render import print_agreement
 from qualcode.cli.common import (
     CoderOpt,
@@ -36,6 +37,8 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.supervisor_common import CodersOpt, DefaultCommandGroup, DocsOpt, coder_names
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.export.policy import ExportRedactor
 from qualcode.store.documents import find_document
 
 
@@ -72,9 +75,12 @@ def agree(
         float, typer.Option(help="Flag codes whose kappa is below this.")
     ] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(min=0, help="Disagreements to list (0: all).")] = 20,
+    unreviewed: UnreviewedOpt = "redact",
     as_json: JsonOpt = False,
 ) -> None:
-    """Inter-coder agreement per code (n, %, kappa, alpha, band) and the disagreements behind it."""
+    """Inter-coder agreement per code (n, %, kappa, alpha, band) and the disagreements behind it;
+    passages, codes and labels redacted as in exports."""
+    keep = keep_unreviewed(unreviewed)
     names = coder_names(coders)
     with project_open(project) as opened:
         with opened.read() as session:
@@ -84,10 +90,13 @@ def agree(
             keys = selected_codes(session, code) if code else None
             data = gather(session, names, documents=ids, extra=extra)
             summary = agreement(session, data, unit=unit.value, codes=keys, threshold=threshold)
+            policy = ExportRedactor.for_project(session, keep_unreviewed=keep)
+            summary = redacted_summary(session, summary, policy)
     if as_json:
         print_json(summary.as_json())
     else:
         print_agreement(summary, limit)
+    warn_unreviewed(len(policy.flagged), project, kept=keep)
 
 
 @assign_app.command("add")

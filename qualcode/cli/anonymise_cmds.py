@@ -18,7 +18,7 @@ from qualcode.anonymise.registry import (
     registry_entries,
     undismiss,
 )
-from qualcode.anonymise.review import DocumentReview, project_redactor, review_documents
+from qualcode.anonymise.review import DocumentReview, review_documents
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -30,7 +30,9 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
+from qualcode.export.policy import ExportRedactor
 from qualcode.store.documents import find_document
 
 anonymise_app = typer.Typer(help="Check, register and dismiss identifiers; pseudonym keys.")
@@ -144,10 +146,15 @@ def preview(
     project: ProjectArg,
     doc: Annotated[str, typer.Option("--doc", help="Document id, title or file name.")],
     key_file: Annotated[Path | None, typer.Option("--key", help="Pseudonym key.")] = None,
+    unreviewed: UnreviewedOpt = "redact",
 ) -> None:
-    """Print a document as exports would show it, every identifier replaced."""
+    """Print a document as exports would show it: identifiers, speaker names and (unless kept)
+    unreviewed possible identifiers replaced."""
+    keep = keep_unreviewed(unreviewed)
     pseudonyms = read_key(key_file) if key_file else None
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc)
-        text = project_redactor(session, pseudonyms).redact(document.text)
+        policy = ExportRedactor.for_project(session, key=pseudonyms, keep_unreviewed=keep)
+        text = policy.redact_document(document)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    warn_unreviewed(len(policy.flagged), project, kept=keep)

@@ -17,7 +17,8 @@ from qualcode.cli.common import error_console, labelled
 from qualcode.cli.demo_cmd import demo
 from qualcode.cli.doc_cmds import doc_app
 from qualcode.cli.export_cmds import export_app
-from qualcode.cli.import_cmds import import_, participants_app
+from qualcode.cli.import_cmds import import_
+from qualcode.cli.participants_cmds import participants_app
 from qualcode.cli.suggest_cmds import suggest_app
 from qualcode.cli.tui_cmd import tui
 from qualcode.files import is_text, shown

@@ -37,7 +37,6 @@ from qualcode.cli.common import (
     print_json,
     project_open,
     refuse_project_output,
-    warn,
 )
 from qualcode.cli.supervisor_common import (
     CodersOpt,
@@ -47,6 +46,7 @@ from qualcode.cli.supervisor_common import (
     IntoOpt,
     coder_names,
 )
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.store.documents import find_document
 
 
@@ -196,18 +196,19 @@ def audit_report(
         str | None, typer.Option("--coders", help="Coders to compare (default: all human coders).")
     ] = None,
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
+    unreviewed: UnreviewedOpt = "redact",
 ) -> None:
     """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
     refuse_project_output(project, out)
+    keep = keep_unreviewed(unreviewed)
     with project_open(project) as opened:
         with opened.read() as session:
             data = build_report(
-                session, coders=coder_names(coders) if coders else None, threshold=threshold
+                session,
+                coders=coder_names(coders) if coders else None,
+                threshold=threshold,
+                keep_unreviewed=keep,
             )
         write_report(data, out)
     console.print(f"Wrote the audit report to {out}.")
-    if data.unreviewed:
-        warn(
-            f"{data.unreviewed} possible identifier(s) in the report's passages were never "
-            f"reviewed; list them with: qualcode anonymise check {project}"
-        )
+    warn_unreviewed(data.unreviewed, project, kept=keep)

@@ -17,6 +17,7 @@ from qualcode.cli.common import (
     refuse_project_output,
     warn,
 )
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
@@ -70,10 +71,12 @@ def quotes(
         Path | None,
         typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
     ] = None,
+    unreviewed: UnreviewedOpt = "redact",
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
         fail("give --coder or --consensus, not both")
+    keep_unreviewed(unreviewed)
     try:
         chosen = format_for(out, fmt)
         parse_template(label)
@@ -90,16 +93,19 @@ def quotes(
         label_template=label,
         group_by=group_by,
         key=pseudonyms,
+        unreviewed=unreviewed,
     )
     with project_open(project) as opened, opened.read() as session:
         quote_set = build_quote_set(session, options)
         write_quote_set(quote_set, out, chosen)
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
-    if quote_set.unreviewed:
+    warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
+    for name in quote_set.hidden_attributes:
         warn(
-            f"{quote_set.unreviewed} possible identifier(s) in this export were never "
-            f"reviewed; list them with: qualcode anonymise check {project}"
+            f"attribute {name!r} looks like a name or contact detail and is left out; "
+            f"re-import the participant sheet to make it private, or remove it with: "
+            f"qualcode participants attribute remove {project} {name}"
         )
     if quote_set.missing_pseudonyms:
         error_console.print(

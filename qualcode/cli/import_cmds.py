@@ -1,4 +1,4 @@
-"""Import commands: interview files, and the participant sheet."""
+"""Import command: interview files (the participant sheet is in participants_cmds)."""
 
 from __future__ import annotations
 
@@ -25,9 +25,6 @@ from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_one
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
-from qualcode.tables.participants import import_sheet, read_sheet
-
-participants_app = typer.Typer(help="The participant sheet: labels, identifiers, attributes.")
 
 
 def import_(
@@ -108,26 +105,3 @@ def _report(outcome: ImportOutcome) -> None:
         console.print(outcome.message, soft_wrap=True)
     for warning in outcome.warnings:
         warn(warning)
-
-
-@participants_app.command("import")
-def participants_import(
-    project: ProjectArg,
-    sheet: Annotated[
-        Path,
-        typer.Argument(
-            help="CSV: label, real_name, aliases, organisation, "
-            "places, documents, and attribute columns."
-        ),
-    ],
-    coder: CoderOpt = None,
-) -> None:
-    """Import the participant sheet (identifiers stay private; attributes are public)."""
-    with project_open(project) as opened:
-        rows = read_sheet(sheet)
-        with opened.write() as session:
-            summary = import_sheet(session, rows, coder=coder or default_coder())
-    console.print(
-        f"{summary.participants} participants, {summary.identifiers} new identifiers, "
-        f"{summary.documents_linked} documents linked."
-    )

@@ -8,15 +8,16 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from qualcode.anonymise.check import Finding, find_residual, finding_key
-from qualcode.anonymise.redactor import Redaction, Redactor
-from qualcode.anonymise.registry import dismissed_values, registry_entries
+from qualcode.anonymise.redactor import Redaction
+from qualcode.anonymise.registry import registry_entries
 from qualcode.export.grouping import group_quotes
 from qualcode.export.labels import render_label
 from qualcode.export.model import Quote, QuoteOptions, QuoteSet
+from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import (
     CodedSpan,
     coded_spans,
+    hidden_attributes,
     matching_documents,
     public_attributes,
     selected_codes,
@@ -28,7 +29,7 @@ from qualcode.export.spans import (
     expand_to_words,
     strip_label,
 )
-from qualcode.store.codes import code_path
+from qualcode.export.speakers import label_spans, speaker_names, with_labels
 from qualcode.store.models import Code, Document, Passage
 
 
@@ -38,14 +39,15 @@ def participant_name(document: Document) -> str:
 
 
 class QuoteMaker:
-    """Turns coded spans into anonymised quotes, remembering what the check would flag."""
+    """Turns coded spans into anonymised quotes: identifiers, speakers and unreviewed finds
+    redacted in the words and their context alike."""
 
-    def __init__(self, session: Session, options: QuoteOptions, redactor: Redactor) -> None:
+    def __init__(self, options: QuoteOptions, policy: ExportRedactor) -> None:
         self.options = options
-        self.redactor = redactor
-        self.dismissed = dismissed_values(session)
-        self.flagged: set[str] = set()
-        self._residual: dict[int, list[Finding]] = {}
+        self.policy = policy
+        self.redactor = policy.redactor
+        self._unreviewed: dict[int, list[Redaction]] = {}
+        self._speakers: dict[int, dict[str, str]] = {}
 
     def _passage_at(self, document: Document, position: int) -> Passage | None:
         passages = document.passages
@@ -68,35 +70,48 @@ class QuoteMaker:
         window_start = context_before(text, min(low, start), start, self.options.context)
         window_end = context_after(text, end, max(high, end), self.options.context)
         window = text[window_start:window_end]
-        found = self.redactor.find(window)
+        found = self.policy.combine(text, self._unreviewed_in(document), window_start, window_end)
+        if document.id not in self._speakers:
+            self._speakers[document.id] = speaker_names(document)
+        found = with_labels(found, label_spans(window, self._speakers[document.id]))
         start, end = _widen(found, start - window_start, end - window_start)
-        self._note_residual(document, window_start, window_end)
         piece = self.redactor.apply
+        redact = self.policy.redact
         values = {"label": participant_name(document), **public_attributes(document)}
-        attributes = {k: self.redactor.redact(v) for k, v in public_attributes(document).items()}
+        attributes = {k: redact(v) for k, v in public_attributes(document).items()}
         return Quote(
             document_id=document.id,
-            participant=self.redactor.redact(participant_name(document)),
+            participant=redact(participant_name(document)),
             start=window_start + start,
             end=window_start + end,
             text=piece(window[start:end], found, start),
             before=piece(window[:start], found, 0),
             after=piece(window[end:], found, end),
-            label=self.redactor.redact(render_label(self.options.label_template, values)),
-            codes=tuple(c.key for c in codes),
-            code_paths=tuple(" / ".join(code_path(c)) for c in codes),
-            coders=tuple(sorted(span.coders)),
+            label=redact(render_label(self.options.label_template, values)),
+            codes=tuple(self.code_key(c) for c in codes),
+            code_paths=tuple(" / ".join(self.code_path(c)) for c in codes),
+            coders=tuple(sorted(redact(c) for c in span.coders)),
             attributes=attributes,
         )
 
-    def _note_residual(self, document: Document, start: int, end: int) -> None:
-        findings = self._residual.get(document.id)
-        if findings is None:
-            findings = find_residual(document.text, self.redactor, self.dismissed)
-            self._residual[document.id] = findings
-        for finding in findings:
-            if finding.stays_in_exports and any(start <= o < end for o in finding.offsets):
-                self.flagged.add(finding_key(finding.value))
+    def _unreviewed_in(self, document: Document) -> list[Redaction]:
+        # Found over the whole document, as `anonymise check` finds them, once per document.
+        if document.id not in self._unreviewed:
+            self._unreviewed[document.id] = self.policy.unreviewed(document.text)
+        return self._unreviewed[document.id]
+
+    def code_key(self, code: Code) -> str:
+        """A code's key as exports show it, redacted with its name and definition."""
+        return self.policy.redact_key(code.key, code.name, code.description)
+
+    def code_path(self, code: Code) -> list[str]:
+        """Redacted keys from the theme down to this code."""
+        path: list[Code] = []
+        node: Code | None = code
+        while node is not None:
+            path.append(node)
+            node = node.parent
+        return [self.code_key(c) for c in reversed(path)]
 
 
 def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
@@ -111,10 +126,12 @@ def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
 
 def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
     """Every quote the options select, anonymised, grouped and counted."""
-    entries = registry_entries(session)
     lookup = options.key.lookup() if options.key else {}
-    redactor = Redactor(entries, pseudonyms=lookup)
+    entries = registry_entries(session)
     missing = len({e.key for e in entries if e.key not in lookup}) if options.key else 0
+    policy = ExportRedactor.for_project(
+        session, key=options.key, keep_unreviewed=options.unreviewed == "keep"
+    )
     documents = {d.id: d for d in matching_documents(session, options.where)}
     codes = selected_codes(session, options.codes)
     spans = coded_spans(
@@ -124,15 +141,17 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
         coder=options.coder,
         consensus=options.consensus,
     )
-    maker = QuoteMaker(session, options, redactor)
-    groups = group_quotes(options, codes, spans, documents, maker.make, redactor.redact)
+    maker = QuoteMaker(options, policy)
+    groups = group_quotes(options, codes, spans, documents, maker, policy.redact)
     titles = {"code": "Quotes by theme", "participant": "Quotes by participant"}
     return QuoteSet(
         title=titles.get(options.group_by, f"Quotes by {options.group_by}"),
         options=options,
         groups=groups,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        described=options.describe(redactor.redact),
-        unreviewed=len(maker.flagged),
+        described=options.describe(policy.redact, policy.redact_key),
+        unreviewed=len(policy.flagged),
+        unreviewed_kept=policy.keep_unreviewed,
         missing_pseudonyms=missing,
+        hidden_attributes=hidden_attributes(documents.values()),
     )

@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Protocol
 
 from qualcode.errors import QualcodeError
 from qualcode.export.model import Quote, QuoteGroup, QuoteOptions
 from qualcode.export.selection import CodedSpan, public_attributes
-from qualcode.store.codes import code_path
 from qualcode.store.models import Code, Document
 
-MakeQuote = Callable[[Document, CodedSpan, list[Code]], Quote | None]
 Redact = Callable[[str], str]
 NOT_RECORDED = "(not recorded)"
+
+
+class QuoteSource(Protocol):
+    """Makes anonymised quotes from coded spans, and shows code keys as exports may."""
+
+    def make(self, document: Document, span: CodedSpan, codes: list[Code]) -> Quote | None: ...
+
+    def code_key(self, code: Code) -> str: ...
+
+    def code_path(self, code: Code) -> list[str]: ...
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -33,13 +42,13 @@ def group_quotes(
     codes: list[Code],
     spans: list[CodedSpan],
     documents: dict[int, Document],
-    make: MakeQuote,
+    source: QuoteSource,
     redact: Redact,
 ) -> list[QuoteGroup]:
     """The top-level groups for the chosen --group-by."""
     if options.group_by == "code":
-        return _by_code(codes, spans, documents, make, redact)
-    quotes = _merged_quotes(codes, spans, documents, make)
+        return _by_code(codes, spans, documents, source, redact)
+    quotes = _merged_quotes(codes, spans, documents, source)
     if options.group_by == "participant":
         return _by_value(quotes, lambda q: q.participant, redact, participant=True)
     names = {n for d in documents.values() for n in public_attributes(d)}
@@ -56,13 +65,13 @@ def _by_code(
     codes: list[Code],
     spans: list[CodedSpan],
     documents: dict[int, Document],
-    make: MakeQuote,
+    source: QuoteSource,
     redact: Redact,
 ) -> list[QuoteGroup]:
     by_id = {c.id: c for c in codes}
     quotes: dict[int, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
     for span in spans:
-        quote = make(documents[span.document_id], span, [by_id[span.code_id]])
+        quote = source.make(documents[span.document_id], span, [by_id[span.code_id]])
         if quote is not None:
             # Two spans trimmed to the same words are one quote, never two in a group.
             quotes[span.code_id].setdefault(quote.identity, quote)
@@ -73,11 +82,11 @@ def _by_code(
 
     def build(code: Code, level: int) -> QuoteGroup | None:
         group = QuoteGroup(
-            key=code.key,
+            key=source.code_key(code),
             title=redact(code.name),
             description=redact(code.description),
             level=level,
-            path=tuple(code_path(code)),
+            path=tuple(source.code_path(code)),
             quotes=sorted(quotes[code.id].values(), key=quote_order),
         )
         group.children = [
@@ -89,7 +98,7 @@ def _by_code(
 
 
 def _merged_quotes(
-    codes: list[Code], spans: list[CodedSpan], documents: dict[int, Document], make: MakeQuote
+    codes: list[Code], spans: list[CodedSpan], documents: dict[int, Document], source: QuoteSource
 ) -> list[Quote]:
     """Overlapping spans of any codes in one document become one quote carrying all codes."""
     order = {c.id: i for i, c in enumerate(codes)}
@@ -111,7 +120,7 @@ def _merged_quotes(
     quotes: dict[tuple[int, int, int], Quote] = {}
     for span, code_ids in merged:
         chosen = [by_id[i] for i in sorted(code_ids, key=order.__getitem__)]
-        quote = make(documents[span.document_id], span, chosen)
+        quote = source.make(documents[span.document_id], span, chosen)
         if quote is not None:
             quotes.setdefault(quote.identity, quote)
     return list(quotes.values())

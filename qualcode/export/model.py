@@ -24,17 +24,21 @@ class QuoteOptions:
     label_template: str = DEFAULT_LABEL
     group_by: str = "code"
     key: PseudonymKey | None = None
+    unreviewed: str = "redact"
 
-    def describe(self, redact: Callable[[str], str]) -> dict[str, Any]:
+    def describe(
+        self, redact: Callable[[str], str], redact_key: Callable[[str], str]
+    ) -> dict[str, Any]:
         """The options as plain data for export headers, free text passed through redact."""
         return {
-            "codes": self.codes,
+            "codes": [redact_key(code) for code in self.codes],
             "where": {k: [redact(v) for v in vs] for k, vs in self.where.items()},
             "coders": "consensus" if self.consensus else (self.coder or "all"),
             "context_sentences": self.context,
             "label_template": redact(self.label_template),
             "group_by": self.group_by,
             "replacements": "pseudonyms" if self.key else "placeholders",
+            "unreviewed": self.unreviewed,
         }
 
 
@@ -143,7 +147,9 @@ class QuoteSet:
     generated_at: str
     described: dict[str, Any] = field(default_factory=dict)
     unreviewed: int = 0
+    unreviewed_kept: bool = False
     missing_pseudonyms: int = 0
+    hidden_attributes: list[str] = field(default_factory=list)
 
     def walk(self) -> list[QuoteGroup]:
         return [g for group in self.groups for g in group.walk()]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from qualcode.store.codes import all_codes, find_code
 from qualcode.store.models import Code, Coder, Coding, Document
+from qualcode.tables.columns import is_private_attribute
 
 Interval = tuple[int, int]
 
@@ -42,17 +43,30 @@ def selected_codes(session: Session, keys: list[str]) -> list[Code]:
     return result
 
 
-# Header and front-matter keys that name people or organisations rather than describe them.
-PRIVATE_KEYS = frozenset(
-    ["interviewer", "interviewee", "name", "real_name", "organisation", "email", "phone"]
-)
+def _all_attributes(document: Document) -> dict[str, str]:
+    if document.participant is not None:
+        return dict(document.participant.attributes)
+    return dict(document.attributes)
 
 
 def public_attributes(document: Document) -> dict[str, str]:
-    """The participant's attributes, or the document's own (minus private keys) without one."""
-    if document.participant is not None:
-        return dict(document.participant.attributes)
-    return {k: v for k, v in document.attributes.items() if k.casefold() not in PRIVATE_KEYS}
+    """The participant's attributes, or the document's own without one, minus any whose name
+    says it holds a name, contact detail or the like (never public, whatever an old import did)."""
+    return {k: v for k, v in _all_attributes(document).items() if not is_private_attribute(k)}
+
+
+def hidden_attributes(documents: Iterable[Document]) -> list[str]:
+    """Participant attributes that public_attributes leaves out because they look private (a
+    document's own header keys such as "interviewer" are left out silently, as always)."""
+    return sorted(
+        {
+            k
+            for d in documents
+            if d.participant is not None
+            for k in d.participant.attributes
+            if is_private_attribute(k)
+        }
+    )
 
 
 def _matches(document: Document, where: dict[str, list[str]]) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, defer, selectinload
 
 from qualcode.store.codes import all_codes, get_codebook
 from qualcode.store.models import Code, Coder, Coding, Document, Participant, Passage
+from qualcode.tables.columns import is_private_attribute
 
 
 def _coded_passages(session: Session, coder_id: int | None = None) -> int:
@@ -111,6 +112,16 @@ def _percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
+def _listed_attributes(document: Document) -> dict[str, str]:
+    """A document's and its participant's attributes, minus any whose name says it holds a name,
+    contact detail or the like (never public, whatever an older import stored)."""
+    merged = {
+        **document.attributes,
+        **(document.participant.attributes if document.participant else {}),
+    }
+    return {k: v for k, v in merged.items() if not is_private_attribute(k)}
+
+
 def document_list(session: Session) -> list[dict[str, Any]]:
     """Every document with its participant's public label and attributes, and counts."""
     passage_counts = dict(
@@ -132,7 +143,7 @@ def document_list(session: Session) -> list[dict[str, Any]]:
             "source_name": d.source_name,
             "format": d.format,
             "participant": d.participant.label if d.participant else None,
-            "attributes": {**d.attributes, **(d.participant.attributes if d.participant else {})},
+            "attributes": _listed_attributes(d),
             "passages": passage_counts.get(d.id, 0),
             "codings": coding_counts.get(d.id, 0),
             "imported_at": d.imported_at.isoformat(),

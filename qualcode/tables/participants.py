@@ -14,15 +14,16 @@ from qualcode.errors import QualcodeError
 from qualcode.ingest.decode import decode_text
 from qualcode.store.audit import record
 from qualcode.store.documents import add_identifiers, get_or_create_participant
-from qualcode.store.models import Document
-
-IDENTIFIER_COLUMNS = {
-    "real_name": "name",
-    "aliases": "alias",
-    "organisation": "organisation",
-    "places": "place",
-}
-SPECIAL_COLUMNS = {"label", "documents", *IDENTIFIER_COLUMNS}
+from qualcode.store.models import Document, Participant
+from qualcode.tables.columns import (
+    PRIVATE,
+    PUBLIC,
+    REFUSED,
+    ColumnUse,
+    column_use,
+    is_private_attribute,
+    private_kind,
+)
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,31 @@ class SheetSummary:
     participants: int
     identifiers: int
     documents_linked: int
+    made_private: int = 0
 
 
-def read_sheet(path: Path) -> list[dict[str, str]]:
-    """Rows of a participant sheet (CSV in any common encoding), checked for a label column."""
+@dataclass(frozen=True)
+class Sheet:
+    """A participant sheet as read: how each column is used, and its rows keyed by column."""
+
+    name: str
+    columns: list[ColumnUse]
+    rows: list[dict[str, str]]
+
+    def refused(self) -> list[ColumnUse]:
+        return [c for c in self.columns if c.use == REFUSED]
+
+    def check(self) -> None:
+        """Refuse a sheet with a column qualcode will not keep, naming the column."""
+        for column in self.refused():
+            raise QualcodeError(
+                f"{self.name}: column {column.header!r} holds {column.kind}, which qualcode "
+                "does not keep; remove the column from the sheet and import again"
+            )
+
+
+def plan_sheet(path: Path) -> Sheet:
+    """A participant sheet read and its columns judged, without checking refused columns."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -48,7 +70,8 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
         dialect = csv.excel
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # long notes are one field
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = [c.strip().lower().replace(" ", "_") for c in reader.fieldnames or []]
+    uses = [column_use(header.strip()) for header in reader.fieldnames or []]
+    columns = [use.key for use in uses]
     if "label" not in columns:
         raise QualcodeError(f"{path.name}: the participant sheet needs a 'label' column")
     rows = []
@@ -63,26 +86,61 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
                 raise QualcodeError(f"{path.name}:{line}: row has no participant label")
             continue
         rows.append(row)
-    return rows
+    return Sheet(path.name, uses, rows)
+
+
+def read_sheet(path: Path) -> Sheet:
+    """A participant sheet (CSV in any common encoding), checked for a label column and for
+    columns qualcode refuses to keep."""
+    sheet = plan_sheet(path)
+    sheet.check()
+    return sheet
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-def import_sheet(
-    session: Session, rows: list[dict[str, str]], *, coder: str | None
-) -> SheetSummary:
+def make_private(session: Session, participant: Participant) -> int:
+    """Move a participant's name-like public attributes (from older imports) into private
+    identifiers; how many values moved."""
+    private = {k: v for k, v in participant.attributes.items() if is_private_attribute(k)}
+    for name, value in private.items():
+        kind = private_kind(name)
+        # A date of birth and the like is dropped, not kept in the registry.
+        if kind is not None:
+            add_identifiers(session, participant, kind, _split(value), source="sheet")
+    if private:
+        participant.attributes = {
+            k: v for k, v in participant.attributes.items() if k not in private
+        }
+        record(
+            session,
+            "participant.attributes_private",
+            "participant",
+            participant.id,
+            after={"attributes": sorted(private)},
+        )
+    return len(private)
+
+
+def import_sheet(session: Session, sheet: Sheet, *, coder: str | None) -> SheetSummary:
     """Create or update participants from sheet rows; link documents named in 'documents'."""
-    identifiers = linked = 0
-    for row in rows:
+    sheet.check()
+    identifiers = linked = moved = 0
+    public = [c.key for c in sheet.columns if c.use == PUBLIC]
+    private = [c for c in sheet.columns if c.use == PRIVATE]
+    for row in sheet.rows:
         participant = get_or_create_participant(session, row["label"], coder=coder)
-        attributes = {k: v for k, v in row.items() if k not in SPECIAL_COLUMNS and v}
+        moved += make_private(session, participant)
+        attributes = {k: row[k] for k in public if row.get(k)}
         before = dict(participant.attributes)
         participant.attributes = {**participant.attributes, **attributes}
-        for column, kind in IDENTIFIER_COLUMNS.items():
-            values = _split(row.get(column, ""))
-            identifiers += add_identifiers(session, participant, kind, values, source="sheet")
+        for column in private:
+            values = _split(row.get(column.key, ""))
+            identifiers += add_identifiers(
+                session, participant, column.kind, values, source="sheet"
+            )
         for name in _split(row.get("documents", "")):
             documents = session.scalars(select(Document).where(Document.source_name == name))
             for document in documents:
@@ -99,4 +157,34 @@ def import_sheet(
                 after={"attributes": participant.attributes},
             )
     session.flush()
-    return SheetSummary(len(rows), identifiers, linked)
+    return SheetSummary(len(sheet.rows), identifiers, linked, moved)
+
+
+def attribute_values(session: Session, name: str) -> dict[str, str]:
+    """Participant label -> value of one public attribute, for the participants that have it."""
+    participants = session.scalars(select(Participant).order_by(Participant.id))
+    return {p.label: p.attributes[name] for p in participants if name in p.attributes}
+
+
+def remove_attribute(session: Session, name: str, *, coder: str | None) -> int:
+    """Remove a public attribute from every participant, in the caller's transaction, with one
+    audit event that names the attribute but holds none of its values; how many it removed."""
+    participants = [
+        p
+        for p in session.scalars(select(Participant).order_by(Participant.id))
+        if name in p.attributes
+    ]
+    if not participants:
+        raise QualcodeError(f"no participant has an attribute {name!r}")
+    for participant in participants:
+        participant.attributes = {k: v for k, v in participant.attributes.items() if k != name}
+    record(
+        session,
+        "participant.attribute_remove",
+        "participant",
+        None,
+        coder=coder,
+        after={"attribute": name, "participants": len(participants)},
+    )
+    session.flush()
+    return len(participants)

@@ -73,7 +73,8 @@ def test_preview_redacts_everything_registered(runner: CliRunner, project: Path)
     code, out, _ = run(runner, "anonymise", "preview", project, "--doc", "1")
     assert code == 0
     assert "Priya" not in out and "Dean" not in out and "Hollis" not in out
-    assert "[name]: Through tenders" in out and "[phone]" in out
+    # Speakers are shown as exports show them: by participant label or as "Speaker N".
+    assert "[Speaker 1]: Through tenders" in out and "[phone]" in out
 
 
 def test_key_is_private_and_exports_use_it(

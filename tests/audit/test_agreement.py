@@ -128,8 +128,11 @@ def test_agree_cli_json_has_stable_fields(runner: CliRunner, study: Study) -> No
     assert set(row) >= {"code", "n_units", "percent_agreement", "kappa", "alpha", "band", "flag"}
     item = result["disagreements"][0]
     assert set(item) >= {"code", "document", "passage", "start", "end", "text", "codes", "criteria"}
-    assert item["document"] == {"id": study.document_id, "title": "siobhan-interview"}
-    assert study.text[item["start"] : item["end"]] == item["text"]
+    # The title is the file name, which holds the interviewee's first name: never shown.
+    assert item["document"] == {"id": study.document_id, "title": f"Document {study.document_id}"}
+    # The speaker's name is redacted in the passage, as in exports.
+    passage = study.text[item["start"] : item["end"]]
+    assert passage.replace("Siobhan", "[name]") == item["text"] and "Siobhan" in passage
 
 
 def test_agree_cli_code_filter_and_errors(runner: CliRunner, study: Study) -> None:

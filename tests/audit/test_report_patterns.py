@@ -37,7 +37,7 @@ def three_documents(study: Study, tmp_path: Path) -> Study:
 
 def _patterns(study: Study) -> Patterns:
     with study.open() as project, project.read() as session:
-        return patterns(session, ["ana", "ben"], project_redactor(session))
+        return patterns(session, ["ana", "ben"], project_redactor(session).redact)
 
 
 def test_frequency_by_attribute(three_documents: Study) -> None:

@@ -15,6 +15,9 @@ from qualcode.anonymise.lexicon import is_common_word
 from qualcode.export.build import build_quote_set
 from qualcode.export.model import FORMATS, QuoteOptions
 from qualcode.export.write import write_quote_set
+from qualcode.store.codes import add_code
+from qualcode.store.codings import add_coding
+from qualcode.store.models import Document
 
 SYLLABLES = [
     "ka", "ve", "lor", "min", "dru", "sel", "thor", "qua", "zen", "bri",
@@ -153,6 +156,16 @@ def test_no_identifier_survives_any_export(
     secrets |= {w for p in people for w in (p.first, p.last, p.place, p.organisation.split()[0])}
     with tempfile.TemporaryDirectory() as folder:
         project = build_project(Path(folder) / "p.qc", interviews, identifiers, codings)
+        # A code named after each person: its key must not leak while its name is redacted.
+        with project.write() as session:
+            for n, person in enumerate(people, start=1):
+                key = f"{person.first}-{person.last}-referrals".lower()
+                code = add_code(session, key, f"Referrals via {person.first} {person.last}")
+                document = session.get(Document, n)
+                assert document is not None
+                add_coding(
+                    session, document, code, "ana", *next(c[3:] for c in codings if c[0] == n)
+                )
         try:
             with project.read() as session:
                 options = QuoteOptions(context=context, group_by=group_by)

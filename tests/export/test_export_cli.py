@@ -75,7 +75,9 @@ def test_every_format_is_anonymised(
     warnings = stderr.strip().splitlines()
     assert len(warnings) == 1
     assert re.match(
-        r"warning: \d+ possible identifier\(s\) in this export were never reviewed", warnings[0]
+        r"\d+ unreviewed possible identifier\(s\) redacted as \[name\?\].*"
+        r"qualcode anonymise check .*--unreviewed keep to keep them",
+        warnings[0],
     )
 
 

@@ -82,8 +82,12 @@ def test_registered_identifiers_are_replaced_and_others_counted(small_project: P
     everything = " ".join(q.text + q.label for q in quote_set.all_quotes())
     for secret in ["Marcus", "Tolver", "Calderbrook", "Helen", "Marsh", "Alder", "0161"]:
         assert secret not in everything
-    assert "[organisation] only survived because Jo Pinder cut costs" in everything
+    assert "[organisation] only survived because [name?] cut costs" in everything
     assert quote_set.unreviewed == 1  # Jo Pinder
+    kept = build(small_project, unreviewed="keep")
+    everything = " ".join(q.text for q in kept.all_quotes())
+    assert "[organisation] only survived because Jo Pinder cut costs" in everything
+    assert (kept.unreviewed, kept.unreviewed_kept) == (1, True)
 
 
 def test_consensus_keeps_only_text_every_coder_coded(small_project: Project) -> None:

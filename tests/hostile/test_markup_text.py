@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from qualcode.cli import app as app_module
 from qualcode.cli import common
 from qualcode.cli.app import app
+from qualcode.export.policy import ExportRedactor
+from qualcode.store.db import open_project
 
 TRICKY = ["[", "]", "[/x]", "[/]", "[laughs]", "[inaudible]", "[link=http://x]", "[bold]",
           ":b:", ":smile:", "%s", "{0}", "{}", "\\", "\\[", "[/x]\\", "@@", "™"]  # fmt: skip
@@ -34,6 +36,13 @@ def one_line(forbidden: str = "") -> st.SearchStrategy[str]:
 
 def many_lines() -> st.SearchStrategy[str]:
     return st.lists(one_line(), min_size=1, max_size=3).map("\n".join)
+
+
+def exported(project: Path, *values: str) -> list[str]:
+    """The values as exports and `agree` show them."""
+    with open_project(str(project)) as opened, opened.read() as session:
+        policy = ExportRedactor.for_project(session)
+        return [policy.redact(v) for v in values]
 
 
 def run(runner: CliRunner, *args: object) -> tuple[str, str]:
@@ -143,7 +152,9 @@ def test_reports_print_user_text_verbatim(
             "search": [title, passage["text"]],
             "code list": [title, coder, passage["text"]],
             "codebook show": [code_name, *description.splitlines()],
-            "agree": [coder, label, code_name, passage["text"]],
+            # agree shows what exports show (issue 13): the passage, label and code name
+            # redacted (a URL in them becomes [url]), then printed as literal text.
+            "agree": [coder, *exported(project, label, code_name, passage["text"])],
             "audit log": [coder],
             "assign list": [label, f"{coder}, ana"],  # the participant stands for the document
             "merge pending": [coder, passage["text"]],

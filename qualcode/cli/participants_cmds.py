@@ -1,0 +1,94 @@
+"""Participant commands: import the sheet (or preview how it is read), remove an attribute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qualcode.cli.common import CoderOpt, ProjectArg, console, default_coder, fail, project_open
+from qualcode.errors import QualcodeError
+from qualcode.tables.participants import (
+    attribute_values,
+    import_sheet,
+    plan_sheet,
+    read_sheet,
+    remove_attribute,
+)
+
+participants_app = typer.Typer(help="The participant sheet: labels, identifiers, attributes.")
+attribute_app = typer.Typer(help="Public participant attributes.")
+participants_app.add_typer(attribute_app, name="attribute")
+
+
+def _dry_run(sheet_path: Path) -> None:
+    try:
+        sheet = plan_sheet(sheet_path)
+    except QualcodeError as exc:
+        fail(exc)
+    console.print(f"{sheet.name}: {len(sheet.rows)} participant(s); columns:")
+    for column in sheet.columns:
+        console.print(f"  {column.header}: {column.describe()}")
+    console.print("Dry run: nothing was changed.")
+    if sheet.refused():
+        try:
+            sheet.check()
+        except QualcodeError as exc:
+            fail(exc)
+
+
+@participants_app.command("import")
+def participants_import(
+    project: ProjectArg,
+    sheet: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: label, real_name (or name), aliases, organisation, places, documents, "
+            "and attribute columns."
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print how every column will be used; change nothing.")
+    ] = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Import the participant sheet: names, contacts and addresses stay private identifiers,
+    other columns are public attributes."""
+    if dry_run:
+        _dry_run(sheet)
+        return
+    with project_open(project) as opened:
+        table = read_sheet(sheet)
+        with opened.write() as session:
+            summary = import_sheet(session, table, coder=coder or default_coder())
+    console.print(
+        f"{summary.participants} participants, {summary.identifiers} new identifiers, "
+        f"{summary.documents_linked} documents linked."
+    )
+    if summary.made_private:
+        console.print(
+            f"{summary.made_private} name-like public attribute value(s) from an earlier import "
+            "are now private identifiers."
+        )
+
+
+@attribute_app.command("remove")
+def attribute_remove(
+    project: ProjectArg,
+    attribute: Annotated[str, typer.Argument(help="The public attribute to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a public attribute from every participant (one change, one audit event)."""
+    with project_open(project) as opened:
+        with opened.read() as session:
+            count = len(attribute_values(session, attribute))
+        if not count:
+            fail(f"no participant has an attribute {attribute!r}")
+        question = f"Remove {attribute!r} from {count} participant(s)?"
+        if not yes and not typer.confirm(question, default=False):
+            fail("nothing was changed")
+        with opened.write() as session:
+            removed = remove_attribute(session, attribute, coder=coder or default_coder())
+    console.print(f"Removed {attribute!r} from {removed} participant(s).")

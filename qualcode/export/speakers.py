@@ -1,0 +1,69 @@
+"""Speakers as exports show them: the participant by label, anyone else as "Speaker N"."""
+
+from __future__ import annotations
+
+import re
+
+from qualcode.anonymise.redactor import Redaction
+from qualcode.anonymise.terms import is_role_speaker, normalise
+from qualcode.ingest.segment import is_role
+from qualcode.store.models import Document
+
+OWN_KINDS = ("name", "alias")
+# What may stand before a label on its line (a timestamp, bullet or bold) and what follows it:
+# "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**".
+BEFORE = r"(?:[ \t]*(?:\[[\d:.,]+\]|[\d:.,]+|[-*•>]+)?[ \t]*\**)"
+AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$))"
+
+
+def is_role_label(label: str) -> bool:
+    """True for a speaker label naming a role ("Interviewer", "Answer", "Speaker 2"), as either
+    the registry or import reads it."""
+    return is_role_speaker(label) or is_role(label)
+
+
+def speaker_names(document: Document) -> dict[str, str]:
+    """Each personal speaker label in a document -> how exports show it: the participant's label
+    when it is (part of) their registered name, else "Speaker 1", "Speaker 2"… in order of
+    first turn. Role labels ("Interviewer", "Q") are left as they are."""
+    participant = document.participant
+    own = (
+        [set(normalise(i.value).split()) for i in participant.identifiers if i.kind in OWN_KINDS]
+        if participant is not None
+        else []
+    )
+    shown: dict[str, str] = {}
+    for passage in document.passages:
+        label = (passage.speaker or "").strip()
+        if not label or label in shown or is_role_label(label):
+            continue
+        words = set(normalise(label).split())
+        if participant is not None and any(words <= name for name in own):
+            shown[label] = participant.label
+        else:
+            shown[label] = f"Speaker {sum(v.startswith('Speaker ') for v in shown.values()) + 1}"
+    return shown
+
+
+def label_spans(text: str, shown: dict[str, str]) -> list[Redaction]:
+    """Where a speaker label opens a line of the text, as redactions showing its stand-in."""
+    spans: list[Redaction] = []
+    for label, stand_in in shown.items():
+        words = r"[ \t\u00a0]+".join(re.escape(w) for w in label.split())
+        pattern = re.compile(rf"(?m)^{BEFORE}({words}){AFTER}", re.IGNORECASE)
+        spans += [Redaction(m.start(1), m.end(1), stand_in) for m in pattern.finditer(text)]
+    return sorted(spans)
+
+
+def with_labels(found: list[Redaction], labels: list[Redaction]) -> list[Redaction]:
+    """Redactions with speaker labels in place of what covered only a label; a redaction that
+    runs beyond a label wins over it, so nothing is left uncovered."""
+    kept: list[Redaction] = []
+    dropped: set[Redaction] = set()
+    for redaction in found:
+        over = [x for x in labels if x.start < redaction.end and redaction.start < x.end]
+        if over and all(x.start <= redaction.start and redaction.end <= x.end for x in over):
+            continue
+        kept.append(redaction)
+        dropped.update(over)
+    return sorted(kept + [x for x in labels if x not in dropped])
