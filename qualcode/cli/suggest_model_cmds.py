@@ -23,20 +23,6 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.suggest_render import per_code_table, summary_table
-from qualcode.nlp import train_project
-from qualcode.nlp.corpus import codebook_entries
-from qualcode.nlp.evaluate import cross_validate, report, summary_rows
-from qualcode.nlp.labels import training_set
-from qualcode.nlp.modelstore import current_model_info
-from qualcode.nlp.settings import (
-    RETRAIN_AFTER,
-    VECTORS,
-    retrain_after,
-    set_threshold,
-    threshold,
-    vectors,
-)
-from qualcode.nlp.training import pending_changes
 from qualcode.store.audit import record, set_setting
 
 EpochsOpt = Annotated[int | None, typer.Option("--epochs", min=1, help="Training passes.")]
@@ -53,6 +39,8 @@ def train(
     as_json: JsonOpt = False,
 ) -> None:
     """Train the suggestion model on the project's codings and store it in the project."""
+    from qualcode.nlp import train_project  # spaCy loads only for the commands that need it
+
     with project_open(project) as opened:
         tell = None if as_json else (lambda text: console.print(Text(f"{text}…", style="dim")))
         info, fresh = train_project(
@@ -88,6 +76,11 @@ def evaluate(
     as_json: JsonOpt = False,
 ) -> None:
     """Cross-validate by document: per-code precision, recall, F1 for cues, model, combined."""
+    from qualcode.nlp.corpus import codebook_entries
+    from qualcode.nlp.evaluate import cross_validate, report, summary_rows
+    from qualcode.nlp.labels import training_set
+    from qualcode.nlp.settings import set_threshold, threshold
+
     with project_open(project) as opened:
         with opened.read() as session:
             codes = codebook_entries(session)
@@ -129,6 +122,17 @@ def status(
     as_json: JsonOpt = False,
 ) -> None:
     """Show the stored model and suggestion settings (and change the settings)."""
+    from qualcode.nlp.modelstore import current_model_info
+    from qualcode.nlp.settings import (
+        RETRAIN_AFTER,
+        VECTORS,
+        retrain_after,
+        set_threshold,
+        threshold,
+        vectors,
+    )
+    from qualcode.nlp.training import pending_changes
+
     with project_open(project) as opened:
         if set_threshold_to is not None or set_retrain is not None or set_vectors is not None:
             with opened.write() as session:

@@ -22,13 +22,6 @@ from qualcode.cli.common import (
     project_open,
     warn,
 )
-from qualcode.nlp import (
-    accept_suggestion,
-    project_suggester,
-    reject_suggestion,
-    review_queue,
-    suggest_project,
-)
 from qualcode.store.documents import find_document, passage_at
 
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document (id or title).")]
@@ -49,6 +42,8 @@ def run(
     as_json: JsonOpt = False,
 ) -> None:
     """Suggest codes for every passage (or one document's)."""
+    from qualcode.nlp import project_suggester, suggest_project  # spaCy only when needed
+
     with project_open(project) as opened:
         _warn(project_suggester(opened).warning)
         documents = None
@@ -102,6 +97,8 @@ def queue(
     as_json: JsonOpt = False,
 ) -> None:
     """Uncoded passages the suggester is least sure about: label these first."""
+    from qualcode.nlp import review_queue
+
     with project_open(project) as opened:
         documents = None
         if doc is not None:
@@ -134,6 +131,8 @@ def queue(
 def _decide(
     project: str, doc: str, passage: int, code: str, coder: str | None, accept: bool
 ) -> None:
+    from qualcode.nlp import accept_suggestion, reject_suggestion
+
     who = coder or default_coder()
     with project_open(project) as opened, opened.write() as session:
         found = passage_at(session, find_document(session, doc), passage)
