@@ -335,7 +335,7 @@ def _current_revision(engine: Engine, target: str) -> str:
         raise ProjectError(f"{display(target)}: cannot be opened ({_reason(exc)})") from None
     if revision is None:
         raise ProjectError(f"{display(target)}: not a qualcode project (no schema version)")
-    return revision
+    return str(revision)
 
 
 def _backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
