@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import func, select
 
+from qualcode.cli import refi_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -178,3 +179,7 @@ def move(
     with project_open(project) as opened, opened.write() as session:
         move_code(session, key, parent, coder=coder or default_coder())
     console.print(f"Moved '{key}' " + (f"under '{parent}'." if parent else "to the top level."))
+
+
+# The REFI-QDA commands are written beside their importers, in refi_cmds.
+codebook_app.command("import-qdc")(refi_cmds.import_qdc)

@@ -21,7 +21,6 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
-from qualcode.codebook.yamlio import load_codebook
 from qualcode.errors import QualcodeError
 from qualcode.project import DEFAULT_CODEBOOK, new_project
 from qualcode.store.db import display
@@ -39,6 +38,8 @@ def init(
     coder: CoderOpt = None,
 ) -> None:
     """Create a new project, with the default codebook unless another is given."""
+    from qualcode.codebook.yamlio import load_codebook  # PyYAML: only to create a project
+
     try:
         spec = load_codebook(codebook or DEFAULT_CODEBOOK)
         created, added = new_project(project, spec, coder=coder or default_coder())
