@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -102,3 +103,27 @@ def test_values_the_quick_check_passes_on_are_still_refused(project_file: Path, 
 def test_values_the_quick_check_passes_are_the_same(project_file: Path, limit: str) -> None:
     result = CliRunner().invoke(app, ["search", str(project_file), "x", "--limit", limit])
     assert result.exit_code == 0, result.output
+
+
+def test_completing_a_command_name_loads_no_command() -> None:
+    script = (
+        "import sys\n"
+        "sys.argv = ['qualcode']\n"
+        "from qualcode.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.endswith(('_cmds', '_cmd')))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    env = {"_QUALCODE_COMPLETE": "complete_bash", "COMP_WORDS": "qualcode co", "COMP_CWORD": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    assert done.stdout.split() == ["copy", "codebook", "code"]
+    assert done.stderr.strip().endswith("LOADED []")
