@@ -19,6 +19,8 @@ UNEXPECTED_FAILURE = 70
 
 # Each command's module loads only when that command runs; the help line is the first
 # paragraph of the command's docstring or group help (tests/cli/test_cli_lazy.py checks it).
+# A new command or group: one entry here, ".module:function" or ".module:typer_app"; its
+# module imports heavy libraries (spaCy, numpy, docx...) inside the functions that use them.
 COMMANDS: dict[str, LazyCommand] = {
     "init": LazyCommand(
         ".project_cmds:init",

@@ -36,8 +36,16 @@ class LazyGroup(TyperGroup):
         _check_plain_values_plainly(self, subcommands=False)  # --version, --install-completion
         return super().parse_args(ctx, args)
 
+    def help_lines(self) -> dict[str, str]:
+        """Each command's help line: the table's, then any command registered the eager way
+        (`app.command(...)`, `app.add_typer(...)`), which works but loads its module."""
+        lines = {name: entry.help for name, entry in self.table.items()}
+        for name, command in self.commands.items():
+            lines.setdefault(name, command.get_short_help_str(limit=200))
+        return lines
+
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.table)
+        return list(self.help_lines())
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in self.table:
@@ -45,14 +53,13 @@ class LazyGroup(TyperGroup):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        rows = [(name, entry.help) for name, entry in self.table.items()]
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl(list(self.help_lines().items()))
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         names = [
-            CompletionItem(name, help=entry.help)
-            for name, entry in self.table.items()
+            CompletionItem(name, help=line)
+            for name, line in self.help_lines().items()
             if name.startswith(incomplete)
         ]
         # The group's own options (--help, --version) are completed as a plain command's are;
@@ -61,10 +68,11 @@ class LazyGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
-        if name in self.table or name.startswith("-") or ctx.resilient_parsing:
+        known = self.help_lines()
+        if name in known or name.startswith("-") or ctx.resilient_parsing:
             return super().resolve_command(ctx, args)
-        # Typer would suggest only among commands already loaded: suggest from the table.
-        matches = get_close_matches(name, list(self.table))
+        # Typer would suggest only among commands already loaded: suggest from them all.
+        matches = get_close_matches(name, list(known))
         hint = f" Did you mean {', '.join(map(repr, matches))}?" if matches else ""
         ctx.fail(f"No such command {name!r}.{hint}")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import typer.main
 from typer.testing import CliRunner
 
@@ -127,3 +128,24 @@ def test_completing_a_command_name_loads_no_command() -> None:
     )
     assert done.stdout.split() == ["copy", "codebook", "code"]
     assert done.stderr.strip().endswith("LOADED []")
+
+
+def test_a_command_registered_the_eager_way_still_runs_and_is_listed() -> None:
+    from qualcode.cli.app import QualcodeGroup
+
+    eager = typer.Typer(cls=QualcodeGroup, rich_markup_mode=None)
+
+    @eager.callback()
+    def root() -> None:
+        """Root."""
+
+    @eager.command("hello")
+    def hello() -> None:
+        """Say hello [loudly]."""
+        print("hello")
+
+    runner = CliRunner()
+    listed = runner.invoke(eager, ["--help"], terminal_width=200)
+    assert "  hello         Say hello [loudly].\n" in listed.output and "status" in listed.output
+    assert runner.invoke(eager, ["hello"]).output == "hello\n"
+    assert "Did you mean 'hello'?" in runner.invoke(eager, ["helo"]).output
