@@ -28,7 +28,8 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "import": LazyCommand(
         ".import_cmds:import_",
-        "Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), or a REFI-QDA .qdpx.",
+        "Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), a REFI-QDA .qdpx, "
+        "or another qualcode project (.qc or a database URL) to combine with this one.",
     ),
     "status": LazyCommand(
         ".project_cmds:status",
