@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from qualcode.codebook.types import CodebookSpec, CodeSpec
+from qualcode.numbering import passage_number
 from qualcode.store.codings import CodingRecord
 from qualcode.store.search import SearchHit
 
@@ -91,7 +92,7 @@ def hits_table(query: str, hits: list[SearchHit]) -> Table:
     for h in hits:
         table.add_row(
             f"{h.document_id} {h.document}",
-            str(h.passage),
+            str(passage_number(h.passage)),
             f"{h.start}–{h.end}",
             h.speaker or "",
             h.snippet(query),
@@ -102,12 +103,13 @@ def hits_table(query: str, hits: list[SearchHit]) -> Table:
 def codings_table(records: list[CodingRecord]) -> Table:
     """Codings with their text."""
     table = Table(title="Codings", title_justify="left", show_lines=True)
-    for column in ("Id", "Document", "Span", "Code", "Coder", "Origin", "Text"):
+    for column in ("Id", "Document", "#", "Span", "Code", "Coder", "Origin", "Text"):
         table.add_column(column, overflow="fold")
     for r in records:
         table.add_row(
             str(r.id),
             f"{r.document_id} {r.document}",
+            "" if r.passage is None else str(passage_number(r.passage)),
             f"{r.start}–{r.end}",
             r.code,
             r.coder,

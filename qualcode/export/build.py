@@ -30,6 +30,7 @@ from qualcode.export.spans import (
     strip_label,
 )
 from qualcode.export.speakers import label_spans, speaker_names, with_labels
+from qualcode.numbering import passage_number
 from qualcode.store.models import Code, Document, Passage
 
 
@@ -78,6 +79,10 @@ class QuoteMaker:
         piece = self.redactor.apply
         redact = self.policy.redact
         values = {"label": participant_name(document), **public_attributes(document)}
+        # {passage} and {document} point a reader back to the transcript ("Interviewee 3, 12").
+        if first is not None:
+            values.setdefault("passage", str(passage_number(first.index)))
+        values.setdefault("document", str(document.id))
         attributes = {k: redact(v) for k, v in public_attributes(document).items()}
         return Quote(
             document_id=document.id,
@@ -92,6 +97,7 @@ class QuoteMaker:
             code_paths=tuple(" / ".join(self.code_path(c)) for c in codes),
             coders=tuple(sorted(redact(c) for c in span.coders)),
             attributes=attributes,
+            passage=None if first is None else first.index,
         )
 
     def _unreviewed_in(self, document: Document) -> list[Redaction]:

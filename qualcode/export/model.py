@@ -8,6 +8,7 @@ from typing import Any
 
 from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.export.labels import DEFAULT_LABEL
+from qualcode.numbering import passage_number
 
 FORMATS = ("md", "docx", "csv", "xlsx", "json", "html")
 
@@ -58,6 +59,12 @@ class Quote:
     code_paths: tuple[str, ...]
     coders: tuple[str, ...]
     attributes: dict[str, str]
+    passage: int | None = None  # stored index of the passage the quote starts in
+
+    @property
+    def passage_number(self) -> int | None:
+        """The passage number people see (from 1), or None when outside every passage."""
+        return None if self.passage is None else passage_number(self.passage)
 
     def codes_note(self) -> str:
         """The codes a quote carries, for groups that are not codes: "(codes: a, b)"."""
@@ -75,6 +82,7 @@ class Quote:
             "label": self.label,
             "participant": self.participant,
             "document": self.document_id,
+            "passage": self.passage_number,
             "start": self.start,
             "end": self.end,
             "codes": list(self.codes),

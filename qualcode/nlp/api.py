@@ -201,6 +201,7 @@ def suggester_codings(
                     coder=SUGGESTER,
                     origin="suggestion",
                     memo=f"score {suggestion.score:.2f} ({suggestion.origin}): {suggestion.reason}",
+                    passage=passage.index,
                 )
             )
     if write:

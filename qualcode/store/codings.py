@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,8 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.store.audit import get_or_create_coder, record
-from qualcode.store.models import Code, Coder, Coding, Document
+from qualcode.store.models import Code, Coder, Coding, Document, Passage
 
 ORIGINS = ("manual", "suggestion", "import")
 
@@ -30,11 +32,13 @@ class CodingRecord:
     coder: str
     origin: str
     memo: str | None
+    passage: int | None = None  # stored index of the passage the coding starts in
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "document": {"id": self.document_id, "title": self.document},
+            "passage": None if self.passage is None else passage_number(self.passage),
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -168,6 +172,8 @@ def coding_records(
     coder: str | None = None,
 ) -> list[CodingRecord]:
     """Codings as plain records, in document and text order."""
+    codings = list(session.scalars(_coding_query(document=document, code=code, coder=coder)))
+    where = _passages_of(session, {c.document_id for c in codings})
     return [
         CodingRecord(
             id=c.id,
@@ -180,6 +186,42 @@ def coding_records(
             coder=c.coder.name,
             origin=c.origin,
             memo=c.memo,
+            passage=where.get(c.document_id, _NO_PASSAGES).index_at(c.start),
         )
-        for c in session.scalars(_coding_query(document=document, code=code, coder=coder))
+        for c in codings
     ]
+
+
+@dataclass(frozen=True)
+class _Passages:
+    """One document's passages in text order, to find the one a coding starts in."""
+
+    starts: list[int]
+    ends: list[int]
+    indexes: list[int]
+
+    def index_at(self, position: int) -> int | None:
+        found = bisect_right(self.starts, position) - 1
+        if found < 0 or position >= self.ends[found]:
+            return None
+        return self.indexes[found]
+
+
+_NO_PASSAGES = _Passages([], [], [])
+
+
+def _passages_of(session: Session, document_ids: set[int]) -> dict[int, _Passages]:
+    found: dict[int, _Passages] = {}
+    if not document_ids:
+        return found
+    rows = session.execute(
+        select(Passage.document_id, Passage.start, Passage.end, Passage.index)
+        .where(Passage.document_id.in_(document_ids))
+        .order_by(Passage.document_id, Passage.start)
+    )
+    for document_id, start, end, index in rows:
+        passages = found.setdefault(document_id, _Passages([], [], []))
+        passages.starts.append(start)
+        passages.ends.append(end)
+        passages.indexes.append(index)
+    return found

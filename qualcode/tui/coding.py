@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import (
     CodeRow,
     CodingView,
@@ -145,7 +146,8 @@ class CodingController:
             self.view.changed()
             if before != wanted:
                 self.bench.history.push(ReviewChanged(passage.id, wanted))
-            self.say(f"Passage {passage.index} " + ("reviewed" if wanted else "not reviewed"))
+            state = "reviewed" if wanted else "not reviewed"
+            self.say(f"Passage {passage_number(passage.index)} {state}")
 
         self.bench.writer.submit(work, done, self.warn)
 
