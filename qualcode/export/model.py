@@ -26,6 +26,7 @@ class QuoteOptions:
     group_by: str = "code"
     key: PseudonymKey | None = None
     unreviewed: str = "redact"
+    include_interviewer: bool = False
 
     def describe(
         self, redact: Callable[[str], str], redact_key: Callable[[str], str]
@@ -40,6 +41,7 @@ class QuoteOptions:
             "group_by": self.group_by,
             "replacements": "pseudonyms" if self.key else "placeholders",
             "unreviewed": self.unreviewed,
+            "interviewer_turns": "included" if self.include_interviewer else "left out",
         }
 
 
@@ -156,6 +158,7 @@ class QuoteSet:
     described: dict[str, Any] = field(default_factory=dict)
     unreviewed: int = 0
     unreviewed_kept: bool = False
+    interviewer_left_out: int = 0
     missing_pseudonyms: int = 0
     hidden_attributes: list[str] = field(default_factory=list)
 

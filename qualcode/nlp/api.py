@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from qualcode.audit.blind import visible_coders
 from qualcode.errors import QualcodeError
-from qualcode.nlp.corpus import codebook_entries, is_interviewer, passage_text, passage_texts
+from qualcode.ingest.interviewer import is_interviewer
+from qualcode.nlp.corpus import codebook_entries, passage_text, passage_texts
 from qualcode.nlp.feedback import rejected_codes
 from qualcode.nlp.labels import SUGGESTER, covers
 from qualcode.nlp.modelstore import current_model_id
