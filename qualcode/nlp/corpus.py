@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from qualcode.ingest.interviewer import is_interviewer
+from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.nlp.types import CodeEntry, PassageText
 from qualcode.store.codes import all_codes
 from qualcode.store.models import Document, Passage
@@ -70,5 +70,6 @@ def passage_texts(
     return [
         passage_text(passage, passage.document.title)
         for passage in session.scalars(query)
-        if include_interviewer or not is_interviewer(passage.speaker)
+        if include_interviewer
+        or not is_interviewer_turn(passage.speaker, passage.text, passage.meta)
     ]
