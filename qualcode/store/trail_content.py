@@ -28,14 +28,17 @@ KEYS_ONLY_FIELDS = frozenset({"attributes"})
 
 
 def omitted(value: Any) -> Any:
-    """What stands in for a content value: None stays None, text by its length, lists by size."""
-    if value is None:
-        return None
+    """What stands in for a content value: text by its length, lists by their size; None and
+    numbers (a count that shares a content field's name) stay as they are."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dict) and "omitted" in value:  # stripped already
+        return value
     if isinstance(value, str):
         return {"omitted": "text", "characters": len(value)}
     if isinstance(value, list | tuple | dict):
         return {"omitted": "items", "count": len(value)}
-    return {"omitted": type(value).__name__}
+    return {"omitted": "value"}
 
 
 def without_content(state: Any) -> Any:
