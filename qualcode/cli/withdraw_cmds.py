@@ -70,3 +70,92 @@ def withdraw(
             withdraw(session, plan, coder=who, reason=reason)
         console.print(f"Withdrew {plan.label}: everything listed above is erased.")
         report_erasure(opened)
+
+
+def doc_remove(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, title or file name.")],
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a document with its versions, passages, codings by every coder, memos and reviews."""
+    from qualcode.withdraw.removals import plan_document_removal, remove_document
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            plan = plan_document_removal(session, doc)
+        console.print(f"Removing document {plan.document_id} '{plan.title}' erases:")
+        for what, n in plan.counts.items():
+            if n and what != "coders":
+                console.print(f"  {n} {what}")
+        if plan.models:
+            console.print(f"  {len(plan.models)} trained suggestion model(s) that learned from it")
+        confirm_or_stop("Erase it? This cannot be undone.", yes)
+        with opened.write() as session:
+            remove_document(session, plan, coder=who)
+        console.print(f"Removed document {plan.document_id}.")
+        report_erasure(opened)
+
+
+def code_remove(
+    project: ProjectArg,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="The code to remove.")],
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="KEY", help="Move its codings and sub-codes to this code."),
+    ] = None,
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a code: its codings go with it, or move to another code with --to."""
+    from qualcode.store.codes import find_code
+    from qualcode.withdraw.removals import plan_code_removal, remove_code
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            plan = plan_code_removal(session, key)
+            if to is not None:
+                find_code(session, to)
+        if to is not None:
+            console.print(
+                f"Removing '{plan.key}' moves its {plan.codings} coding(s) and "
+                f"{plan.sub_codes} sub-code(s) to '{to}'."
+            )
+        else:
+            console.print(
+                f"Removing '{plan.key}' deletes {plan.codings} coding(s) by {plan.coders} "
+                f"coder(s), {plan.memos} memo(s) on it and {plan.decisions} suggestion decision(s)."
+            )
+        confirm_or_stop("Go ahead?", yes)
+        with opened.write() as session:
+            remove_code(session, key, into=to, coder=who)
+    console.print(f"Removed '{plan.key}'.")
+
+
+def unregister(
+    project: ProjectArg,
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The registered identifier.")],
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove an identifier from the registry: exports stop redacting it."""
+    from qualcode.withdraw.removals import identifiers_with_value, unregister
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            found = identifiers_with_value(session, value)
+            owners = sorted({i.participant.label if i.participant else "project" for i in found})
+        if not found:
+            fail(f"{value!r} is not registered (see `qualcode anonymise check`)")
+        console.print(
+            f"Unregistering {value!r} removes {len(found)} identifier(s) "
+            f"({', '.join(owners)}); exports will no longer redact it."
+        )
+        confirm_or_stop("Go ahead?", yes)
+        with opened.write() as session:
+            removed = unregister(session, value, coder=who)
+        console.print(f"Removed {removed} identifier(s).")
+        report_erasure(opened)
