@@ -96,3 +96,4 @@ def attribute_remove(
 
 
 participants_app.command("withdraw")(withdraw_cmds.withdraw)
+participants_app.command("export-data")(withdraw_cmds.export_data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,8 +14,10 @@ from qualcode.cli.common import (
     default_coder,
     fail,
     project_open,
+    refuse_project_output,
     warn,
 )
+from qualcode.files import shown
 from qualcode.store.db import Project
 
 YesOpt = Annotated[bool, typer.Option("--yes", help="Do not ask first (for scripts).")]
@@ -159,3 +162,24 @@ def unregister(
             removed = unregister(session, value, coder=who)
         console.print(f"Removed {removed} identifier(s).")
         report_erasure(opened)
+
+
+def export_data(
+    project: ProjectArg,
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="The participant's label.")],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="A new (or empty) folder to write to.")
+    ],
+) -> None:
+    """Write everything the project holds about a participant (documents, codings, memos,
+    identifiers) to a folder in open formats, with a README: for a subject access request."""
+    from qualcode.withdraw.access import export_participant_data
+
+    refuse_project_output(project, out)
+    with project_open(project) as opened, opened.read() as session:
+        copy = export_participant_data(session, label, out)
+    console.print(
+        f"Wrote {copy.documents} document(s), {copy.codings} coding(s), {copy.memos} memo(s) "
+        f"and {copy.identifiers} identifier(s) to {shown(copy.folder)} (see README.txt there)."
+    )
+    warn("the folder holds their real names and words: keep it private, delete it once sent")
