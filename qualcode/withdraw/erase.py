@@ -52,16 +52,13 @@ def _erase_sqlite(project: Project, erasure: Erasure) -> None:
     with project.engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None
-        # 'rebuild' reads the index afresh from the passages that remain: the old segments,
-        # which hold every indexed word of the deleted passages, are dropped whole.
         driver.execute("PRAGMA secure_delete = ON")
-        driver.execute("INSERT INTO passage_fts(passage_fts) VALUES ('rebuild')")
         # VACUUM builds its copy in memory rather than in a temporary file that would hold
         # the remaining text on disk; it rewrites every page, so no freed page survives.
         driver.execute("PRAGMA temp_store = MEMORY")
         driver.execute("VACUUM")
         busy, _, _ = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    erasure.done.append("search index rebuilt, project file rewritten (VACUUM), WAL emptied")
+    erasure.done.append("project file rewritten (VACUUM), WAL emptied")
     if busy:
         erasure.warnings.append(
             "another program has the project open, so its WAL could not be emptied: close it "

@@ -18,6 +18,7 @@ from qualcode.withdraw.scope import (
     delete_documents,
     discard_models,
     models_trained_on,
+    zero_freed_space,
 )
 
 
@@ -143,6 +144,7 @@ def unregister(session: Session, value: str, *, coder: str) -> int:
     found = identifiers_with_value(session, value)
     if not found:
         raise QualcodeError("that value is not registered (see `qualcode anonymise check`)")
+    zero_freed_space(session)
     session.execute(delete(Identifier).where(Identifier.id.in_([i.id for i in found])))
     record(
         session,

@@ -97,6 +97,16 @@ def count_parts(session: Session, scope: DocumentScope) -> dict[str, int]:
     }
 
 
+def zero_freed_space(session: Session) -> bool:
+    """On SQLite, have freed cells and pages overwritten with zeros as they are freed, so
+    deleted words are gone from the file even before the VACUUM that follows the commit.
+    True on SQLite."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    session.execute(text("PRAGMA secure_delete = ON"))
+    return True
+
+
 def delete_documents(session: Session, scope: DocumentScope) -> None:
     """Delete the documents and everything hanging off them, children first.
 
@@ -117,12 +127,13 @@ def delete_documents(session: Session, scope: DocumentScope) -> None:
         delete(Passage).where(Passage.document_id.in_(docs)),
         delete(Document).where(Document.id.in_(docs)),
     ]
-    if session.get_bind().dialect.name == "sqlite":
-        # Freed pages and cells are overwritten with zeros as they are freed, so the words are
-        # gone from the file even before the VACUUM that follows the commit.
-        session.execute(text("PRAGMA secure_delete = ON"))
+    sqlite = zero_freed_space(session)
     for statement in statements:
         session.execute(statement.execution_options(synchronize_session=False))
+    if sqlite:
+        # The FTS5 index keeps deleted passages' words in old segments until they are merged:
+        # rebuilt from the remaining passages in this transaction, none survive the commit.
+        session.execute(text("INSERT INTO passage_fts(passage_fts) VALUES ('rebuild')"))
     session.expire_all()
 
 

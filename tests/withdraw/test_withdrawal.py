@@ -171,3 +171,19 @@ def test_answering_no_or_an_unknown_label_changes_nothing(demo_copy: Path) -> No
     assert result.exit_code == 1
     assert result.output.startswith("error: no participant labelled '[bold]Nobody'")
     assert snapshot(demo_copy) == before
+
+
+def test_the_commit_alone_leaves_none_of_their_words_once_checkpointed(demo_copy: Path) -> None:
+    """Killed after the commit but before the VACUUM, the file still holds none of their words:
+    freed space is zeroed and the search index rebuilt inside the transaction."""
+    from qualcode.withdraw.participant import plan_withdrawal, withdraw
+
+    sentences, names = _distinctive(snapshot(demo_copy))
+    with open_project(str(demo_copy)) as project:
+        with project.read() as session:
+            plan = plan_withdrawal(session, WITHDRAWN)
+        with project.write() as session:
+            withdraw(session, plan, coder="sue", reason=None)
+    data = _raw_bytes(demo_copy)  # the last connection closed: WAL checkpointed and removed
+    assert [s for s in sentences if s.encode() in data] == []
+    assert [n for n in names if n.lower().encode() in data.lower()] == []
