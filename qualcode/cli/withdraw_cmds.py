@@ -54,24 +54,36 @@ def withdraw(
         str | None,
         typer.Option("--reason", help="Why (kept in the audit trail: no names, please)."),
     ] = None,
+    key_file: Annotated[
+        Path | None,
+        typer.Option("--key", metavar="FILE", help="A pseudonym key to remove their names from."),
+    ] = None,
     yes: YesOpt = False,
     coder: CoderOpt = None,
 ) -> None:
     """Withdraw a participant: erase their documents, codings by every coder, memos,
     identifiers and attributes for good, and discard models that learned from them."""
+    from qualcode.anonymise.pseudonyms import PseudonymKey, forget_values, read_key, write_key
     from qualcode.withdraw.participant import plan_withdrawal, withdraw
 
     who = coder or default_coder()
     with project_open(project) as opened:
         with opened.read() as session:
             plan = plan_withdrawal(session, label)
+        key: PseudonymKey | None = read_key(key_file) if key_file else None
         console.print(f"Withdrawing {plan.label} erases:")
         for line in plan.lines():
             console.print(f"  {line}")
+        if key is not None and key_file is not None:
+            spellings = forget_values(key, set(plan.own_values))
+            console.print(f"  {spellings} of their names in the pseudonym key {shown(key_file)}")
         confirm_or_stop("Erase all of it? This cannot be undone.", yes)
         with opened.write() as session:
             withdraw(session, plan, coder=who, reason=reason)
         console.print(f"Withdrew {plan.label}: everything listed above is erased.")
+        if key is not None and key_file is not None:
+            write_key(key, key_file)
+            console.print(f"Rewrote the pseudonym key {shown(key_file)} without their names.")
         report_erasure(opened)
 
 

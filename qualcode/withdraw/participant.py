@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
@@ -29,6 +29,8 @@ class WithdrawalPlan:
     scope: DocumentScope
     counts: dict[str, int]
     models: list[int]
+    # Their identifier values registered for no one else: what a pseudonym key may drop.
+    own_values: frozenset[str] = frozenset()
 
     def lines(self) -> list[str]:
         """The plan in words: one line per kind of row that goes, with its count."""
@@ -81,8 +83,29 @@ def plan_withdrawal(session: Session, label: str) -> WithdrawalPlan:
     counts["attributes"] = len(participant.attributes)
     counts["participants"] = 1
     return WithdrawalPlan(
-        participant.id, participant.label, scope, counts, models_trained_on(session, scope)
+        participant.id,
+        participant.label,
+        scope,
+        counts,
+        models_trained_on(session, scope),
+        _own_values(session, participant.id),
     )
+
+
+def _own_values(session: Session, participant_id: int) -> frozenset[str]:
+    theirs = set(
+        session.scalars(select(Identifier.value).where(Identifier.participant_id == participant_id))
+    )
+    others = set(
+        session.scalars(
+            select(Identifier.value).where(
+                or_(
+                    Identifier.participant_id.is_(None), Identifier.participant_id != participant_id
+                )
+            )
+        )
+    )
+    return frozenset(theirs - others)
 
 
 def withdraw(session: Session, plan: WithdrawalPlan, *, coder: str, reason: str | None) -> None:

@@ -187,3 +187,21 @@ def test_the_commit_alone_leaves_none_of_their_words_once_checkpointed(demo_copy
     data = _raw_bytes(demo_copy)  # the last connection closed: WAL checkpointed and removed
     assert [s for s in sentences if s.encode() in data] == []
     assert [n for n in names if n.lower().encode() in data.lower()] == []
+
+
+def test_withdrawal_removes_their_names_from_a_pseudonym_key(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    key = tmp_path / "key.json"
+    made = runner.invoke(app, ["anonymise", "key", str(demo_copy), "--out", str(key)])
+    assert made.exit_code == 0, made.output
+    before = key.read_text(encoding="utf-8")
+    assert "Declan Hargreaves" in before and "Soundhouse Arts Trust" in before
+
+    result = _withdraw(demo_copy, "--yes", "--key", str(key))
+    assert result.exit_code == 0, result.output
+    assert "of their names in the pseudonym key" in result.output
+    after = key.read_text(encoding="utf-8")
+    assert "Declan Hargreaves" not in after and "Soundhouse Arts Trust" not in after
+    assert "Marcus Ellery" in after  # another participant's
+    assert "HMP Wexley" not in after and "Calderbrook" in after  # shared with Interviewees 1, 4
