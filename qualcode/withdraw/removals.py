@@ -110,6 +110,7 @@ def remove_code(session: Session, key: str, *, into: str | None, coder: str) -> 
             "or give --to KEY to move them and its codings there"
         )
     code = find_code(session, key)
+    zero_freed_space(session)  # coding and code memos may name people
     session.execute(delete(Coding).where(Coding.code_id == code.id))
     session.execute(delete(SuggestionDecision).where(SuggestionDecision.code_id == code.id))
     session.execute(delete(Memo).where(Memo.code_id == code.id))

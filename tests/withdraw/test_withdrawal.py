@@ -205,3 +205,14 @@ def test_withdrawal_removes_their_names_from_a_pseudonym_key(
     assert "Declan Hargreaves" not in after and "Soundhouse Arts Trust" not in after
     assert "Marcus Ellery" in after  # another participant's
     assert "HMP Wexley" not in after and "Calderbrook" in after  # shared with Interviewees 1, 4
+
+
+def test_the_backups_made_before_schema_upgrades_are_listed(demo_copy: Path) -> None:
+    from qualcode.store.db import _backup_before_upgrade
+
+    with open_project(str(demo_copy)) as project:
+        backup = _backup_before_upgrade(project.engine, demo_copy, "0007")
+    result = _withdraw(demo_copy, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "still hold the old data" in result.output
+    assert backup.name in result.output.replace("\n", "")
