@@ -8,8 +8,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from conftest import MEMO, STAYING, WITHDRAWN
 from typer.testing import CliRunner
+from withdraw_demo import MEMO, STAYING, WITHDRAWN
 
 from qualcode.cli.app import app
 

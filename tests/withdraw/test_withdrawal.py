@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from conftest import CODING_MEMO, MEMO, STAYING, WITHDRAWN
 from typer.testing import CliRunner
+from withdraw_demo import CODING_MEMO, MEMO, STAYING, WITHDRAWN
 
 from qualcode.cli.app import app
 from qualcode.files import project_files

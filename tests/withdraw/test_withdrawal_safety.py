@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import STAYING, WITHDRAWN, enrich
 from sqlalchemy import select
 from typer.testing import CliRunner
+from withdraw_demo import STAYING, WITHDRAWN, enrich
 
 from qualcode.cli.app import app
 from qualcode.demo import build_demo
