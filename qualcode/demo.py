@@ -28,7 +28,7 @@ class DemoSummary:
 
 
 def build_demo(
-    target: str, source: Path = DEMO_TRANSCRIPTS, *, coder: str, train: bool = True
+    target: str, source: Path = DEMO_TRANSCRIPTS, *, coder: str, train: bool = False
 ) -> DemoSummary:
     """Create a project at target with the default codebook and everything in source, and
     (with train) the suggester trained on its codings, so suggestions are good at once."""
