@@ -20,6 +20,7 @@ from qualcode.tui.dialogs import CodingDialogs
 from qualcode.tui.editing import Edited, describe, submit_edit
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.compare import CompareScreen
+from qualcode.tui.screens.find import FindBar
 from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.screens.transcript_load import TranscriptLoading
 from qualcode.tui.screens.transcript_text import status_text
@@ -122,6 +123,10 @@ class TranscriptScreen(TranscriptLoading):
         passage = self.view.model.cursor_passage
         if passage is None or passage.id != self.suggestions.passage_id:
             self.suggestions.show_for(passage.id if passage else None)
+
+    @on(TranscriptView.FindAsked)
+    def _find(self) -> None:
+        self.app.push_screen(FindBar(self.view))
 
     @on(CodebookTree.NodeHighlighted)
     def _details(self) -> None:
