@@ -35,6 +35,14 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Text cut in the middle, so titles that differ only at the end stay apart."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) * 2 // 3
+    return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
+
+
 def attributes_text(attributes: dict[str, str]) -> str:
     return clip(", ".join(v for k, v in attributes.items() if k not in ("interviewer", "date")), 30)
 
@@ -120,7 +128,7 @@ class DocumentsScreen(Screen[None]):
         for row in self.shown:
             table.add_row(
                 str(row.id),
-                cell(clip(row.title, 42)),
+                cell(clip_middle(row.title, 42)),
                 cell(clip(row.participant or "—", 18)),
                 cell(attributes_text(row.attributes)),
                 str(row.passages),

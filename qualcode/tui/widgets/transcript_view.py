@@ -52,6 +52,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self._blocks: dict[int, list[Strip]] = {}
         self._heights: dict[int, int] = {}
         self._width = 0
+        self._columns = 0
         self._rows_key: tuple[int, ...] = ()
         self._rows: list[Strip] = []
         self._row_map: list[tuple[int, int]] = []
@@ -182,9 +183,21 @@ class TranscriptView(ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return self.scrollable_content_region.width
 
+    def _text_columns(self) -> int:
+        """Columns for the passage text: what the gutter and the code margin leave."""
+        if self._look is None:
+            self._look = self._make_look()
+        label = self._look.label_width(self.model.show_others)
+        columns = text_width(self._content_width(), label)
+        if columns != self._columns:  # the margin grew or shrank: every passage re-wraps
+            self._columns = columns
+            self._heights.clear()
+        return columns
+
     def _height(self, index: int) -> int:
+        columns = self._text_columns()
         if index not in self._heights:
-            lines = wrap(self.passages[index].text, text_width(self._content_width()))
+            lines = wrap(self.passages[index].text, columns)
             self._heights[index] = len(lines) + 1
         return self._heights[index]
 
@@ -223,6 +236,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self._heights.clear()
         self._resize_virtual()
         self.changed()
+        self.call_after_refresh(self.follow_cursor)  # re-wrapped text moves the cursor passage
 
     def _make_look(self) -> Look:
         return make_look(self, "transcript", PARTS, list(self._codes.values()))
@@ -253,6 +267,7 @@ class TranscriptView(ScrollView, can_focus=True):
 
     def _visible_rows(self) -> list[Strip]:
         width, height = self._content_width(), self.scrollable_content_region.height
+        self._text_columns()  # re-wraps when the margin changed (codes, coders shown)
         key = (self.top, width, height, self._version)
         if key == self._rows_key:
             return self._rows
@@ -293,7 +308,7 @@ class TranscriptView(ScrollView, can_focus=True):
         if not 0 <= offset.y < len(self._row_map):
             return None
         index, line = self._row_map[offset.y]
-        lines = wrap(self.passages[index].text, text_width(self._content_width()))
+        lines = wrap(self.passages[index].text, self._text_columns())
         if line >= len(lines):
             return index, len(self.passages[index].text)
         start, end = lines[line]
