@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_tui_tmux import QUALCODE, tmux, wait_for
 
+import qualcode
 from qualcode.store.codings import coding_records
 from qualcode.store.db import open_project
 
@@ -17,7 +18,11 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 def test_sentence_and_find_to_code_at_80_by_24(study: Path) -> None:
     session = f"qualcode-small-{time.monotonic_ns()}"
-    command = f"env -u COLUMNS -u LINES {QUALCODE} tui {study} --coder ana --doc 1"
+    # The tree under test, whatever environment the tmux server was started with.
+    source = Path(qualcode.__file__).resolve().parent.parent
+    command = (
+        f"env -u COLUMNS -u LINES PYTHONPATH={source} {QUALCODE} tui {study} --coder ana --doc 1"
+    )
     tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
 
     def screen() -> str:
