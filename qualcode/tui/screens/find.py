@@ -35,7 +35,10 @@ class FindBar(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="find"):
             yield Label("Find:", id="find-label")
-            yield Input(placeholder="words to select", id="find-input")
+            # A steady cursor: the bar sits still under the text being read (and snapshots too).
+            phrase = Input(placeholder="words to select", id="find-input")
+            phrase.cursor_blink = False
+            yield phrase
             yield Label(HELP, id="find-help", markup=False)
 
     def on_mount(self) -> None:
