@@ -38,35 +38,31 @@ def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int
 PASSAGES_PER_STATEMENT = 4_000
 MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
 _PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
+_ROW = "(?, ?, ?, ?, ?, ?, ?)"
 _PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
     ", ".join(f'"{column}"' for column in _PASSAGE_COLUMNS)
 )
 
 
 def _insert_passages(session: Session, document_id: int, read: ReadDocument) -> None:
-    rows = [
-        (
-            document_id,
-            index,
-            draft.start,
-            draft.end,
-            draft.speaker,
-            read.text[draft.start : draft.end],
-            draft.meta,
-        )
-        for index, draft in enumerate(read.passages)
-    ]
+    text = read.text
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        session.execute(
+        rows = [
+            (document_id, i, d.start, d.end, d.speaker, text[d.start : d.end], d.meta)
+            for i, d in enumerate(read.passages)
+        ]
+        connection.execute(
             insert(Passage), [dict(zip(_PASSAGE_COLUMNS, row, strict=True)) for row in rows]
         )
         return
-    for first in range(0, len(rows), PASSAGES_PER_STATEMENT):
-        chunk = rows[first : first + PASSAGES_PER_STATEMENT]
-        placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
-        flat = tuple(v for row in chunk for v in (*row[:-1], _json(row[-1])))
-        connection.exec_driver_sql(_PASSAGE_INSERT + placeholders, flat)
+    for first in range(0, len(read.passages), PASSAGES_PER_STATEMENT):
+        chunk = read.passages[first : first + PASSAGES_PER_STATEMENT]
+        flat: list[object] = []
+        for index, d in enumerate(chunk, first):
+            flat += (document_id, index, d.start, d.end, d.speaker, text[d.start : d.end])
+            flat.append(_json(d.meta))
+        connection.exec_driver_sql(_PASSAGE_INSERT + ", ".join([_ROW] * len(chunk)), tuple(flat))
 
 
 def _json(meta: dict[str, str]) -> str:
@@ -117,7 +113,7 @@ def add_identifiers(
     )
     new = list(dict.fromkeys(v.strip() for v in values if v.strip() and v.strip() not in known))
     if new:
-        session.execute(
+        session.connection().execute(
             insert(Identifier),
             [
                 {"participant_id": participant_id, "kind": kind, "value": value, "source": source}
@@ -164,7 +160,7 @@ def insert_document(
     label = participant_label or read.participant
     participant = get_or_create_participant(session, label, coder=coder) if label else None
     merged = {**read.attributes, **(attributes or {})}
-    document_id: int | None = session.scalar(
+    document_id: int | None = session.connection().scalar(
         insert(Document)
         .values(
             title=read.title,
