@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import docx
 from odf.element import Node
 from odf.namespaces import OFFICENS, TEXTNS
 from odf.opendocument import load as load_odf
@@ -33,6 +32,8 @@ _ODF_SKIP_LOCAL = frozenset({"frame", "custom-shape", "sequence-decls", "forms"}
 
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
+    import docx  # loaded for Word files only, not for every import
+
     check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body

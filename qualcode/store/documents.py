@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable
 
-from rapidfuzz import process
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -214,6 +213,8 @@ def find_document(session: Session, ref: str) -> Document:
     if len(matches) > 1:
         ids = ", ".join(str(d.id) for d in matches)
         raise QualcodeError(f"'{ref}' names {len(matches)} documents (ids {ids}); use an id")
+    from rapidfuzz import process  # only to suggest a name after a miss
+
     names = list(session.execute(select(Document.id, Document.title, Document.source_name)))
     choices = {f"{title}": doc_id for doc_id, title, _ in names}
     choices.update({source: doc_id for doc_id, _, source in names})
