@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import func, select
 
-from qualcode.cli import refi_cmds
+from qualcode.cli import refi_cmds, withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -183,3 +183,4 @@ def move(
 
 # The REFI-QDA commands are written beside their importers, in refi_cmds.
 codebook_app.command("import-qdc")(refi_cmds.import_qdc)
+codebook_app.command("remove")(withdraw_cmds.code_remove)

@@ -6,7 +6,7 @@ import os
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -14,11 +14,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from qualcode.errors import QualcodeError
 from qualcode.store.workbench import DocumentRow, document_rows
 from qualcode.tui.context import Workbench
+from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.screens.import_files import ImportScreen
+from qualcode.tui.screens.pick import PickScreen
+from qualcode.withdraw.removals import DocumentRemoval, plan_document_removal, remove_document
 
 COLUMNS = ("#", "Title", "Participant", "Attributes", "Passages", "Coded")
 
@@ -36,6 +40,14 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Text cut in the middle, so titles that differ only at the end stay apart."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) * 2 // 3
+    return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
+
+
 def attributes_text(attributes: dict[str, str]) -> str:
     return clip(", ".join(v for k, v in attributes.items() if k not in ("interviewer", "date")), 30)
 
@@ -50,6 +62,7 @@ class DocumentsScreen(Screen[None]):
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
         Binding("ctrl+o", "import", "Import files"),
+        Binding("f8", "remove", "Remove", show=False),
         Binding("ctrl+f", "app.search", "Search"),
         Binding("f2", "app.switch_coder", "Coder"),
         Binding("f5", "app.refresh_data", "Refresh"),
@@ -84,6 +97,9 @@ class DocumentsScreen(Screen[None]):
         for column in COLUMNS:
             table.add_column(column, key=column)
         self.query_one("#filter", Input).focus()  # rows load when the screen shows (resume)
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_footer(self, event.size.width)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -123,7 +139,7 @@ class DocumentsScreen(Screen[None]):
         for row in self.shown:
             table.add_row(
                 str(row.id),
-                cell(clip(row.title, 42)),
+                cell(clip_middle(row.title, 42)),
                 cell(clip(row.participant or "—", 18)),
                 cell(attributes_text(row.attributes)),
                 str(row.passages),
@@ -174,3 +190,45 @@ class DocumentsScreen(Screen[None]):
                 self.refresh_data()
 
         self.app.push_screen(ImportScreen(self.bench), finished)
+
+    def action_remove(self) -> None:
+        """Show what removing the highlighted document erases (as `doc remove` does), then ask."""
+        row = self.highlighted
+        if row is not None:
+            self._plan_removal(row.id)
+
+    @work(thread=True, group="remove")
+    def _plan_removal(self, document_id: int) -> None:
+        with self.bench.project.read() as session:
+            plan = plan_document_removal(session, str(document_id))
+        self.app.call_from_thread(self._ask_remove, plan)
+
+    def _ask_remove(self, plan: DocumentRemoval) -> None:
+        parts = [f"{n} {what}" for what, n in plan.counts.items() if n and what != "coders"]
+        if plan.models:
+            parts.append(f"{len(plan.models)} trained suggestion model(s)")
+        title = (
+            f"Remove document {plan.document_id} '{plan.title}' for good? "
+            f"It erases {', '.join(parts)}."
+        )
+
+        def chosen(choice: int | None) -> None:
+            if choice == 1:
+                self._remove(plan)
+
+        self.app.push_screen(PickScreen(title, ["Keep it", "Remove it for good"]), chosen)
+
+    @work(thread=True, group="remove")
+    def _remove(self, plan: DocumentRemoval) -> None:
+        from qualcode.withdraw.erase import erase_traces
+
+        try:
+            with self.bench.project.write() as session:
+                remove_document(session, plan, coder=self.bench.coder)
+        except QualcodeError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+            return
+        erasure = erase_traces(self.bench.project)
+        note = f"Removed document {plan.document_id}. " + " ".join(erasure.warnings)
+        self.app.call_from_thread(self.app.notify, note, markup=False)
+        self.app.call_from_thread(self.refresh_data)
