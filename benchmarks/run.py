@@ -12,8 +12,9 @@ the fastest run is reported. Then benchmarks.suggest times suggestion scoring of
 passages, wall and CPU time per passage (--no-suggest skips it), benchmarks.suggest_quality
 measures suggestion quality (--no-quality skips it; its targets are reported, never part of
 the exit status), benchmarks.names the precision and recall of finding identifiers nobody
-registered, and its speed, and benchmarks.bombs imports archive bombs under a memory cap
-(--no-bombs skips it).
+registered, and its speed, benchmarks.bombs imports archive bombs under a memory cap
+(--no-bombs skips it), and benchmarks.startup times everyday commands and the workbench's
+first paint against the start-up floor (--no-startup skips it).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-bombs", action="store_true", help="skip the archive bombs")
     parser.add_argument("--no-suggest", action="store_true", help="skip suggestion scoring")
     parser.add_argument("--no-export", action="store_true", help="skip the Word export")
+    parser.add_argument("--no-startup", action="store_true", help="skip command start-up")
     args = parser.parse_args(argv)
     if args.quick:
         args.docs = min(args.docs, 50)
@@ -212,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.bombs import main as bombs
 
         bombs([])
+    if not args.no_startup:
+        from benchmarks.startup import main as startup
+
+        startup(["--rounds", "3" if args.quick else "7"])
     return 1 if failed and args.strict else 0
 
 

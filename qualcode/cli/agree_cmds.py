@@ -13,17 +13,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qualcode.audit import (
-    DEFAULT_THRESHOLD,
-    agreement,
+from qualcode.audit.agreement import DEFAULT_THRESHOLD, agreement, selected_codes
+from qualcode.audit.assignments import (
     assign,
     close_assignment,
-    gather,
     list_assignments,
     open_assignment_of,
-    selected_codes,
-    suggester_extra,
 )
+from qualcode.audit.gather import gather, suggester_extra
 from qualcode.audit.redacted import redacted_summary
 from qualcode.cli.audit_render import print_agreement
 from qualcode.cli.common import (

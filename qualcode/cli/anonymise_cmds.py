@@ -124,7 +124,7 @@ def key(
     out: Annotated[Path, typer.Option("--out", help="Key file to create or update (JSON).")],
     seed: Annotated[int | None, typer.Option(hidden=True)] = None,
 ) -> None:
-    """Create or update the pseudonym key: stable \\[Person 3] names, reversible only with it."""
+    """Create or update the pseudonym key: stable [Person 3] names, reversible only with it."""
     refuse_project_output(project, out)
     existing = read_key(out) if out.exists() else None
     with project_open(project) as opened, opened.read() as session:

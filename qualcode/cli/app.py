@@ -1,61 +1,146 @@
-"""The qualcode command: wires the command groups together and turns errors into one line."""
+"""The qualcode command: a table of lazily loaded commands, and errors turned into one line."""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated
 
 import typer
 
-from qualcode.cli import maintenance_cmds, project_cmds, refi_cmds
-from qualcode.cli.agree_cmds import agree, assign_app
-from qualcode.cli.anonymise_cmds import anonymise_app
-from qualcode.cli.audit_cmds import audit_app, merge_app
-from qualcode.cli.code_cmds import code_app
-from qualcode.cli.codebook_cmds import codebook_app
-from qualcode.cli.common import error_console, labelled
-from qualcode.cli.demo_cmd import demo
-from qualcode.cli.doc_cmds import doc_app
-from qualcode.cli.export_cmds import export_app
-from qualcode.cli.import_cmds import import_
-from qualcode.cli.participants_cmds import participants_app
-from qualcode.cli.suggest_cmds import suggest_app
-from qualcode.cli.tui_cmd import tui
+from qualcode import __version__
+from qualcode.cli.lazy import LazyCommand, LazyGroup
+from qualcode.cli.output import console, error_console, labelled
 from qualcode.files import is_text, shown
+
+# Exit statuses: 0 done, 1 a problem the user can fix (`error: …`), 2 a command line Click
+# could not parse, 70 (EX_SOFTWARE) a failure nobody foresaw, i.e. a bug in qualcode.
+UNEXPECTED_FAILURE = 70
+
+# Each command's module loads only when that command runs; the help line is the first
+# paragraph of the command's docstring or group help (tests/cli/test_cli_lazy.py checks it).
+# A new command or group: one entry here, ".module:function" or ".module:typer_app"; its
+# module imports heavy libraries (spaCy, numpy, docx...) inside the functions that use them.
+COMMANDS: dict[str, LazyCommand] = {
+    "init": LazyCommand(
+        ".project_cmds:init",
+        "Create a new project, with the default codebook unless another is given.",
+    ),
+    "import": LazyCommand(
+        ".import_cmds:import_",
+        "Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), a REFI-QDA .qdpx, "
+        "or another qualcode project (.qc or a database URL) to combine with this one.",
+    ),
+    "status": LazyCommand(
+        ".project_cmds:status",
+        "Documents, passages, coded share, and counts per coder and per code.",
+    ),
+    "docs": LazyCommand(
+        ".project_cmds:docs",
+        "List documents with participant label and public attributes.",
+    ),
+    "show": LazyCommand(
+        ".project_cmds:show",
+        "A document's passages with index, offsets, speaker, text and codings.",
+    ),
+    "search": LazyCommand(".project_cmds:search", "Full-text search over passages."),
+    "demo": LazyCommand(
+        ".demo_cmd:demo",
+        "Build the demo project: codebook, transcripts, participants and two coders' codings.",
+    ),
+    "tui": LazyCommand(
+        ".tui_cmd:tui",
+        "Open the coding workbench: code transcripts keyboard-first; changes save at once.",
+    ),
+    "copy": LazyCommand(
+        ".maintenance_cmds:copy",
+        "Copy a whole project, e.g. from a SQLite file into PostgreSQL (DEST must be new/empty).",
+    ),
+    "backup": LazyCommand(
+        ".maintenance_cmds:backup",
+        "Back a project up while it is in use (SQLite online backup, or pg_dump / a copy).",
+    ),
+    "check": LazyCommand(
+        ".maintenance_cmds:check",
+        "Check integrity: database health, schema version, passages and codings inside "
+        "the text, and the audit trail (every event's hash and link, its append-only "
+        "guards).",
+    ),
+    "agree": LazyCommand(
+        ".agree_cmds:agree",
+        "Inter-coder agreement per code (n, %, kappa, alpha, band) and the disagreements "
+        "behind it; passages, codes and labels redacted as in exports.",
+    ),
+    "import-qdpx": LazyCommand(
+        ".refi_cmds:import_qdpx",
+        "Import a REFI-QDA .qdpx (from NVivo, ATLAS.ti, MAXQDA, QualCoder...) as a new project.",
+    ),
+    "participants": LazyCommand(
+        ".participants_cmds:participants_app",
+        "The participant sheet: labels, identifiers, attributes.",
+    ),
+    "codebook": LazyCommand(".codebook_cmds:codebook_app", "Show and edit the project's codebook."),
+    "code": LazyCommand(".code_cmds:code_app", "Apply, remove, list, import and export codings."),
+    "suggest": LazyCommand(
+        ".suggest_cmds:suggest_app",
+        "Code suggestions: train, run, evaluate, review queue.",
+    ),
+    "export": LazyCommand(
+        ".export_cmds:export_app",
+        "Export quote sets for reports (always anonymised) and REFI-QDA files for other tools.",
+    ),
+    "anonymise": LazyCommand(
+        ".anonymise_cmds:anonymise_app",
+        "Check, register and dismiss identifiers; pseudonym keys.",
+    ),
+    "doc": LazyCommand(
+        ".doc_cmds:doc_app",
+        "Correct a document after coding: edit its text, versions, orphans, speakers.",
+    ),
+    "assign": LazyCommand(
+        ".agree_cmds:assign_app",
+        "Assign documents to coders for independent (blind) coding: add (default), list, close.",
+    ),
+    "merge": LazyCommand(
+        ".audit_cmds:merge_app",
+        "Merge coders' codings into a consensus coder: apply (default), pending, resolve.",
+    ),
+    "audit": LazyCommand(".audit_cmds:audit_app", "The audit trail and the supervisor's report."),
+}
+
+
+class QualcodeGroup(LazyGroup):
+    """The top-level `qualcode` group over `COMMANDS`."""
+
+    table = COMMANDS
+
 
 app = typer.Typer(
     name="qualcode",
+    cls=QualcodeGroup,
     help="Keyboard-first qualitative interview coding, private by construction.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    rich_markup_mode=None,  # help is printed as written: `[name]` stays `[name]`
 )
-app.command("init")(project_cmds.init)
-app.command("import")(import_)
-app.command("status")(project_cmds.status)
-app.command("docs")(project_cmds.docs)
-app.command("show")(project_cmds.show)
-app.command("search")(project_cmds.search)
-app.command("demo")(demo)
-app.command("tui")(tui)
-app.command("copy")(maintenance_cmds.copy)
-app.command("backup")(maintenance_cmds.backup)
-app.command("check")(maintenance_cmds.check)
-app.add_typer(participants_app, name="participants")
-app.add_typer(codebook_app, name="codebook")
-app.add_typer(code_app, name="code")
-app.add_typer(suggest_app, name="suggest")
-app.add_typer(export_app, name="export")
-app.add_typer(anonymise_app, name="anonymise")
-app.add_typer(doc_app, name="doc")
-app.command("agree")(agree)
-app.add_typer(assign_app, name="assign")
-app.add_typer(merge_app, name="merge")
-app.add_typer(audit_app, name="audit")
-app.command("import-qdpx")(refi_cmds.import_qdpx)
-export_app.command("qdpx")(refi_cmds.export_qdpx)
-export_app.command("qdc")(refi_cmds.export_qdc)
-codebook_app.command("import-qdc")(refi_cmds.import_qdc)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"qualcode {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def qualcode(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Keyboard-first qualitative interview coding, private by construction."""
 
 
 def main() -> None:
@@ -79,4 +164,4 @@ def main() -> None:
             "(nothing more was changed; set QUALCODE_DEBUG=1 for details)"
         )
         error_console.print(labelled("error", message), soft_wrap=True)
-        sys.exit(2)
+        sys.exit(UNEXPECTED_FAILURE)

@@ -13,19 +13,12 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from qualcode.audit import (
-    DEFAULT_CONSENSUS,
-    DEFAULT_THRESHOLD,
-    EventRecord,
-    audit_events,
-    build_report,
-    merge_document,
-    parse_since,
-    pending,
-    resolve_passage,
-    trim,
-    write_report,
-)
+from qualcode.audit.agreement import DEFAULT_THRESHOLD
+from qualcode.audit.consensus import DEFAULT_CONSENSUS, merge_document, resolve_passage
+from qualcode.audit.log import EventRecord, audit_events, parse_since
+from qualcode.audit.pending import pending
+from qualcode.audit.report import build_report, trim
+from qualcode.audit.writers import write_report
 from qualcode.cli.audit_render import print_pending
 from qualcode.cli.common import (
     CoderOpt,
@@ -155,7 +148,7 @@ def audit_log(
     project: ProjectArg,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this person's.")] = None,
     since: Annotated[
-        str | None, typer.Option(help="From YYYY-MM-DD\\[THH:MM] (UTC), or 7d, 12h, 2w ago.")
+        str | None, typer.Option(help="From YYYY-MM-DD[THH:MM] (UTC), or 7d, 12h, 2w ago.")
     ] = None,
     code: Annotated[str | None, typer.Option("--code", help="Only about this code.")] = None,
     action: Annotated[

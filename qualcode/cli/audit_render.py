@@ -10,8 +10,10 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from qualcode.audit import AgreementSummary, PendingItem, trim
+from qualcode.audit.agreement import AgreementSummary
 from qualcode.audit.formatting import coefficient, percent, unit_name
+from qualcode.audit.pending import PendingItem
+from qualcode.audit.report import trim
 from qualcode.cli.common import console
 from qualcode.numbering import passage_number
 

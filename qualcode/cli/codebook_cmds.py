@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import func, select
 
-from qualcode.cli import withdraw_cmds
+from qualcode.cli import refi_cmds, withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -181,4 +181,6 @@ def move(
     console.print(f"Moved '{key}' " + (f"under '{parent}'." if parent else "to the top level."))
 
 
+# The REFI-QDA commands are written beside their importers, in refi_cmds.
+codebook_app.command("import-qdc")(refi_cmds.import_qdc)
 codebook_app.command("remove")(withdraw_cmds.code_remove)

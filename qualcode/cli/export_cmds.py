@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from qualcode.anonymise.pseudonyms import read_key
+from qualcode.cli import refi_cmds
 from qualcode.cli.common import (
     ProjectArg,
     console,
@@ -69,7 +70,7 @@ def quotes(
     ] = "code",
     key: Annotated[
         Path | None,
-        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
+        typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
     ] = None,
     unreviewed: UnreviewedOpt = "redact",
     include_interviewer: Annotated[
@@ -127,3 +128,8 @@ def quotes(
             soft_wrap=True,
             markup=False,
         )
+
+
+# The REFI-QDA commands are written beside their importers, in refi_cmds.
+export_app.command("qdpx")(refi_cmds.export_qdpx)
+export_app.command("qdc")(refi_cmds.export_qdc)

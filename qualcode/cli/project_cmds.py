@@ -22,7 +22,6 @@ from qualcode.cli.common import (
 )
 from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
 from qualcode.codebook.types import CodebookSpec
-from qualcode.codebook.yamlio import load_codebook
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
 from qualcode.project import DEFAULT_CODEBOOK, new_project
@@ -45,6 +44,8 @@ def init(
     coder: CoderOpt = None,
 ) -> None:
     """Create a new project, with the default codebook unless another is given."""
+    from qualcode.codebook.yamlio import load_codebook  # PyYAML: only to create a project
+
     try:
         if codebook is not None and str(codebook).lower() == "none" and not codebook.exists():
             spec = CodebookSpec(name="Codebook")

@@ -13,7 +13,7 @@ UnreviewedOpt = Annotated[
     str,
     typer.Option(
         "--unreviewed",
-        help="Possible identifiers nobody reviewed: redact (as \\[name?]) or keep.",
+        help="Possible identifiers nobody reviewed: redact (as [name?]) or keep.",
     ),
 ]
 

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.ingest import files
-from qualcode.ingest.captions import read_sbv, read_srt, read_vtt
-from qualcode.ingest.decode import collect_warnings
-from qualcode.ingest.document import fail
-from qualcode.ingest.office import read_docx, read_odt
-from qualcode.ingest.pdf import read_pdf
-from qualcode.ingest.plain import read_md, read_txt
-from qualcode.ingest.rtf import read_rtf
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
 
 __all__ = [
@@ -25,16 +19,18 @@ __all__ = [
     "read_document",
 ]
 
-_READERS: dict[str, Callable[[str, bytes], ReadDocument]] = {
-    ".docx": read_docx,
-    ".md": read_md,
-    ".odt": read_odt,
-    ".pdf": read_pdf,
-    ".rtf": read_rtf,
-    ".sbv": read_sbv,
-    ".srt": read_srt,
-    ".txt": read_txt,
-    ".vtt": read_vtt,
+# Each extension's reader, "module:function" in this package: a reader's libraries
+# (python-docx, odfpy, pypdf, charset-normalizer...) load only when a file of its kind is read.
+_READERS: dict[str, str] = {
+    ".docx": "office:read_docx",
+    ".md": "plain:read_md",
+    ".odt": "office:read_odt",
+    ".pdf": "pdf:read_pdf",
+    ".rtf": "rtf:read_rtf",
+    ".sbv": "captions:read_sbv",
+    ".srt": "captions:read_srt",
+    ".txt": "plain:read_txt",
+    ".vtt": "captions:read_vtt",
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(_READERS))
 
@@ -45,16 +41,22 @@ def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
     The reader is chosen by extension, ignoring case. Every failure raises ReadError with a
     one-line message "{file name}: {reason}".
     """
+    from qualcode.ingest.decode import collect_warnings
+    from qualcode.ingest.document import fail
+
     name = path.name
     extension = path.suffix.lower()
-    reader = _READERS.get(extension)
-    if reader is None:
+    if extension not in _READERS:
         kind = f"file type {extension}" if extension else "file without an extension"
         raise fail(name, f"unsupported {kind} (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
     if data is None:
         data = _read_bytes(path)
     if not data:
         raise fail(name, "the file is empty")
+    module, _, function = _READERS[extension].partition(":")
+    reader: Callable[[str, bytes], ReadDocument] = getattr(
+        importlib.import_module(f"{__name__}.{module}"), function
+    )
     with collect_warnings() as warnings:
         document = reader(name, data)
     if warnings:
@@ -63,6 +65,8 @@ def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
 
 
 def _read_bytes(path: Path) -> bytes:
+    from qualcode.ingest.document import fail
+
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from rapidfuzz import process
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -62,6 +61,8 @@ def find_code(session: Session, key: str) -> Code:
     code = session.scalar(select(Code).where(Code.key == fold_key(key)))
     if code is not None:
         return code
+    from rapidfuzz import process  # only to suggest a near key after a miss
+
     keys = list(session.scalars(select(Code.key)))
     hint = process.extractOne(key, keys, score_cutoff=60) if keys else None
     suggestion = f"; did you mean '{hint[0]}'?" if hint else ""

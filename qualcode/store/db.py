@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.errors import QualcodeError
 from qualcode.files import atomic_path, mask_password, project_files, shown
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,24 +39,50 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+# The `revision = "…"` and `down_revision = "…"` lines of a migration script.
+_REVISION_LINE = re.compile(r'^(down_)?revision\b[^=\n]*=\s*(?:"([^"]*)"|None)', re.MULTILINE)
+
+
 def _alembic_config(connection: Any) -> Config:
+    from alembic.config import Config  # Alembic loads only to create or upgrade a schema
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+def _upgrade(connection: Any) -> None:
+    from alembic import command
+
+    command.upgrade(_alembic_config(connection), "head")
+
+
+@cache
+def _migrations() -> dict[str, str | None]:
+    """Each migration's revision and the revision it follows, read from the scripts' text.
+
+    Opening a current project needs no more than this, so Alembic (a fifth of a second to
+    import) loads only when a schema is created or upgraded.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("[0-9]*.py")):
+        found = {bool(m[1]): m[2] for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        if found.get(False):
+            graph[found[False]] = found.get(True)
+    return graph
+
+
 def head_revision() -> str:
     """The newest schema revision this version of qualcode knows."""
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    graph = _migrations()
+    heads = set(graph) - set(graph.values())
+    assert len(heads) == 1, f"the migrations have {len(heads)} heads: {sorted(heads)}"
+    return heads.pop()
 
 
 def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_migrations())
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -108,7 +135,14 @@ def _make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_recycle=1800)
+    try:
+        return create_engine(url, pool_recycle=1800)
+    except ImportError as exc:  # the driver is an extra: qualcode[postgres]
+        shown_url = shown(url.render_as_string(hide_password=True))
+        raise ProjectError(
+            f"{shown_url}: the PostgreSQL driver ({exc.name or 'psycopg'}) is not installed; "
+            "install it with: pip install 'qualcode[postgres]'"
+        ) from None
 
 
 @dataclass
@@ -174,7 +208,7 @@ def create_project(target: str) -> Project:
         with engine.begin() as connection:
             if inspect(connection).has_table("alembic_version"):
                 raise ProjectError(f"{display(target)}: already holds a qualcode project")
-            command.upgrade(_alembic_config(connection), "head")
+            _upgrade(connection)
     except OperationalError as exc:
         engine.dispose()
         if path is not None:
@@ -216,7 +250,7 @@ def open_project(target: str, *, upgrade: bool = True) -> Project:
             if path is not None:
                 _backup_before_upgrade(engine, path, current)
             with engine.begin() as connection:
-                command.upgrade(_alembic_config(connection), "head")
+                _upgrade(connection)
     except BaseException:
         engine.dispose()
         raise
@@ -296,12 +330,12 @@ def _current_revision(engine: Engine, target: str) -> str:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version"):
                 raise ProjectError(f"{display(target)}: not a qualcode project")
-            revision = MigrationContext.configure(connection).get_current_revision()
+            revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
     except OperationalError as exc:
         raise ProjectError(f"{display(target)}: cannot be opened ({_reason(exc)})") from None
     if revision is None:
         raise ProjectError(f"{display(target)}: not a qualcode project (no schema version)")
-    return revision
+    return str(revision)
 
 
 def _backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:

@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
-from qualcode.ingest.decode import decode_text
 from qualcode.numbering import passage_number
 from qualcode.store.codes import find_code
 from qualcode.store.codings import CodingRecord, add_coding, find_codings
@@ -68,6 +67,8 @@ def locate(text: str, quote: str) -> tuple[int, int]:
 
 def read_table(session: Session, path: Path, *, coder: str | None = None) -> list[CodingRow]:
     """Parse and check every row of a coding CSV; any bad row is an error naming its line."""
+    from qualcode.ingest.decode import decode_text  # charset detection, only to read a file
+
     try:
         text = decode_text(path.name, path.read_bytes())
     except OSError as exc:

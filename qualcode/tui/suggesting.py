@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
-from qualcode.nlp import QueueItem, Suggestion, accept_suggestion, reject_suggestion, review_queue
+from qualcode.nlp.types import Suggestion
 from qualcode.numbering import passage_number
 from qualcode.tui.context import Workbench
 from qualcode.tui.widgets.suggestions import SuggestionsPane
+
+if TYPE_CHECKING:
+    from qualcode.nlp.api import QueueItem
 
 Say = Callable[[str], None]
 Jump = Callable[[int, int], None]
@@ -37,9 +41,11 @@ class SuggestionActions:
             self.warn("No suggestion for this passage")
             return
         coder = self.bench.coder
-        answer = accept_suggestion if accepted else reject_suggestion
 
-        def work(session: Session) -> None:
+        def work(session: Session) -> None:  # in the writer's thread: spaCy never blocks keys
+            from qualcode.nlp.feedback import accept_suggestion, reject_suggestion
+
+            answer = accept_suggestion if accepted else reject_suggestion
             answer(
                 session,
                 passage_id,
@@ -61,6 +67,8 @@ class SuggestionActions:
         coder = self.bench.coder
 
         def find() -> None:
+            from qualcode.nlp.api import review_queue  # in the worker: spaCy loads here
+
             try:
                 items = review_queue(self.bench.project, coder=coder, limit=None)
             except QualcodeError as exc:

@@ -6,8 +6,8 @@ import pytest
 from audit_helpers import ANA, BEN, Study, run, run_json
 from typer.testing import CliRunner
 
-from qualcode.audit import agreement, gather
-from qualcode.audit.gather import coders_with_codings
+from qualcode.audit.agreement import agreement
+from qualcode.audit.gather import coders_with_codings, gather
 from qualcode.stats import Coding, Document, Passage, Table2x2, alpha_nominal, cohen_kappa
 from qualcode.store.models import Passage as StoredPassage
 from qualcode.store.workbench import set_reviewed

@@ -22,7 +22,7 @@ def test_audit_core_imports_no_ui_libraries() -> None:
 
 
 def test_suggester_name_matches_the_suggesters() -> None:
-    from qualcode.audit import SUGGESTER
+    from qualcode.audit.gather import SUGGESTER
     from qualcode.nlp.labels import SUGGESTER as NLP_SUGGESTER
 
     assert SUGGESTER == NLP_SUGGESTER

@@ -9,7 +9,7 @@ from pathlib import Path
 from audit_helpers import Study, add_document, code_passages, run, run_json
 from typer.testing import CliRunner
 
-from qualcode.audit import blind_documents, visible_coders
+from qualcode.audit.blind import blind_documents, visible_coders
 
 
 def _coders_in_list(

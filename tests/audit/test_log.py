@@ -8,7 +8,7 @@ import pytest
 from audit_helpers import Study, run, run_json
 from typer.testing import CliRunner
 
-from qualcode.audit import parse_since
+from qualcode.audit.log import parse_since
 from qualcode.errors import QualcodeError
 
 

@@ -1,18 +1,91 @@
-"""The CLI loads spaCy only inside the commands that suggest or train (issue 14)."""
+"""The CLI loads heavy libraries only inside the commands that use them (issue 14)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qualcode.cli.app import app
+
+# Each of these costs tens to hundreds of milliseconds to import; none is needed to list
+# commands, report status, search or show a document, or apply a code.
+HEAVY = [
+    "spacy", "thinc", "numpy", "scipy", "openpyxl", "docx", "odf", "alembic", "pypdf",
+    "textual", "lxml", "rapidfuzz", "yaml", "sklearn", "psycopg", "pydantic",
+]  # fmt: skip
+
+# Runs one command in-process as the console script would, then reports which heavy
+# top-level packages are loaded (on stderr, after whatever the command printed).
+SCRIPT = """
+import json, sys
+sys.argv = ["qualcode", *json.loads(sys.argv[1])]
+from qualcode.cli.app import main
+try:
+    main()
+except SystemExit as exit:
+    status = exit.code
+loaded = {{name.split(".")[0] for name in sys.modules}}
+print("\\nLOADED", json.dumps(sorted(loaded & set({heavy!r}))), status, file=sys.stderr)
+"""
 
 
-def test_loading_the_cli_does_not_load_spacy() -> None:
+def _loaded_by(*args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(heavy=HEAVY), json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    marker = done.stderr.rsplit("\nLOADED ", 1)[-1].split()
+    assert marker[-1] in {"0", "None"}, done.stderr  # the command succeeded
+    return list(json.loads(marker[0]))
+
+
+def test_loading_the_cli_loads_no_heavy_library() -> None:
     script = (
         "import sys\n"
         "import qualcode.cli.app\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def coded_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("startup")
+    (folder / "interview.txt").write_text(
+        "Interviewer: How do you get contracts?\n\nAna: Through competitive tendering.\n",
+        encoding="utf-8",
+    )
+    project = folder / "study.qc"
+    runner = CliRunner()
+    for args in (["init", project], ["import", project, folder / "interview.txt"]):
+        result = runner.invoke(app, [str(arg) for arg in args])
+        assert result.exit_code == 0, result.output
+    return project
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["status", "{project}"],
+        ["docs", "{project}"],
+        ["search", "{project}", "tendering"],
+        ["show", "{project}", "1"],
+        ["code", "add", "{project}", "--doc", "1", "--passage", "1", "--code", "volunteers"],
+        ["code", "--help"],
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_everyday_commands_load_no_heavy_library(coded_project: Path, args: list[str]) -> None:
+    assert _loaded_by(*(arg.format(project=coded_project) for arg in args)) == []

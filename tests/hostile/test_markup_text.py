@@ -192,7 +192,7 @@ def test_the_last_resort_handler_prints_the_error_verbatim(
     monkeypatch.setattr("sys.argv", ["qualcode", "status", str(project_file)])
     with pytest.raises(SystemExit) as exit_info:
         app_module.main()
-    assert exit_info.value.code == 2
+    assert exit_info.value.code == 70  # EX_SOFTWARE: a bug, not a usage error (2)
     err = capsys.readouterr().err
     assert f"error: unexpected RuntimeError: {project_file} [/x] :smile: [laughs]" in err
 

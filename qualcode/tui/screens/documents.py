@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
 from rich.text import Text
@@ -122,6 +123,8 @@ class DocumentsScreen(Screen[None]):
     def _loaded(self, rows: list[DocumentRow]) -> None:
         self.rows = rows
         self._fill(self.query_one("#filter", Input).value)
+        if os.environ.get("QUALCODE_TUI_EXIT_AFTER_PAINT"):  # benchmarks.startup times this
+            self.call_after_refresh(self.app.exit)  # the rows are on the terminal by then
 
     @on(Input.Changed, "#filter")
     def _typed(self, event: Input.Changed) -> None:

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
-from qualcode.nlp import Suggestion, project_suggester, suggest_for_passage
+from qualcode.nlp.types import Suggestion
 from qualcode.store.workbench import CodeRow
 from qualcode.tui.context import Workbench
 
@@ -53,6 +53,9 @@ class SuggestionsPane(Vertical):
 
     @work(thread=True, exclusive=True, group="suggestions")
     def load(self, passage_id: int, coder: str) -> None:
+        # spaCy loads here, in this worker, the first time suggestions are shown.
+        from qualcode.nlp.api import project_suggester, suggest_for_passage
+
         try:
             threshold = project_suggester(self.bench.project).threshold
             found = suggest_for_passage(

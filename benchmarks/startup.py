@@ -1,0 +1,170 @@
+"""Benchmark whole-process start-up of everyday commands against a floor; table and JSON.
+
+    python -m benchmarks.startup [--rounds 7] [--docs 30] [--out FILE]
+
+Each round runs the floor, `python -c 'import sqlalchemy.orm, typer, rich.console'`, then
+each command as a new process, alternately, so that the machine's load weighs on all alike.
+Targets (issue 14): `--help`, `--version`, `status`, `docs`, `search`, `show` and `code add`
+within 1.3x the floor's median. `tui PROJECT` (issue 15) runs in a pseudo-terminal with
+QUALCODE_TUI_EXIT_AFTER_PAINT=1, which makes the workbench quit once the rows of its
+documents screen are painted: the figure is process start to that paint, target < 1.5 s.
+Building the project is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from benchmarks.corpus import generate_corpus
+from benchmarks.report import Row, median, print_table, write_json
+
+FLOOR = [sys.executable, "-c", "import sqlalchemy.orm, typer, rich.console"]
+TARGET_RATIO = 1.3
+TARGET_TUI_SECONDS = 1.5
+TERMINAL = (120, 40)
+DEFAULT_OUT = Path("benchmarks/results/startup.json")
+
+
+def _qualcode() -> list[str]:
+    """The installed console script, as a user runs it (else the same entry point via -c)."""
+    script = Path(sys.executable).with_name("qualcode")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from qualcode.cli.app import main; main()"]
+
+
+def _commands(project: Path) -> dict[str, list[list[str]]]:
+    """Each measured command: the argument lists of successive rounds (code add moves on)."""
+    p = str(project)
+    return {
+        "--help": [["--help"]],
+        "--version": [["--version"]],
+        "status": [["status", p]],
+        "docs": [["docs", p]],
+        "search": [["search", p, "funding"]],
+        "show": [["show", p, "1"]],
+        "code add": [
+            ["code", "add", p, "--doc", str(doc), "--passage", "2", "--code", "volunteers"]
+            for doc in range(1, 11)
+        ],
+    }
+
+
+def _run(argv: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()}")
+    return seconds
+
+
+def run_in_terminal(argv: list[str], *, timeout: float = 120.0) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal (120x40) to its exit."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERMINAL[1], TERMINAL[0], 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "QUALCODE_TUI_EXIT_AFTER_PAINT": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    try:
+        while process.poll() is None:  # keep reading, or a full terminal would block it
+            if time.perf_counter() - started > timeout:
+                process.kill()
+                raise RuntimeError(f"{' '.join(argv)} did not exit within {timeout:.0f} s")
+            if select.select([master], [], [], 0.01)[0]:
+                try:
+                    os.read(master, 1 << 16)
+                except OSError:  # the terminal closed with the process
+                    process.wait()
+        seconds = time.perf_counter() - started
+    finally:
+        os.close(master)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode})")
+    return seconds
+
+
+def _build_project(work: Path, docs: int) -> Path:
+    corpus = generate_corpus(work / "corpus", docs=docs, words=3000, seed=1)
+    project = work / "study.qc"
+    for args in (["init", str(project)], ["import", str(project), str(corpus.folder)]):
+        _run([*_qualcode(), *args])
+    return project
+
+
+def measure(project: Path, rounds: int) -> dict[str, list[float]]:
+    """Alternate the floor and every command, `rounds` times; seconds per run."""
+    qualcode = _qualcode()
+    commands = _commands(project)
+    times: dict[str, list[float]] = {"floor": [], **{name: [] for name in commands}, "tui": []}
+    for round_number in range(rounds):
+        for name, variants in commands.items():
+            times["floor"].append(_run(FLOOR))
+            times[name].append(_run([*qualcode, *variants[round_number % len(variants)]]))
+        times["floor"].append(_run(FLOOR))
+        times["tui"].append(run_in_terminal([*qualcode, "tui", str(project)]))
+    return times
+
+
+def rows(times: dict[str, list[float]]) -> list[Row]:
+    floor = median(times["floor"])
+    table = [Row("floor: import sqlalchemy.orm, typer, rich", floor, "s")]
+    for name, values in times.items():
+        if name in {"floor", "tui"}:
+            continue
+        ratio = median(values) / floor
+        table.append(Row(f"qualcode {name}", median(values), "s"))
+        table.append(
+            Row(f"qualcode {name} / floor", ratio, "x", f"<= {TARGET_RATIO}", ratio <= TARGET_RATIO)
+        )
+    tui = median(times["tui"])
+    passed = tui < TARGET_TUI_SECONDS
+    table.append(Row("qualcode tui: first paint", tui, "s", f"< {TARGET_TUI_SECONDS}", passed))
+    table.append(Row("qualcode tui / floor", tui / floor, "x"))
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds")
+    parser.add_argument("--docs", type=int, default=30, help="transcripts in the project")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    console = Console()
+    load_at_start = [round(load, 2) for load in os.getloadavg()]
+    with tempfile.TemporaryDirectory(prefix="qualcode-startup-") as folder:
+        project = _build_project(Path(folder), args.docs)
+        console.print(f"start-up: {args.rounds} alternating rounds ...")
+        times = measure(project, args.rounds)
+    table = rows(times)
+    print_table(table, f"qualcode start-up: median of {args.rounds} runs", console)
+    extra = {
+        "load_average_at_start": load_at_start,
+        "rounds": args.rounds,
+        "seconds": {name: [round(s, 4) for s in values] for name, values in times.items()},
+    }
+    write_json(args.out, table, extra)
+    console.print(f"results written to {args.out}")
+    failed = [row.name for row in table if row.passed is False]
+    return 1 if failed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The command table behind lazy loading, plain help text, --version and exit statuses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from qualcode import __version__
+from qualcode.cli.app import COMMANDS, app
+
+QUALCODE = str(Path(sys.executable).with_name("qualcode"))
+
+
+def _first_paragraph(text: str | None) -> str:
+    return " ".join((text or "").split("\n\n")[0].split())
+
+
+def _all_commands() -> Iterator[tuple[list[str], Any]]:
+    """Every command and group below `qualcode`, loaded, with the words that invoke it."""
+    root = typer.main.get_command(app)
+    stack: list[tuple[list[str], Any]] = [([], root)]
+    while stack:
+        words, command = stack.pop()
+        yield words, command
+        for name in command.list_commands(None) if hasattr(command, "list_commands") else []:
+            stack.append(([*words, name], command.get_command(None, name)))
+
+
+def test_the_table_lists_every_command_with_its_own_help() -> None:
+    root = typer.main.get_command(app)
+    for name, entry in COMMANDS.items():
+        command = root.get_command(None, name)  # type: ignore[attr-defined]
+        assert command is not None, name
+        assert command.name == name
+        assert entry.help == _first_paragraph(command.help), name
+
+
+def test_an_unknown_command_is_a_usage_error_with_a_suggestion() -> None:
+    result = CliRunner().invoke(app, ["stauts"])
+    assert result.exit_code == 2
+    assert "No such command 'stauts'. Did you mean 'status'?" in result.output
+
+
+def test_help_is_printed_as_written_for_every_command() -> None:
+    # Square brackets in help are text ("instead of [name]"), and no `<bool>` beside flags.
+    runner = CliRunner()
+    seen = 0
+    for words, command in _all_commands():
+        result = runner.invoke(app, [*words, "--help"], terminal_width=200)
+        assert result.exit_code == 0, (words, result.output)
+        output = " ".join(result.output.split())
+        assert "<bool>" not in output and "\\[" not in output, words
+        if words:
+            assert _first_paragraph(command.help) in output, words
+        for param in command.params:
+            if getattr(param, "help", None) and not param.hidden:
+                assert " ".join(param.help.split()) in output, (words, param.name)
+                seen += "[" in param.help
+    assert seen >= 3  # --key, --unreviewed, --since hold brackets
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"qualcode {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["status"], 2),  # missing argument: usage error
+        (["status", "--no-such-option", "x.qc"], 2),
+        (["status", "missing.qc"], 1),  # a problem the user can fix
+        (["--version"], 0),
+    ],
+)
+def test_exit_statuses_of_the_installed_command(
+    tmp_path: Path, args: list[str], status: int
+) -> None:
+    done = subprocess.run([QUALCODE, *args], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == status, done.stderr
+    if status == 1:
+        assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("limit", ["abc", "0", "-3", "1e3", "1.5"])
+def test_values_the_quick_check_passes_on_are_still_refused(project_file: Path, limit: str) -> None:
+    # Plain whole numbers skip Typer's Pydantic check; everything else still meets it.
+    result = CliRunner().invoke(app, ["search", str(project_file), "x", "--limit", limit])
+    assert result.exit_code == 2
+    assert "Invalid value for '--limit'" in result.output
+
+
+@pytest.mark.parametrize("limit", ["1", "7", " 7"])
+def test_values_the_quick_check_passes_are_the_same(project_file: Path, limit: str) -> None:
+    result = CliRunner().invoke(app, ["search", str(project_file), "x", "--limit", limit])
+    assert result.exit_code == 0, result.output
+
+
+def test_completing_a_command_name_loads_no_command() -> None:
+    script = (
+        "import sys\n"
+        "sys.argv = ['qualcode']\n"
+        "from qualcode.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.endswith(('_cmds', '_cmd')))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    env = {"_QUALCODE_COMPLETE": "complete_bash", "COMP_WORDS": "qualcode co", "COMP_CWORD": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    assert done.stdout.split() == ["copy", "codebook", "code"]
+    assert done.stderr.strip().endswith("LOADED []")
+
+
+def test_a_command_registered_the_eager_way_still_runs_and_is_listed() -> None:
+    from qualcode.cli.app import QualcodeGroup
+
+    eager = typer.Typer(cls=QualcodeGroup, rich_markup_mode=None)
+
+    @eager.callback()
+    def root() -> None:
+        """Root."""
+
+    @eager.command("hello")
+    def hello() -> None:
+        """Say hello [loudly]."""
+        print("hello")
+
+    runner = CliRunner()
+    listed = runner.invoke(eager, ["--help"], terminal_width=200)
+    assert "  hello         Say hello [loudly].\n" in listed.output and "status" in listed.output
+    assert runner.invoke(eager, ["hello"]).output == "hello\n"
+    assert "Did you mean 'hello'?" in runner.invoke(eager, ["helo"]).output
