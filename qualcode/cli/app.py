@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from qualcode.cli import maintenance_cmds, project_cmds, refi_cmds
+from qualcode.cli import analysis_cmds, maintenance_cmds, project_cmds, refi_cmds
 from qualcode.cli.agree_cmds import agree, assign_app
 from qualcode.cli.anonymise_cmds import anonymise_app
 from qualcode.cli.audit_cmds import audit_app, merge_app
@@ -41,6 +41,9 @@ app.command("tui")(tui)
 app.command("copy")(maintenance_cmds.copy)
 app.command("backup")(maintenance_cmds.backup)
 app.command("check")(maintenance_cmds.check)
+app.command("matrix")(analysis_cmds.matrix)
+app.command("summarise")(analysis_cmds.summarise)
+app.command("query")(analysis_cmds.query)
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(code_app, name="code")

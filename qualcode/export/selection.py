@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, defer, joinedload
 
 from qualcode.store.codes import all_codes, find_code
 from qualcode.store.models import Code, Coder, Coding, Document
@@ -81,11 +81,15 @@ def _matches(document: Document, where: dict[str, list[str]]) -> bool:
     return True
 
 
-def matching_documents(session: Session, where: dict[str, list[str]]) -> list[Document]:
-    """Documents whose participant attributes match every ATTR=VALUE filter."""
-    documents = session.scalars(
-        select(Document).options(joinedload(Document.participant)).order_by(Document.id)
-    )
+def matching_documents(
+    session: Session, where: dict[str, list[str]], *, text: bool = True
+) -> list[Document]:
+    """Documents whose participant attributes match every ATTR=VALUE filter (their text loaded
+    only when asked: counting needs none)."""
+    query = select(Document).options(joinedload(Document.participant)).order_by(Document.id)
+    if not text:
+        query = query.options(defer(Document.text))
+    documents = session.scalars(query)
     return [d for d in documents.unique() if _matches(d, where)]
 
 
