@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import process
 
@@ -21,7 +21,7 @@ MAX_DISTANCE = 10_000
 @dataclass(frozen=True)
 class Key:
     key: str
-    position: int
+    position: int = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ class Token:
     distance: int = 0
 
 
-def _fail(message: str, position: int) -> QualcodeError:
-    return QualcodeError(f"query: {message} at position {position}")
+def _fail(message: str, position: int, hint: str = "") -> QualcodeError:
+    return QualcodeError(f"query: {message} at position {position}{hint}")
 
 
 def tokens(expression: str) -> list[Token]:
@@ -154,9 +154,8 @@ class _Parser:
             return node
         if token.kind == "KEY":
             if token.text not in self.known:
-                raise _fail(
-                    f"no code {token.text!r}{did_you_mean(token.text, self.known)}", token.position
-                )
+                hint = did_you_mean(token.text, self.known)
+                raise _fail(f"no code {token.text!r}", token.position, hint)
             return Key(token.text, token.position)
         what = "the end of the query" if token.kind == "END" else repr(token.text)
         raise _fail(f"expected a code key, NOT or '(' but found {what}", token.position)
