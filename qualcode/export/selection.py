@@ -44,14 +44,15 @@ def selected_codes(session: Session, keys: list[str]) -> list[Code]:
 
 
 def _all_attributes(document: Document) -> dict[str, str]:
-    if document.participant is not None:
-        return dict(document.participant.attributes)
-    return dict(document.attributes)
+    # Attributes given at import stay the document's when a participant sheet links it later;
+    # the participant's own win where both name one (as `docs` shows them).
+    person = document.participant.attributes if document.participant is not None else {}
+    return {**document.attributes, **person}
 
 
 def public_attributes(document: Document) -> dict[str, str]:
-    """The participant's attributes, or the document's own without one, minus any whose name
-    says it holds a name, contact detail or the like (never public, whatever an old import did)."""
+    """The document's attributes with its participant's over them, minus any whose name says it
+    holds a name, contact detail or the like (never public, whatever an old import did)."""
     return {k: v for k, v in _all_attributes(document).items() if not is_private_attribute(k)}
 
 
