@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, String, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from qualcode.analysis.overlap import overlapping
 from qualcode.export.selection import CodedSpan, coded_spans, matching_documents
 from qualcode.store.codes import all_codes
 from qualcode.store.models import Code, Coder, Coding, Document, Passage
@@ -25,14 +25,6 @@ class Filters:
     where: dict[str, list[str]] = field(default_factory=dict)
     coder: str | None = None
     consensus: bool = False
-
-
-def overlapping(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> range:
-    """Positions of the (sorted, disjoint) passages sharing at least one character with a span:
-    passage.start < end and passage.end > start, as `agree --unit passage` counts."""
-    first = bisect_left(ends, start + 1)  # first passage ending after `start`
-    last = bisect_left(starts, end)  # passages starting before `end`
-    return range(first, max(first, last))
 
 
 class CodeTree:

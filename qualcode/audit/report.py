@@ -10,12 +10,12 @@ from itertools import combinations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.analysis.patterns_gather import Patterns, participant_label, patterns
 from qualcode.audit.agreement import CodeAgreement, agreement
 from qualcode.audit.assignments import list_assignments
 from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
-from qualcode.audit.patterns_gather import Patterns, participant_label, patterns
 from qualcode.audit.redacted import code_labeller, redacted_row
 from qualcode.export.policy import ExportRedactor
 from qualcode.stats import Unit
