@@ -14,7 +14,7 @@ def matrix_table(matrix: Matrix) -> Table:
         "Code co-occurrence (passages)" if matrix.kind == "co-occurrence" else "Framework matrix"
     )
     table = Table(title=title, title_justify="left", show_lines=False)
-    table.add_column("")
+    table.add_column("", no_wrap=True)
     for column in matrix.columns:
         table.add_column(column.key, justify="right")
     for row in matrix.rows:

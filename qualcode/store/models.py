@@ -429,3 +429,8 @@ class CellSummary(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+# Matrices and queries read every passage's bounds: this index holds them, so they are read
+# without the passages' text.
+Index("ix_passage_span", Passage.document_id, Passage.index, Passage.start, Passage.end)

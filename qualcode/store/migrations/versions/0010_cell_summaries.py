@@ -1,4 +1,4 @@
-"""framework matrix cell summaries
+"""framework matrix cell summaries, and passage bounds indexed for matrices and queries
 
 Revision ID: 0010
 Revises: 0007
@@ -48,9 +48,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_cell_summary_code_id"), ["code_id"])
         batch_op.create_index(batch_op.f("ix_cell_summary_participant_id"), ["participant_id"])
         batch_op.create_index(batch_op.f("ix_cell_summary_document_id"), ["document_id"])
+    with op.batch_alter_table("passage", schema=None) as batch_op:
+        batch_op.create_index("ix_passage_span", ["document_id", "index", "start", "end"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("passage", schema=None) as batch_op:
+        batch_op.drop_index("ix_passage_span")
     with op.batch_alter_table("cell_summary", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cell_summary_document_id"))
         batch_op.drop_index(batch_op.f("ix_cell_summary_participant_id"))
