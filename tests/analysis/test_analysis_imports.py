@@ -19,7 +19,8 @@ def test_analysis_core_imports_no_ui_libraries() -> None:
         "import qualcode.analysis\n"
         "for info in pkgutil.iter_modules(qualcode.analysis.__path__, 'qualcode.analysis.'):\n"
         "    importlib.import_module(info.name)\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'textual', 'spacy'}))\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(loaded & {'typer', 'rich', 'textual', 'spacy'}))\n"
     )
     assert _loaded(script) == "[]"
 
