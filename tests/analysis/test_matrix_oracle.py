@@ -96,3 +96,17 @@ def test_rows_by_attribute_gather_participants(demo: str, oracle: Oracle) -> Non
         docs = by_size[row]
         passages = {p for p in oracle.carrying(oracle.below(column)) if p[0] in docs}
         assert cell["passages"] == len(passages)
+
+
+def test_consensus_counts_only_text_both_coders_coded(demo: str, oracle: Oracle) -> None:
+    agreed = run_json("matrix", demo, "--json", "--no-quotes", "--consensus")
+    pooled = _cells(run_json("matrix", demo, "--json", "--no-quotes"))
+    ana = _expected(oracle, oracle.themes, coder="ana")
+    ben = _expected(oracle, oracle.themes, coder="ben")
+    total = 0
+    for (row, column), cell in _cells(agreed).items():
+        # Text both coders coded lies in passages each of them coded.
+        assert cell["passages"] <= min(ana[(row, column)][0], ben[(row, column)][0])
+        assert cell["passages"] <= pooled[(row, column)]["passages"]
+        total += cell["passages"]
+    assert total > 0
