@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import process
 
+from qualcode.codebook.slug import fold_key
 from qualcode.errors import QualcodeError
 
 NEAR = re.compile(r"near(?:/(\d*))?$", re.IGNORECASE)
@@ -153,6 +154,9 @@ class _Parser:
                 raise _fail(f"'(' at position {token.position} is not closed", closing.position)
             return node
         if token.kind == "KEY":
+            key = fold_key(token.text)  # as find_code reads a key: any case, composed
+            if key in self.known:
+                return Key(key, token.position)
             if token.text not in self.known:
                 hint = did_you_mean(token.text, self.known)
                 raise _fail(f"no code {token.text!r}", token.position, hint)

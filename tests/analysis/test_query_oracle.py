@@ -46,6 +46,7 @@ def test_and_or_not_near_match_plain_sets(demo: str, oracle: Oracle) -> None:
             oracle, has("commissioning"), has("prison-disruption"), 1
         ),
         "commissioning NEAR/0 independence": has("commissioning") & has("independence"),
+        "Commissioning and PARTNERSHIP-LEVELS": has("commissioning") & has("partnership-levels"),
     }
     for expression, expected in cases.items():
         assert expected, expression  # the demo has passages for every case
