@@ -148,3 +148,34 @@ def test_summary_of_an_unknown_row_or_code_is_refused(demo: str) -> None:
     assert done.exit_code == 1 and "no participant with that label" in done.output
     done = runner.invoke(app, ["summarise", demo, "Interviewee 1", "comissioning", "x"])
     assert done.exit_code == 1 and "did you mean 'commissioning'" in done.output
+
+
+def test_summaries_on_attribute_and_document_rows(demo: str) -> None:
+    runner = CliRunner()
+    done = runner.invoke(
+        app,
+        [
+            "summarise",
+            demo,
+            "small",
+            "prison-disruption",
+            "Small charities: access",
+            "--rows",
+            "size",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    cells = run_json("matrix", demo, "--json", "--no-quotes", "--rows", "size")["cells"]
+    found = {(c["row"], c["column"]): c["summary"] for c in cells if c["summary"]}
+    assert found == {("small", "prison-disruption"): "Small charities: access"}
+    done = runner.invoke(
+        app, ["summarise", demo, "Document 2", "independence", "Doc two", "--rows", "document"]
+    )
+    assert done.exit_code == 0, done.output
+    cells = run_json("matrix", demo, "--json", "--no-quotes", "--rows", "document")["cells"]
+    assert [c["summary"] for c in cells if c["row"] == "2" and c["column"] == "independence"] == [
+        "Doc two"
+    ]
+    # A participant-row matrix keeps its own summaries apart from the document's.
+    participant = run_json("matrix", demo, "--json", "--no-quotes")["cells"]
+    assert not [c for c in participant if c["summary"] == "Doc two"]
