@@ -187,14 +187,6 @@ def keys(node: Node) -> list[str]:
     return keys(node.left) + keys(node.right)
 
 
-def has_not(node: Node) -> bool:
-    if isinstance(node, Not):
-        return True
-    if isinstance(node, Key):
-        return False
-    return has_not(node.left) or has_not(node.right)
-
-
 def show(node: Node, key: Callable[[str], str] = str) -> str:
     """The expression written out again (keys through `key`, e.g. redacted), fully bracketed."""
     if isinstance(node, Key):

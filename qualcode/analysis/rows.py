@@ -11,7 +11,6 @@ from qualcode.export.grouping import NOT_RECORDED, natural_order
 from qualcode.export.selection import public_attributes
 from qualcode.store.models import Document
 
-CASE_ROWS = ("participant", "document")
 CODE_ROWS = ("code", "theme")
 
 
