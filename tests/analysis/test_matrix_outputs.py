@@ -179,3 +179,20 @@ def test_summaries_on_attribute_and_document_rows(demo: str) -> None:
     # A participant-row matrix keeps its own summaries apart from the document's.
     participant = run_json("matrix", demo, "--json", "--no-quotes")["cells"]
     assert not [c for c in participant if c["summary"] == "Doc two"]
+
+
+def test_withdrawing_a_participant_removes_their_cell_summaries(tmp_path: Path) -> None:
+    from qualcode.demo import build_demo
+
+    project = str(tmp_path / "demo.qc")
+    build_demo(project, coder="tester")
+    runner = CliRunner()
+    for row in ("Interviewee 5", "Interviewee 6"):
+        done = runner.invoke(app, ["summarise", project, row, "independence", f"about {row}"])
+        assert done.exit_code == 0, done.output
+    done = runner.invoke(
+        app, ["participants", "withdraw", project, "Interviewee 5", "--reason", "consent", "--yes"]
+    )
+    assert done.exit_code == 0, done.output
+    cells = run_json("matrix", project, "--json", "--no-quotes")["cells"]
+    assert [c["summary"] for c in cells if c["summary"]] == ["about Interviewee 6"]
