@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from conftest import Oracle, run_json
+from analysis_helpers import Oracle, run_json
 
 
 def _cells(result: dict) -> dict[tuple[str, str], dict]:  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from conftest import run_json
+from analysis_helpers import run_json
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import Oracle, run_json
+from analysis_helpers import Oracle, run_json
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
