@@ -130,7 +130,10 @@ def run_query(
     """The passages an expression selects, each anonymised as `export quotes` shows quotes."""
     if options is None:
         options = QuoteOptions(
-            where=filters.where, coder=filters.coder, consensus=filters.consensus
+            where=filters.where,
+            coder=filters.coder,
+            consensus=filters.consensus,
+            include_interviewer=True,
         )
     matched = matching_passages(session, expression, filters, every_code=True)
     refs, found, tree = matched.passages, matched.carried, matched.tree

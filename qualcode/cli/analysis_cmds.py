@@ -174,6 +174,7 @@ def query(
         consensus=consensus,
         group_by="query",
         unreviewed=unreviewed,
+        include_interviewer=True,  # a query lists every passage it matches
     )
     with project_open(project) as opened, opened.read() as session:
         result = run_query(session, expression, filters, options)

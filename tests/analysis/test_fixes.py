@@ -82,7 +82,7 @@ def test_markdown_export_keeps_quote_lines_from_becoming_lists_headings_or_links
     span = f"{start}:{len(LISTS) - 1}"
     ok("code", "add", project_file, "--doc", "1", "--code", "competitive-tendering", "--span", span)
     out = tmp_path / "quotes.md"
-    ok("export", "quotes", project_file, "--out", out)
+    ok("export", "quotes", project_file, "--out", out, "--include-interviewer")
     markdown = out.read_text(encoding="utf-8")
     quote_lines = [line for line in markdown.splitlines() if line.startswith(">")]
     assert len(quote_lines) >= 3
