@@ -9,7 +9,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 
 from qualcode.analysis.matrix import Matrix
-from qualcode.export.word import COUNTS_STYLE, _add_quote, _add_styles
+from qualcode.export.word import COUNTS_STYLE, _add_quote, _add_styles, _Writer
 
 
 def write_docx(matrix: Matrix, path: Path) -> None:
@@ -56,6 +56,7 @@ def write_docx(matrix: Matrix, path: Path) -> None:
             document.add_heading(f"{row.name} × {column.name}", level=2)
             if cell.summary:
                 document.add_paragraph(cell.summary)
+            writer = _Writer(document)
             for quote in cell.quotes:
-                _add_quote(document, quote, False)
+                _add_quote(writer, quote, False)
     document.save(str(path))
