@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import combinations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.analysis.patterns_gather import Patterns, participant_label, patterns
 from qualcode.audit.agreement import CodeAgreement, agreement
 from qualcode.audit.assignments import list_assignments
 from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
-from qualcode.audit.patterns_gather import Patterns, participant_label, patterns
 from qualcode.audit.redacted import code_labeller, redacted_row
 from qualcode.export.policy import ExportRedactor
 from qualcode.stats import Unit
-from qualcode.store.models import AuditEvent
+from qualcode.store.models import AuditEvent, Coder, Coding
 from qualcode.store.reports import project_status
 
 MAX_DISAGREEMENTS = 100
@@ -120,6 +121,29 @@ def default_coders(session: Session) -> list[str]:
     return [c for c in coders_with_codings(session) if c != SUGGESTER and c not in merged_into]
 
 
+def default_pair(session: Session) -> tuple[list[str], str | None]:
+    """The two human coders with the most documents coded in common (ties go to the first in
+    alphabetical order), and a note saying which were compared and which were left out."""
+    humans = default_coders(session)
+    if len(humans) <= 2:
+        return humans, None
+    rows = session.execute(
+        select(Coder.name, Coding.document_id).join(Coder, Coder.id == Coding.coder_id).distinct()
+    )
+    documents: dict[str, set[int]] = {name: set() for name in humans}
+    for name, document_id in rows:
+        if name in documents:
+            documents[name].add(document_id)
+    pair = max(combinations(humans, 2), key=lambda p: len(documents[p[0]] & documents[p[1]]))
+    common = len(documents[pair[0]] & documents[pair[1]])
+    others = ", ".join(n for n in humans if n not in pair)
+    note = (
+        f"Compared {pair[0]} and {pair[1]}, the two coders with the most documents coded in "
+        f"common ({common}); not compared: {others}. Give --coders to choose others."
+    )
+    return list(pair), note
+
+
 def _period_start(day: date, period: str) -> date:
     if period == "week":
         return day - timedelta(days=day.weekday())
@@ -168,7 +192,11 @@ def build_report(
     policy = ExportRedactor.for_project(session, keep_unreviewed=keep_unreviewed)
     label = code_labeller(session, policy)
     redact = policy.redact
-    names = list(coders) if coders is not None else default_coders(session)
+    chosen: str | None = None
+    if coders is not None:
+        names = list(coders)
+    else:
+        names, chosen = default_pair(session)
     status = project_status(session)
     tables: list[UnitTable] = []
     disagreements: list[ReportDisagreement] = []
@@ -189,7 +217,7 @@ def build_report(
             (d, participant_label(redact, participant, d))
             for d, _, participant in summary.documents
         )
-        notes = summary.notes
+        notes = (chosen, *summary.notes) if chosen else summary.notes
         for item in disagreement_items(session, data):
             disagreements.append(
                 ReportDisagreement(

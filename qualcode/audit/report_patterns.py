@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from qualcode.analysis.patterns import AttributeTable, CoOccurrence
+from qualcode.analysis.patterns_gather import Patterns
 from qualcode.audit.charts import hbar_chart, heatmap
-from qualcode.audit.patterns import AttributeTable, CoOccurrence
-from qualcode.audit.patterns_gather import Patterns
 
 MAX_PAIRS = 50
 

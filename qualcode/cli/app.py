@@ -106,6 +106,20 @@ COMMANDS: dict[str, LazyCommand] = {
         "Merge coders' codings into a consensus coder: apply (default), pending, resolve.",
     ),
     "audit": LazyCommand(".audit_cmds:audit_app", "The audit trail and the supervisor's report."),
+    "matrix": LazyCommand(
+        ".analysis_cmds:matrix",
+        "Participants (or documents, attribute values, codes) by themes: passages, codings, the "
+        "cell's summary and its anonymised quotes.",
+    ),
+    "summarise": LazyCommand(
+        ".analysis_cmds:summarise",
+        "Write the summary of one framework matrix cell (row by code), shown by `matrix`.",
+    ),
+    "query": LazyCommand(
+        ".analysis_cmds:query",
+        "Passages whose codes match an expression (a code counts with its sub-codes; NEAR/N: "
+        "both sides within N passages in one document), anonymised as quotes are.",
+    ),
 }
 
 

@@ -187,7 +187,11 @@ def audit_report(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="report.html or report.md")],
     coders: Annotated[
-        str | None, typer.Option("--coders", help="Coders to compare (default: all human coders).")
+        str | None,
+        typer.Option(
+            "--coders",
+            help="Coders to compare (default: the two with the most documents in common).",
+        ),
     ] = None,
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
     unreviewed: UnreviewedOpt = "redact",
@@ -204,5 +208,6 @@ def audit_report(
                 keep_unreviewed=keep,
             )
         write_report(data, out)
-    console.print(f"Wrote the audit report to {out}.")
+    compared = ", ".join(data.coders)
+    console.print(f"Wrote the audit report to {out} (coders compared: {compared}).", soft_wrap=True)
     warn_unreviewed(data.unreviewed, project, kept=keep)

@@ -109,6 +109,17 @@ def parse_pairs(pairs: list[str], what: str = "--attr") -> dict[str, str]:
     return out
 
 
+def parse_where(pairs: list[str]) -> dict[str, list[str]]:
+    """--where ATTR=VALUE arguments: a value per attribute name, repeats of a name OR'ed."""
+    where: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"--where {pair!r} is not ATTR=VALUE")
+        where.setdefault(name.strip(), []).append(value.strip())
+    return where
+
+
 def parse_span(span: str) -> tuple[int, int]:
     """A --span START:END argument as two code-point offsets (ASCII digits only)."""
     start, sep, end = span.partition(":")

@@ -14,6 +14,7 @@ from qualcode.cli.common import (
     console,
     error_console,
     fail,
+    parse_where,
     project_open,
     refuse_project_output,
     warn,
@@ -28,16 +29,6 @@ from qualcode.export.write import format_for, write_quote_set
 export_app = typer.Typer(
     help="Export quote sets for reports (always anonymised) and REFI-QDA files for other tools."
 )
-
-
-def _where(pairs: list[str]) -> dict[str, list[str]]:
-    where: dict[str, list[str]] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            fail(f"--where {pair!r} is not ATTR=VALUE")
-        where.setdefault(name.strip(), []).append(value.strip())
-    return where
 
 
 @export_app.command("quotes")
@@ -93,7 +84,7 @@ def quotes(
     refuse_project_output(project, out, key)
     options = QuoteOptions(
         codes=list(code or []),
-        where=_where(list(where or [])),
+        where=parse_where(list(where or [])),
         coder=coder,
         consensus=consensus,
         context=context,

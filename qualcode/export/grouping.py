@@ -26,7 +26,8 @@ class QuoteSource(Protocol):
     def code_path(self, code: Code) -> list[str]: ...
 
 
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+def natural_order(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key reading numbers as numbers: "Interviewee 2" before "Interviewee 10"."""
     return tuple(
         (0, int(p)) if p.isdigit() else (1, p.casefold()) for p in re.split(r"(\d+)", text)
     )
@@ -34,7 +35,7 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
 
 def quote_order(quote: Quote) -> tuple[object, ...]:
     """Stable reading order: participant (2 before 10), document, position."""
-    return (_natural(quote.participant), quote.document_id, quote.start, quote.end)
+    return (natural_order(quote.participant), quote.document_id, quote.start, quote.end)
 
 
 def group_quotes(
@@ -151,5 +152,5 @@ def _by_value(
             quotes=sorted(members, key=quote_order),
             show_codes=True,
         )
-        for value, members in sorted(groups.items(), key=lambda item: _natural(item[0]))
+        for value, members in sorted(groups.items(), key=lambda item: natural_order(item[0]))
     ]

@@ -6,12 +6,21 @@ import re
 
 from qualcode.export.model import Quote, QuoteGroup, QuoteSet
 
-SPECIAL = re.compile(r"([\\`*_<])")
+SPECIAL = re.compile(r"([\\`*_<|~])")
+# What makes a line a heading, quote, list item or heading underline: "# ", "> ", "- ", "1. ".
+LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
 def escape(text: str) -> str:
-    """Text with Markdown's emphasis, code and HTML characters neutralised."""
-    return SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
+    """Text with Markdown's emphasis, code, HTML, table and strike-through characters
+    neutralised, and no line able to start a heading, block quote or list; links cannot form."""
+    escaped = SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
+    return LINE_START.sub(_line_start, escaped)
 
 
 def header_line(quote_set: QuoteSet) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, defer, joinedload
 
 from qualcode.store.codes import all_codes, find_code
 from qualcode.store.models import Code, Coder, Coding, Document
@@ -44,14 +44,15 @@ def selected_codes(session: Session, keys: list[str]) -> list[Code]:
 
 
 def _all_attributes(document: Document) -> dict[str, str]:
-    if document.participant is not None:
-        return dict(document.participant.attributes)
-    return dict(document.attributes)
+    # Attributes given at import stay the document's when a participant sheet links it later;
+    # the participant's own win where both name one (as `docs` shows them).
+    person = document.participant.attributes if document.participant is not None else {}
+    return {**document.attributes, **person}
 
 
 def public_attributes(document: Document) -> dict[str, str]:
-    """The participant's attributes, or the document's own without one, minus any whose name
-    says it holds a name, contact detail or the like (never public, whatever an old import did)."""
+    """The document's attributes with its participant's over them, minus any whose name says it
+    holds a name, contact detail or the like (never public, whatever an old import did)."""
     return {k: v for k, v in _all_attributes(document).items() if not is_private_attribute(k)}
 
 
@@ -81,11 +82,15 @@ def _matches(document: Document, where: dict[str, list[str]]) -> bool:
     return True
 
 
-def matching_documents(session: Session, where: dict[str, list[str]]) -> list[Document]:
-    """Documents whose participant attributes match every ATTR=VALUE filter."""
-    documents = session.scalars(
-        select(Document).options(joinedload(Document.participant)).order_by(Document.id)
-    )
+def matching_documents(
+    session: Session, where: dict[str, list[str]], *, text: bool = True
+) -> list[Document]:
+    """Documents whose participant attributes match every ATTR=VALUE filter (their text loaded
+    only when asked: counting needs none)."""
+    query = select(Document).options(joinedload(Document.participant)).order_by(Document.id)
+    if not text:
+        query = query.options(defer(Document.text))
+    documents = session.scalars(query)
     return [d for d in documents.unique() if _matches(d, where)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -59,6 +60,17 @@ def rows(quote_set: QuoteSet) -> tuple[list[str], list[list[str | int]]]:
     return header, out
 
 
+NUMBER = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d+)?")
+
+
+def as_number(value: str | int) -> str | int | float:
+    """A value that is plainly a number ("1", "34", "2.5") as a number, for spreadsheets to sum
+    and sort; "007", "1e3", phone numbers and everything else stay text."""
+    if isinstance(value, str) and NUMBER.fullmatch(value):
+        return float(value) if "." in value else int(value)
+    return value
+
+
 def _safe(value: str | int) -> str | int:
     # A cell starting with "=" or "+" would run as a formula in a spreadsheet.
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -83,8 +95,9 @@ def write_xlsx(quote_set: QuoteSet, path: Path) -> None:
     assert sheet is not None
     sheet.title = "Quotes"
     sheet.append(header)
+    numeric = len(BASE_COLUMNS)  # attribute columns (wave, age…) hold numbers as text
     for row in body:
-        sheet.append(row)
+        sheet.append(row[:numeric] + [as_number(v) for v in row[numeric:]])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column_cells in sheet.iter_cols(min_row=1):

@@ -394,3 +394,45 @@ class OrphanedCoding(Base):
     coded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     orphaned_by: Mapped[str | None] = mapped_column(String(200))
     orphaned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CellSummary(Base):
+    """A researcher's summary of one framework matrix cell: a row (participant, document or
+    attribute value) by a code.
+
+    Exactly one of participant_id, document_id or attribute names the row; a participant's or
+    document's summaries go with it when it is removed.
+    """
+
+    __tablename__ = "cell_summary"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)"
+                for c in ("participant_id", "document_id", "attribute")
+            )
+            + " = 1",
+            name="ck_cell_summary_row",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    attribute: Mapped[str | None] = mapped_column(String(200))
+    value: Mapped[str | None] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+# Matrices and queries read every passage's bounds: this index holds them, so they are read
+# without the passages' text.
+Index("ix_passage_span", Passage.document_id, Passage.index, Passage.start, Passage.end)

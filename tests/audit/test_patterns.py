@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qualcode.audit.patterns import (
+from qualcode.analysis.patterns import (
     MAX_VALUES,
     NOT_RECORDED,
     Case,

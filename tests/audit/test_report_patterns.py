@@ -8,9 +8,9 @@ import pytest
 from audit_helpers import Study, add_document, code_passages, run
 from typer.testing import CliRunner
 
+from qualcode.analysis.patterns import NOT_RECORDED, Cell
+from qualcode.analysis.patterns_gather import Patterns, patterns
 from qualcode.anonymise.review import project_redactor
-from qualcode.audit.patterns import NOT_RECORDED, Cell
-from qualcode.audit.patterns_gather import Patterns, patterns
 from qualcode.store.models import Participant
 
 CT, LPF, VOL = "competitive-tendering", "level-playing-field", "volunteers"

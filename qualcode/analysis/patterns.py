@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+
+from qualcode.analysis.overlap import overlapping
 
 NOT_RECORDED = "(not recorded)"
 """The attribute value of participants for whom the attribute is missing or blank."""
@@ -134,13 +135,6 @@ class CoOccurrence:
         )
 
 
-def _overlapping(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> range:
-    """Indexes of the (sorted, disjoint) passages sharing at least one character with a span."""
-    first = bisect_left(ends, start + 1)  # first passage ending after `start`
-    last = bisect_left(starts, end)  # passages starting before `end`
-    return range(first, max(first, last))
-
-
 def co_occurrence(
     spans: Iterable[Span],
     passages: Mapping[int, Sequence[tuple[int, int]]],
@@ -160,7 +154,7 @@ def co_occurrence(
         if span.document_id not in bounds:
             continue
         starts, ends = bounds[span.document_id]
-        for index in _overlapping(starts, ends, span.start, span.end):
+        for index in overlapping(starts, ends, span.start, span.end):
             applied.setdefault((span.coder, span.document_id, index), set()).add(span.code)
     used = {code for found in applied.values() for code in found}
     order = tuple([c for c in codes if c in used] + sorted(used - set(codes)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from qualcode.audit.patterns import (
+from qualcode.analysis.patterns import (
     Case,
     CoOccurrence,
     Frequency,

@@ -1,0 +1,1 @@
+"""Analysis for report writers: framework matrices and code queries over the store."""

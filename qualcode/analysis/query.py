@@ -1,0 +1,206 @@
+"""Code queries: which passages an expression of codes selects, and those passages anonymised."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from qualcode.analysis.carrying import Carried, CodeTree, Filters, PassageRef, carried
+from qualcode.analysis.expression import Key, Near, Node, Not, keys, parse, show
+from qualcode.export.build import QuoteMaker, participant_name
+from qualcode.export.model import Quote, QuoteGroup, QuoteOptions, QuoteSet
+from qualcode.export.policy import ExportRedactor
+from qualcode.export.selection import CodedSpan
+from qualcode.store.models import Code, Passage
+
+Passages = set[PassageRef]
+
+
+def near(left: Passages, right: Passages, distance: int) -> Passages:
+    """Passages of either side with one of the other side at most `distance` passages away,
+    in the same document (NEAR/0 is AND)."""
+
+    def close(ours: Passages, theirs: Passages) -> Passages:
+        by_document: dict[int, list[int]] = defaultdict(list)
+        for document, index in theirs:
+            by_document[document].append(index)
+        for indexes in by_document.values():
+            indexes.sort()
+        found: Passages = set()
+        for document, index in ours:
+            others = by_document.get(document)
+            if not others:
+                continue
+            at = bisect_left(others, index - distance)
+            if at < len(others) and others[at] <= index + distance:
+                found.add((document, index))
+        return found
+
+    return close(left, right) | close(right, left)
+
+
+def evaluate(
+    node: Node, carrying: Callable[[str], Passages], universe: Callable[[], Passages]
+) -> Passages:
+    """The passages an expression selects: a key its code's (with sub-codes), NOT the rest of
+    `universe`, AND/OR intersection/union, NEAR/N as `near`."""
+    if isinstance(node, Key):
+        return carrying(node.key)
+    if isinstance(node, Not):
+        return universe() - evaluate(node.operand, carrying, universe)
+    left = evaluate(node.left, carrying, universe)
+    right = evaluate(node.right, carrying, universe)
+    if isinstance(node, Near):
+        return near(left, right, node.distance)
+    return left & right if node.op == "AND" else left | right
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matching passage as people see it: passage numbered from 1, text anonymised."""
+
+    document_id: int
+    title: str
+    passage: int
+    start: int
+    end: int
+    participant: str
+    codes: tuple[str, ...]
+    text: str
+    quote: Quote
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "document": {"id": self.document_id, "title": self.title},
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "participant": self.participant,
+            "codes": list(self.codes),
+            "text": self.text,
+        }
+
+
+@dataclass
+class QueryResult:
+    expression: str
+    """The expression as parsed, code keys redacted."""
+    passages: list[PassageRef]
+    hits: list[Hit]
+    described: dict[str, Any] = field(default_factory=dict)
+    unreviewed: int = 0
+    unreviewed_kept: bool = False
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A parsed expression, the passages it selects (document, then passage order), and what
+    the selected documents' passages carry."""
+
+    node: Node
+    passages: list[PassageRef]
+    carried: Carried
+    tree: CodeTree
+
+
+def matching_passages(
+    session: Session, expression: str, filters: Filters, *, every_code: bool = False
+) -> Matched:
+    """The passages an expression selects among the documents and codings `filters` allow;
+    `every_code` also gathers the codes outside the expression that those passages carry."""
+    tree = CodeTree.of(session)
+    node = parse(expression, tree.by_key)
+    named = {i for key in keys(node) for i in tree.matched(tree.by_key[key])}
+    codes = tree.codes if every_code else [c for c in tree.codes if c.id in named]
+    found = carried(session, filters, codes)
+    matched = {key: found.passages(tree.matched(tree.by_key[key])) for key in set(keys(node))}
+    result = evaluate(node, matched.__getitem__, found.universe)
+    return Matched(node, sorted(result), found, tree)
+
+
+def run_query(
+    session: Session, expression: str, filters: Filters, options: QuoteOptions | None = None
+) -> QueryResult:
+    """The passages an expression selects, each anonymised as `export quotes` shows quotes."""
+    if options is None:
+        options = QuoteOptions(
+            where=filters.where,
+            coder=filters.coder,
+            consensus=filters.consensus,
+            include_interviewer=True,
+        )
+    matched = matching_passages(session, expression, filters, every_code=True)
+    refs, found, tree = matched.passages, matched.carried, matched.tree
+    policy = ExportRedactor.for_project(
+        session, key=options.key, keep_unreviewed=options.unreviewed == "keep"
+    )
+    maker = QuoteMaker(options, policy)
+    codes_of: dict[PassageRef, list[int]] = defaultdict(list)
+    wanted = set(refs)
+    for code in tree.codes:
+        for ref in found.direct.get(code.id, ()):
+            if ref in wanted:
+                codes_of[ref].append(code.id)
+    by_id: dict[int, Code] = {c.id: c for c in tree.codes}
+    hits: list[Hit] = []
+    passages: dict[PassageRef, Passage] = {}
+    for document_id, index in refs:
+        document = found.documents[document_id]
+        if (document_id, index) not in passages:
+            passages.update({(document_id, p.index): p for p in document.passages})
+        passage = passages[(document_id, index)]
+        codes = [by_id[i] for i in codes_of[(document_id, index)]]
+        first = codes[0].id if codes else 0
+        span = CodedSpan(document_id, first, passage.start, passage.end, frozenset())
+        quote = maker.make(document, span, codes)
+        if quote is None:
+            continue
+        hits.append(
+            Hit(
+                document_id,
+                policy.redact(document.title),
+                index + 1,
+                passage.start,
+                passage.end,
+                policy.redact(participant_name(document)),
+                quote.codes,
+                quote.text,
+                quote,
+            )
+        )
+    return QueryResult(
+        expression=show(matched.node, lambda key: maker.code_key(tree.by_key[key])),
+        passages=refs,
+        hits=hits,
+        described=options.describe(policy.redact, policy.redact_key),
+        unreviewed=len(policy.flagged),
+        unreviewed_kept=policy.keep_unreviewed,
+    )
+
+
+def quote_set(result: QueryResult, options: QuoteOptions) -> QuoteSet:
+    """The hits as a quote set, for the export writers."""
+    group = QuoteGroup(
+        key=result.expression,
+        title=result.expression,
+        description="Passages matching the query",
+        level=1,
+        path=(result.expression,),
+        quotes=[h.quote for h in result.hits],
+        show_codes=True,
+    )
+    return QuoteSet(
+        title=f"Query: {result.expression}",
+        options=options,
+        groups=[group] if result.hits else [],
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        described={**result.described, "query": result.expression},
+        unreviewed=result.unreviewed,
+        unreviewed_kept=result.unreviewed_kept,
+    )

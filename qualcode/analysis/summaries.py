@@ -1,0 +1,109 @@
+"""Cell summaries: the researcher's note on one matrix row by one code, kept in the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from qualcode.analysis.rows import RowRef, attribute_name
+from qualcode.errors import QualcodeError
+from qualcode.export.grouping import NOT_RECORDED
+from qualcode.export.selection import matching_documents
+from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store.codes import find_code
+from qualcode.store.models import CellSummary, Document, Participant
+
+MAX_SUMMARY = 20_000
+
+
+def summaries_by_cell(session: Session) -> dict[tuple[RowRef, int], str]:
+    """Every stored summary, keyed by its row and code."""
+    return {
+        (RowRef(s.participant_id, s.document_id, s.attribute, s.value), s.code_id): s.text
+        for s in session.scalars(select(CellSummary))
+    }
+
+
+def _document(session: Session, text: str) -> Document:
+    number = text.strip().removeprefix("Document ").strip()
+    document = session.get(Document, int(number)) if number.isascii() and number.isdigit() else None
+    if document is None:
+        raise QualcodeError(f"row {text!r}: no document with that number")
+    return document
+
+
+def resolve_row(session: Session, kind: str, text: str) -> RowRef:
+    """The row a researcher names: a participant label, a document number ("3" or
+    "Document 3"), or a value of the attribute the rows are by."""
+    if kind == "participant":
+        participant = session.scalar(select(Participant).where(Participant.label == text.strip()))
+        if participant is not None:
+            return RowRef(participant_id=participant.id)
+        if text.strip().startswith("Document "):
+            return RowRef(document_id=_document(session, text).id)
+        raise QualcodeError(f"row {text!r}: no participant with that label")
+    if kind == "document":
+        return RowRef(document_id=_document(session, text).id)
+    if kind in ("code", "theme"):
+        raise QualcodeError("cell summaries are kept for participant, document or attribute rows")
+    name = attribute_name(matching_documents(session, {}, text=False), kind)
+    value = text.strip()
+    return RowRef(attribute=name, value=None if value == NOT_RECORDED else value)
+
+
+def set_summary(
+    session: Session, kind: str, row: str, column: str, text: str, *, coder: str
+) -> str:
+    """Write (or, with empty text, remove) the summary of a cell; says what it did."""
+    if len(text) > MAX_SUMMARY:
+        raise QualcodeError(f"summary is {len(text)} characters; the limit is {MAX_SUMMARY}")
+    ref = resolve_row(session, kind, row)
+    code = find_code(session, column)
+    existing = session.scalar(
+        select(CellSummary).where(
+            CellSummary.code_id == code.id,
+            _is(CellSummary.participant_id, ref.participant_id),
+            _is(CellSummary.document_id, ref.document_id),
+            _is(CellSummary.attribute, ref.attribute),
+            _is(CellSummary.value, ref.value),
+        )
+    )
+    where = {"code": code.key, "row": _describe(ref)}
+    text = text.strip()
+    if not text:
+        if existing is None:
+            return "no summary to remove"
+        session.delete(existing)
+        record(session, "summary.remove", "cell_summary", existing.id, coder=coder, before=where)
+        return "removed"
+    author = get_or_create_coder(session, coder)
+    if existing is None:
+        existing = CellSummary(
+            code_id=code.id,
+            participant_id=ref.participant_id,
+            document_id=ref.document_id,
+            attribute=ref.attribute,
+            value=ref.value,
+            text=text,
+            coder_id=author.id,
+        )
+        session.add(existing)
+        session.flush()
+        action, outcome = "summary.add", "written"
+    else:
+        existing.text, existing.coder_id = text, author.id
+        action, outcome = "summary.edit", "replaced"
+    # The trail says which cell changed and by how much, not what the summary says.
+    after = {**where, "chars": len(text)}
+    record(session, action, "cell_summary", existing.id, coder=coder, after=after)
+    return outcome
+
+
+def _describe(ref: RowRef) -> dict[str, object]:
+    return {k: v for k, v in vars(ref).items() if v is not None}
+
+
+def _is(column: InstrumentedAttribute[Any], value: object) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
