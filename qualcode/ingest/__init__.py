@@ -10,7 +10,8 @@ from qualcode.ingest import files
 from qualcode.ingest.captions import read_sbv, read_srt, read_vtt
 from qualcode.ingest.decode import collect_warnings
 from qualcode.ingest.document import fail
-from qualcode.ingest.office import read_docx, read_odt
+from qualcode.ingest.office import read_docx
+from qualcode.ingest.opendocument import read_odt
 from qualcode.ingest.pdf import read_pdf
 from qualcode.ingest.plain import read_md, read_txt
 from qualcode.ingest.rtf import read_rtf
