@@ -36,6 +36,7 @@ class ImportOutcome:
     speakers: tuple[str, ...] = ()
     longest: int = 0
     mapped: tuple[str, ...] = ()
+    title: str = ""
 
 
 def import_files(
@@ -100,6 +101,7 @@ def import_one(
                     f"{path.name}: already imported as document {existing_id} "
                     f"('{existing_title}'), nothing changed",
                     existing_id,
+                    title=existing_title,
                 )
             document = add_document(
                 session,
@@ -153,4 +155,5 @@ def understood(path: Path, read: ReadDocument, document_id: int) -> ImportOutcom
         read.layout or read.format,
         speakers,
         longest,
+        title=read.title,
     )
