@@ -27,3 +27,12 @@ def test_train_shows_what_it_is_doing(on_terminal: Terminal, coded_project_path:
     assert code == 0, terminal
     assert "Training on" in terminal and "examples" in terminal
     assert out.startswith("Trained model") and "training on" not in out
+
+
+def test_run_counts_the_passages_scored(on_terminal: Terminal, coded_project_path: Path) -> None:
+    code, out, terminal = on_terminal("suggest", "run", coded_project_path, "--doc", "1")
+    assert code == 0, terminal
+    assert "Scoring passages" in terminal and "done" in terminal
+    assert "Suggestions (" in out and "Scoring" not in out
+    code, out, terminal = on_terminal("suggest", "run", coded_project_path, "--doc", "1", "--json")
+    assert code == 0 and isinstance(json.loads(out), list) and terminal == ""
