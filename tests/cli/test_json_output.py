@@ -118,7 +118,7 @@ def test_export_quotes_json_counts_what_the_file_holds(
     assert "Dean" not in json.dumps(result) and "Priya" not in json.dumps(result)
 
 
-def test_codings_qdc_and_qdpx_exports_report_in_json(
+def test_codings_codebook_qdc_and_qdpx_exports_report_in_json(
     runner: CliRunner, coded: Path, tmp_path: Path
 ) -> None:
     csv_file = tmp_path / "codings.csv"
@@ -128,6 +128,11 @@ def test_codings_qdc_and_qdpx_exports_report_in_json(
     assert len(list(csv.DictReader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))) == 4
     code, _, err = run(runner, "code", "export", coded, "-", "--json")
     assert code == 1 and err.startswith("error: --json reports on a file written")
+
+    yaml_file = tmp_path / "codebook.yaml"
+    code, result, _ = run_json(runner, "codebook", "export", coded, yaml_file)
+    assert code == 0 and result["path"] == str(yaml_file) and result["format"] == "yaml"
+    assert result["codes"] == scalar(coded, select(func.count(Code.id))) and yaml_file.exists()
 
     qdc = tmp_path / "codebook.qdc"
     code, result, _ = run_json(runner, "export", "qdc", coded, "--out", qdc)
