@@ -44,9 +44,10 @@ lock:
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(LOCK_VENV)/bin/python -m pip freeze --exclude-editable > $(LOCK_VENV)/frozen.txt
 	{ echo "# Pinned versions for 'pip install -c constraints.txt -e .[test]'; refresh with: make lock"; \
 	  echo "# Generated with $$($(LOCK_VENV)/bin/python --version) on $$(uname -sm)."; \
-	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > $(CONSTRAINTS).new
+	  grep -v '^pkg[-_]resources==' $(LOCK_VENV)/frozen.txt | LC_ALL=C sort -f; } > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf $(LOCK_VENV)
 
