@@ -41,6 +41,4 @@ def test_import_reports_layout_passages_longest_and_speakers(
         "3 imported, 0 already present, 0 failed.",
     ]
     # No progress bar: standard error is not a terminal here.
-    assert err.splitlines() == [
-        "warning: notes.txt: no speakers found; passages are paragraphs"
-    ]
+    assert err.splitlines() == ["warning: notes.txt: no speakers found; passages are paragraphs"]
