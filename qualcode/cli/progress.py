@@ -5,27 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from qualcode.cli.output import error_console
 
-
-class _Count(MofNCompleteColumn):
-    """`3/10` for a bar; nothing for a spinner, whose amount of work is unknown."""
-
-    def render(self, task: Task) -> Text:
-        return super().render(task) if task.total is not None else Text("")
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class Steps:
@@ -60,12 +45,30 @@ def progress(*, hidden: bool = False) -> Iterator[Steps]:
     if hidden or not error_console.is_terminal:
         yield Steps(None)
         return
+    # Imported here: a command run by a script never pays for the progress display.
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class Count(MofNCompleteColumn):
+        """`3/10` for a bar; nothing for a spinner, whose amount of work is unknown."""
+
+        def render(self, task: Task) -> Text:
+            return super().render(task) if task.total is not None else Text("")
+
     bar = Progress(
         SpinnerColumn(),
         # markup=False: descriptions hold file names and other values users typed.
         TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
-        _Count(),
+        Count(),
         TimeElapsedColumn(),
         console=error_console,
         transient=True,
