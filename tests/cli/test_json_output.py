@@ -193,3 +193,23 @@ def test_json_errors_stay_one_line_on_stderr(
         runner, "export", "quotes", coded, "--out", tmp_path / "q.txt", "--format", "pdf", "--json"
     )
     assert code == 1 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_combining_another_project_reports_in_json(
+    runner: CliRunner, coded: Path, project_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other" / "study.qc"
+    other.parent.mkdir()
+    assert run(runner, "init", other)[0] == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Interviewer: Hello?\n\nSam: We bid as a consortium.\n", encoding="utf-8")
+    assert run(runner, "import", other, notes)[0] == 0
+    before = scalar(coded, select(func.count(Document.id)))
+    code, result, err = run_json(runner, "import", coded, other, "--dry-run")
+    assert code == 0, err
+    assert result["dry_run"] is True and result["changed"] is True
+    assert scalar(coded, select(func.count(Document.id))) == before
+    code, result, err = run_json(runner, "import", coded, other)
+    assert code == 0 and result["path"] == str(other) and result["dry_run"] is False
+    added = scalar(coded, select(func.count(Document.id))) - before
+    assert added == 1 and result["counts"]["documents added"] == added
