@@ -19,6 +19,7 @@ from qualcode.anonymise.registry import (
     undismiss,
 )
 from qualcode.anonymise.review import DocumentReview, review_documents
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -170,3 +171,6 @@ def preview(
         unreviewed=len(policy.flagged),
         unreviewed_kept=keep,
     )
+
+
+anonymise_app.command("unregister")(withdraw_cmds.unregister)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import func, select
 
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -184,3 +185,6 @@ def move(
     with project_open(project) as opened, opened.write() as session:
         move_code(session, key, parent, coder=coder or default_coder())
     console.print(f"Moved '{key}' " + (f"under '{parent}'." if parent else "to the top level."))
+
+
+codebook_app.command("remove")(withdraw_cmds.code_remove)
