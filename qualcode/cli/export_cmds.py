@@ -74,6 +74,12 @@ def quotes(
     ] = None,
     unreviewed: UnreviewedOpt = "redact",
     as_json: JsonOpt = False,
+    include_interviewer: Annotated[
+        bool,
+        typer.Option(
+            "--include-interviewer", help="Keep coded interviewer turns (left out by default)."
+        ),
+    ] = False,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
@@ -96,6 +102,7 @@ def quotes(
         group_by=group_by,
         key=pseudonyms,
         unreviewed=unreviewed,
+        include_interviewer=include_interviewer,
     )
     report = Outcome(as_json)
     with (
@@ -117,6 +124,12 @@ def quotes(
             f"attribute {name!r} looks like a name or contact detail and is left out; "
             f"re-import the participant sheet to make it private, or remove it with: "
             f"qualcode participants attribute remove {project} {name}"
+        )
+    if quote_set.interviewer_left_out:
+        turns = quote_set.interviewer_left_out
+        report.warn(
+            f"{turns} coded interviewer turn{'s' if turns != 1 else ''} left out; "
+            "--include-interviewer keeps them"
         )
     if quote_set.missing_pseudonyms:
         report.warn(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
+from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
@@ -192,7 +193,8 @@ def find_document(session: Session, ref: str) -> Document:
 
 
 def passage_at(session: Session, document: Document, index: int) -> Passage:
-    """The passage with this index in a document, or a clear error."""
+    """The passage stored at this (0-based) index in a document, or an error in passage
+    numbers as people count them."""
     passage = (
         session.scalar(
             select(Passage).where(Passage.document_id == document.id, Passage.index == index)
@@ -201,8 +203,8 @@ def passage_at(session: Session, document: Document, index: int) -> Passage:
         else None
     )
     if passage is None:
-        count = len(document.passages)
         raise QualcodeError(
-            f"document {document.id} has no passage {index} (passages 0–{count - 1})"
+            f"document {document.id} has no passage {passage_number(index)} "
+            f"({passage_range(len(document.passages))})"
         )
     return passage

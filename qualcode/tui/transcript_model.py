@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodingView, Marks, PassageRow
 from qualcode.tui.selection import Selection, word_at, words
 
@@ -89,11 +90,11 @@ class TranscriptModel:
         if span is not None:
             quote = " ".join(passage.text[span[0] : span[1]].split())
             quote = quote if len(quote) <= 40 else quote[:39] + "…"
-            return f"“{quote}” in passage {passage.index}"
+            return f"“{quote}” in passage {passage_number(passage.index)}"
         if self.selection.anchor is not None:
             first, last = self.passages[self.selection.first], self.passages[self.selection.last]
-            return f"passages {first.index}–{last.index}"
-        return f"passage {passage.index}"
+            return f"passages {passage_number(first.index)}–{passage_number(last.index)}"
+        return f"passage {passage_number(passage.index)}"
 
     def codings_here(self, *, mine: bool = True) -> list[CodingView]:
         """Codings overlapping the selection (only this coder's when mine)."""

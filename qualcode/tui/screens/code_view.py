@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from qualcode.audit.blind import visible
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.plain import cell
@@ -103,7 +104,7 @@ class CodeViewScreen(Screen[None]):
                 cell(quote.participant or "—"),
                 cell(one_line(quote.document, 18)),
                 cell(quote.coder),
-                str(quote.passage),
+                str(passage_number(quote.passage)),
                 cell(one_line(quote.text, 30)),
             )
         self._preview()

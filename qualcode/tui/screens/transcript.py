@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import (
     CodeRow,
 )
@@ -223,7 +224,8 @@ class TranscriptScreen(TranscriptLoading):
             if document_id == self.document_id:
                 self.open_document(document_id, passage.index)
 
-        title = f"Edit passage {passage.index} (codings are re-anchored to the new text)"
+        number = passage_number(passage.index)
+        title = f"Edit passage {number} (codings are re-anchored to the new text)"
         self.app.push_screen(MemoScreen(title, passage.text, EDIT_HELP), save)
 
     def action_compare(self) -> None:

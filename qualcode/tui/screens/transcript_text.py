@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodeRow, DocumentRow
 from qualcode.tui.transcript_model import TranscriptModel
 
@@ -24,7 +25,8 @@ def status_text(model: TranscriptModel, codes: list[CodeRow], coder: str) -> Tex
     passage = model.cursor_passage
     status = Text()
     if passage is not None:
-        status.append(f"Passage {passage.index} of {len(model.passages)}", style="bold")
+        number = passage_number(passage.index)
+        status.append(f"Passage {number} of {len(model.passages)}", style="bold")
         status.append(f"  ·  selected: {model.target_label()}")
         keys = {
             next((c.key for c in codes if c.id == coding.code_id), "?")

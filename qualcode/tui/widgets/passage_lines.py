@@ -12,6 +12,7 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.widget import Widget
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodeRow, CodingView, PassageRow
 
 GUTTER = 10
@@ -177,7 +178,7 @@ def passage_strips(state: PassageState, look: Look, width: int) -> list[Strip]:
     marker = "▌" if state.cursor else ("┃" if state.selected else " ")
     strips = []
     for number, (start, end) in enumerate(lines):
-        index = f"{state.row.index:>5} " if number == 0 else " " * 6
+        index = f"{passage_number(state.row.index):>5} " if number == 0 else " " * 6
         flags = ("✓" if state.reviewed else " ") + ("✎" if state.memo else " ") + " "
         flags = flags if number == 0 else "   "
         gutter = [
