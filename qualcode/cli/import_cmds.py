@@ -22,7 +22,7 @@ from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
-from qualcode.importing import ImportOutcome, import_one
+from qualcode.importing import ImportOutcome, import_paths
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
 
@@ -92,23 +92,26 @@ def import_(
         return
     attributes = parse_pairs(attr or [])
     paths = iter_import_files(files)
-    outcomes: list[ImportOutcome] = []
     report = Outcome(as_json)
     with project_open(project) as opened, progress(hidden=as_json) as steps:
         steps.stage("Importing", total=len(paths))
-        for done, path in enumerate(paths):
-            steps.advance(done, f"Importing {shown(path.name)}")
-            outcome = import_one(
-                opened,
-                path,
-                participant=participant,
-                attributes=attributes,
-                coder=coder or default_coder(),
-                speakers=mapping,
-            )
-            outcomes.append(outcome)
+        done = 0
+
+        def reported(path: Path, outcome: ImportOutcome) -> None:
+            nonlocal done
+            done += 1
             _report(outcome, report)
-        steps.advance(len(paths))
+            steps.advance(done, f"Importing: {shown(path.name)} stored")
+
+        outcomes = import_paths(
+            opened,
+            paths,
+            participant=participant,
+            attributes=attributes,
+            coder=coder or default_coder(),
+            speakers=mapping,
+            on_file=reported,
+        )
     found = {label for o in outcomes for label in o.mapped}
     for label in mapping:
         if label not in found and any(o.status == "imported" for o in outcomes):

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import docx
-
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
@@ -33,6 +31,8 @@ def read_docx(name: str, data: bytes) -> ReadDocument:
 
 def docx_paragraphs(name: str, data: bytes) -> list[str]:
     """A Word document's body paragraphs and table rows in order, as their visible text."""
+    import docx  # loaded for Word files only, not for every import
+
     check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body

@@ -26,7 +26,7 @@ def test_import_shows_progress_on_a_terminal_and_keeps_stdout_plain(
 ) -> None:
     code, out, terminal = on_terminal("import", project_file, *interviews(transcript, 3))
     assert code == 0, terminal
-    assert "Importing interview-0" in terminal and "3/3" in terminal
+    assert "Importing: interview-0" in terminal and "3/3" in terminal
     lines = out.splitlines()
     assert len(lines) == 4 and lines[-1] == "3 imported, 0 already present, 0 failed."
     assert "\x1b" not in out and "Importing" not in out

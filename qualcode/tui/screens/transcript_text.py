@@ -10,10 +10,14 @@ from qualcode.tui.transcript_model import TranscriptModel
 
 
 def title_text(header: DocumentRow) -> Text:
-    """Document title, participant and attributes (the interviewer left out)."""
-    title = Text(header.title, style="bold")
-    if header.participant:
-        title.append(f"  ·  {header.participant}")
+    """Participant, document id and title, then attributes (the interviewer left out).
+
+    The participant and the id come first so that, cut short on a narrow terminal, the line
+    still tells one interview from another.
+    """
+    title = Text(header.participant or "no participant", style="bold")
+    title.append(f"  ·  #{header.id} ")
+    title.append(header.title, style="bold")
     details = ", ".join(f"{k}: {v}" for k, v in header.attributes.items() if k != "interviewer")
     if details:
         title.append(f"  ·  {details}", style="dim")
