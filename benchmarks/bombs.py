@@ -2,7 +2,7 @@
 
     python -m benchmarks.bombs [--mb 300] [--cap-mb 1536] [--out FILE]
 
-Each case is built here (a real .docx/.odt from python-docx/odfpy with one member swapped for
+Each case is built here (a real .docx/.odt from python-docx/odfdo with one member swapped for
 a huge repeated XML, a .qdpx with a huge source, a lying zip header, a nested zip) and
 imported by the real import path in a child process limited to --cap-mb of address space
 (RLIMIT_AS). The table shows what happened, how long it took and the child's peak memory.
@@ -106,13 +106,13 @@ def _docx_bytes() -> bytes:
 
 
 def _odt_bytes() -> bytes:
-    from odf.opendocument import OpenDocumentText
-    from odf.text import P
+    from odfdo import Document, Paragraph
 
-    document = OpenDocumentText()
-    document.text.addElement(P(text="Interviewer: How do you find commissioning?"))
+    document = Document("text")
+    document.body.clear()
+    document.body.append(Paragraph("Interviewer: How do you find commissioning?"))
     buffer = io.BytesIO()
-    document.write(buffer)
+    document.save(buffer)
     return buffer.getvalue()
 
 

@@ -42,6 +42,7 @@ class ImportOutcome:
     speakers: tuple[str, ...] = ()
     longest: int = 0
     mapped: tuple[str, ...] = ()
+    title: str = ""
 
 
 # A batch commits when it holds this many files or characters of text: a crash loses at most
@@ -217,6 +218,7 @@ def _store(
             f"{item.path.name}: already imported as document {existing_id} "
             f"('{existing_title}'), nothing changed",
             existing_id,
+            title=existing_title,
         )
     try:
         with session.begin_nested():
@@ -273,4 +275,5 @@ def understood(path: Path, read: ReadDocument, document_id: int) -> ImportOutcom
         read.layout or read.format,
         speakers,
         longest,
+        title=read.title,
     )

@@ -1,10 +1,15 @@
-"""Shared fixtures: a real project file with the default codebook, and a CLI runner."""
+"""Shared fixtures: a real project file with the default codebook, a CLI runner, and the CLI
+run as a process whose standard error is a terminal."""
 
 from __future__ import annotations
 
 import os
+import pty
+import subprocess
+import sys
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -102,3 +107,45 @@ def transcript(tmp_path: Path) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+Terminal = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def on_terminal() -> Terminal:
+    """Run `qualcode ARGS…` in a process whose standard error is a pseudo-terminal (what a
+    person sees) and whose standard output is a pipe (what a script reads): (exit code,
+    standard output, everything the terminal was sent)."""
+
+    def run(*args: object) -> tuple[int, str, str]:
+        main, secondary = pty.openpty()
+        env = os.environ | {"COLUMNS": "120", "PYTHONPATH": str(Path(__file__).parent.parent)}
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from qualcode.cli.app import main; main()", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            env=env,
+        )
+        os.close(secondary)
+        shown: list[bytes] = []
+
+        def drain() -> None:  # read as it comes: a full terminal buffer would block the child
+            while True:
+                try:
+                    chunk = os.read(main, 4096)
+                except OSError:  # the child has gone and closed the terminal
+                    return
+                if not chunk:
+                    return
+                shown.append(chunk)
+
+        reader = threading.Thread(target=drain)
+        reader.start()
+        out, _ = process.communicate(timeout=600)
+        reader.join(timeout=30)
+        os.close(main)
+        return process.returncode, out.decode(), b"".join(shown).decode(errors="replace")
+
+    return run

@@ -31,7 +31,8 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
-from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.cli.outcome import Outcome
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.policy import ExportRedactor
 from qualcode.store.documents import find_document
@@ -123,6 +124,7 @@ def key(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="Key file to create or update (JSON).")],
     seed: Annotated[int | None, typer.Option(hidden=True)] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Create or update the pseudonym key: stable [Person 3] names, reversible only with it."""
     refuse_project_output(project, out)
@@ -134,12 +136,12 @@ def key(
         write_key(built, out)
     except QualcodeError as exc:
         fail(exc)
-    console.print(
+    report = Outcome(as_json)
+    report.say(
         f"Key {out}: {len(built.entities)} pseudonyms ({added} new), readable only by you. "
-        "Keep it apart from exports; export with --key to use it.",
-        markup=False,
-        soft_wrap=True,
+        "Keep it apart from exports; export with --key to use it."
     )
+    report.done(path=str(out), pseudonyms=len(built.entities), added=added)
 
 
 @anonymise_app.command("preview")
@@ -148,6 +150,7 @@ def preview(
     doc: Annotated[str, typer.Option("--doc", help="Document id, title or file name.")],
     key_file: Annotated[Path | None, typer.Option("--key", help="Pseudonym key.")] = None,
     unreviewed: UnreviewedOpt = "redact",
+    as_json: JsonOpt = False,
 ) -> None:
     """Print a document as exports would show it: identifiers, speaker names and (unless kept)
     unreviewed possible identifiers replaced."""
@@ -157,8 +160,17 @@ def preview(
         document = find_document(session, doc)
         policy = ExportRedactor.for_project(session, key=pseudonyms, keep_unreviewed=keep)
         text = policy.redact_document(document)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    warn_unreviewed(len(policy.flagged), project, kept=keep)
+        document_id = document.id  # not its title: exports leave titles (file names) out
+    report = Outcome(as_json)
+    if not as_json:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    report.unreviewed(len(policy.flagged), project, kept=keep)
+    report.done(
+        document={"id": document_id},
+        text=text,
+        unreviewed=len(policy.flagged),
+        unreviewed_kept=keep,
+    )
 
 
 anonymise_app.command("unregister")(withdraw_cmds.unregister)

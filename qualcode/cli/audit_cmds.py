@@ -31,6 +31,8 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.outcome import Outcome
+from qualcode.cli.progress import progress
 from qualcode.cli.supervisor_common import (
     CodersOpt,
     DefaultCommandGroup,
@@ -39,7 +41,8 @@ from qualcode.cli.supervisor_common import (
     IntoOpt,
     coder_names,
 )
-from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
+from qualcode.files import shown
 from qualcode.numbering import passage_index
 from qualcode.store.documents import find_document
 
@@ -195,19 +198,33 @@ def audit_report(
     ] = None,
     threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
     unreviewed: UnreviewedOpt = "redact",
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the supervisor's report: agreement, volume, disagreements, patterns, assignments."""
     refuse_project_output(project, out)
     keep = keep_unreviewed(unreviewed)
-    with project_open(project) as opened:
+    report = Outcome(as_json)
+    with project_open(project) as opened, progress(hidden=as_json) as steps:
         with opened.read() as session:
+            steps.stage("Gathering agreement, counts and disagreements")
             data = build_report(
                 session,
                 coders=coder_names(coders) if coders else None,
                 threshold=threshold,
                 keep_unreviewed=keep,
             )
+        steps.stage(f"Writing {shown(out.name)}")
         write_report(data, out)
     compared = ", ".join(data.coders)
-    console.print(f"Wrote the audit report to {out} (coders compared: {compared}).", soft_wrap=True)
-    warn_unreviewed(data.unreviewed, project, kept=keep)
+    report.say(f"Wrote the audit report to {out} (coders compared: {compared}).")
+    report.unreviewed(data.unreviewed, project, kept=keep)
+    report.done(
+        path=str(out),
+        format=out.suffix.lower().lstrip("."),
+        coders=list(data.coders),
+        compared_documents=len(data.documents),
+        disagreements=len(data.disagreements) + data.more_disagreements,
+        open_assignments=len(data.assignments),
+        unreviewed=data.unreviewed,
+        unreviewed_kept=data.unreviewed_kept,
+    )

@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.outcome import Outcome
 from qualcode.cli.render import codings_table
 from qualcode.errors import QualcodeError
 from qualcode.files import write_text
@@ -157,9 +158,14 @@ def export(
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
     code: Annotated[str | None, typer.Option("--code", help="Only this code.")] = None,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON document: the file written, counts.")
+    ] = False,
 ) -> None:
     """Export codings as CSV (one row per coding, with offsets and text)."""
     to_stdout = str(file) == "-"
+    if to_stdout and as_json:
+        fail("--json reports on a file written; with '-' the CSV itself is the output")
     if not to_stdout:
         refuse_project_output(project, file)
     with project_open(project) as opened, opened.read() as session:
@@ -175,4 +181,6 @@ def export(
         write_text(file, text)  # unredacted transcript text: owner-only, like the project
     except QualcodeError as exc:
         fail(exc)
-    console.print(f"Wrote {len(records)} codings to {file}.")
+    report = Outcome(as_json)
+    report.say(f"Wrote {len(records)} codings to {file}.")
+    report.done(path=str(file), format="csv", codings=len(records))

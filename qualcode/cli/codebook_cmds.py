@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.outcome import Outcome
 from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
 from qualcode.codebook.yamlio import load_codebook, save_codebook
@@ -66,6 +67,9 @@ def import_codebook(
 def export_codebook(
     project: ProjectArg,
     file: Annotated[Path, typer.Argument(help="YAML file to write.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON document: the file written, counts.")
+    ] = False,
 ) -> None:
     """Write the project's codebook as YAML (the same format import reads)."""
     refuse_project_output(project, file)
@@ -75,7 +79,9 @@ def export_codebook(
         save_codebook(spec, file)
     except QualcodeError as exc:
         fail(exc)
-    console.print(f"Wrote {file}.")
+    report = Outcome(as_json)
+    report.say(f"Wrote {file}.")
+    report.done(path=str(file), format="yaml", codes=len(spec.walk()))
 
 
 def _tree_json(code: CodeSpec, parent: str | None, counts: dict[str, int]) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from qualcode.cli.common import console, default_coder, fail, warn
+from qualcode.cli.common import default_coder, fail
+from qualcode.cli.outcome import Outcome
 from qualcode.combine.api import combine_into
 from qualcode.combine.merge import CombineSummary
 from qualcode.errors import QualcodeError
@@ -34,9 +35,16 @@ def project_source(file: Path) -> str | None:
 
 
 def combine(
-    project: str, other: str, *, only_coder: str | None, prefer_other: bool, dry_run: bool
+    project: str,
+    other: str,
+    *,
+    only_coder: str | None,
+    prefer_other: bool,
+    dry_run: bool,
+    as_json: bool = False,
 ) -> None:
-    """Combine `other` into `project` and print what was added, matched and in conflict."""
+    """Combine `other` into `project` and print what was added, matched and in conflict
+    (with `as_json`, one JSON document: the counts, and the conflicts as warnings)."""
     try:
         summary = combine_into(
             project, other, coder=default_coder(), only_coder=only_coder,
@@ -46,17 +54,25 @@ def combine(
         fail(exc)
     except SQLAlchemyError as exc:
         fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
+    report = Outcome(as_json)
     verb = "Would combine" if dry_run else "Combined"
     whose = f" ({only_coder}'s codings and memos)" if only_coder else ""
-    console.print(f"{verb} {display(other)} into {display(project)}{whose}:", soft_wrap=True)
+    report.say(f"{verb} {display(other)} into {display(project)}{whose}:")
     for line in _lines(summary):
-        console.print(f"  {line}", soft_wrap=True)
+        report.say(f"  {line}")
     for conflict in summary.conflicts:
-        warn(conflict)
+        report.warn(conflict)
     if dry_run:
-        console.print("Nothing was changed (--dry-run).")
+        report.say("Nothing was changed (--dry-run).")
     elif not summary.changed:
-        console.print("Nothing new: everything was already here.")
+        report.say("Nothing new: everything was already here.")
+    report.done(
+        path=display(other),
+        format="qualcode",
+        dry_run=dry_run,
+        changed=summary.changed,
+        counts=dict(summary.counts),
+    )
 
 
 def _lines(summary: CombineSummary) -> list[str]:

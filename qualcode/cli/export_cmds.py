@@ -10,21 +10,22 @@ import typer
 from qualcode.anonymise.pseudonyms import read_key
 from qualcode.cli import refi_cmds
 from qualcode.cli.common import (
+    JsonOpt,
     ProjectArg,
-    console,
-    error_console,
     fail,
     parse_where,
     project_open,
     refuse_project_output,
-    warn,
 )
-from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.cli.outcome import Outcome
+from qualcode.cli.progress import progress
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
 from qualcode.export.write import format_for, write_quote_set
+from qualcode.files import shown
 
 export_app = typer.Typer(
     help="Export quote sets for reports (always anonymised) and REFI-QDA files for other tools."
@@ -64,6 +65,7 @@ def quotes(
         typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of [name]."),
     ] = None,
     unreviewed: UnreviewedOpt = "redact",
+    as_json: JsonOpt = False,
     include_interviewer: Annotated[
         bool,
         typer.Option(
@@ -94,31 +96,47 @@ def quotes(
         unreviewed=unreviewed,
         include_interviewer=include_interviewer,
     )
-    with project_open(project) as opened, opened.read() as session:
+    report = Outcome(as_json)
+    with (
+        project_open(project) as opened,
+        opened.read() as session,
+        progress(hidden=as_json) as steps,
+    ):
+        steps.stage("Gathering quotes")
         quote_set = build_quote_set(session, options)
+        steps.stage(f"Writing {shown(out.name)}")
         write_quote_set(quote_set, out, chosen)
+    quotes = quote_set.all_quotes()
+    participants = len({q.participant for q in quotes})
     groups = len(quote_set.walk())
-    console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
-    warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
-    if quote_set.interviewer_left_out:
-        turns = quote_set.interviewer_left_out
-        warn(
-            f"{turns} coded interviewer turn{'s' if turns != 1 else ''} left out; "
-            "--include-interviewer keeps them"
-        )
+    report.say(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
+    report.unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
     for name in quote_set.hidden_attributes:
-        warn(
+        report.warn(
             f"attribute {name!r} looks like a name or contact detail and is left out; "
             f"re-import the participant sheet to make it private, or remove it with: "
             f"qualcode participants attribute remove {project} {name}"
         )
-    if quote_set.missing_pseudonyms:
-        error_console.print(
-            f"warning: {quote_set.missing_pseudonyms} identifier(s) are not in the key and "
-            f"show as placeholders; update it with: qualcode anonymise key {project} --out {key}",
-            soft_wrap=True,
-            markup=False,
+    if quote_set.interviewer_left_out:
+        turns = quote_set.interviewer_left_out
+        report.warn(
+            f"{turns} coded interviewer turn{'s' if turns != 1 else ''} left out; "
+            "--include-interviewer keeps them"
         )
+    if quote_set.missing_pseudonyms:
+        report.warn(
+            f"{quote_set.missing_pseudonyms} identifier(s) are not in the key and "
+            f"show as placeholders; update it with: qualcode anonymise key {project} --out {key}"
+        )
+    report.done(
+        path=str(out),
+        format=chosen,
+        quotes=len(quotes),
+        participants=participants,
+        groups=groups,
+        unreviewed=quote_set.unreviewed,
+        unreviewed_kept=quote_set.unreviewed_kept,
+    )
 
 
 # The REFI-QDA commands are written beside their importers, in refi_cmds.

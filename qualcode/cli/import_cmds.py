@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from qualcode.cli.combine_cmd import combine, project_source
 from qualcode.cli.common import (
     CoderOpt,
     ProjectArg,
-    console,
     default_coder,
     error_console,
     fail,
     labelled,
     parse_pairs,
     project_open,
-    warn,
 )
+from qualcode.cli.outcome import Outcome
+from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
+from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_paths
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
@@ -55,6 +55,9 @@ def import_(
             "--prefer-other", help="Another project: take its code definitions on conflict."
         ),
     ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON document: each file's outcome, counts.")
+    ] = False,
 ) -> None:
     """Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), a REFI-QDA .qdpx, or
     another qualcode project (.qc or a database URL) to combine with this one.
@@ -69,7 +72,14 @@ def import_(
     if other is not None:
         if mapping or participant or attr:
             fail("--speakers, --participant and --attr apply to interview files, not a project")
-        combine(project, other, only_coder=coder, prefer_other=prefer_other, dry_run=dry_run)
+        combine(
+            project,
+            other,
+            only_coder=coder,
+            prefer_other=prefer_other,
+            dry_run=dry_run,
+            as_json=as_json,
+        )
         return
     if dry_run or prefer_other:
         fail("--dry-run and --prefer-other apply when importing another qualcode project")
@@ -78,26 +88,20 @@ def import_(
             fail("--speakers applies to interview files, not to a .qdpx project")
         from qualcode.cli.refi_cmds import import_qdpx
 
-        import_qdpx(project, files[0], coder)
+        import_qdpx(project, files[0], coder, as_json=as_json)
         return
     attributes = parse_pairs(attr or [])
     paths = iter_import_files(files)
-    with (
-        project_open(project) as opened,
-        Progress(
-            TextColumn("{task.description}", style="progress.description", markup=False),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=error_console,
-            transient=True,
-            disable=len(paths) < 2,
-        ) as progress,
-    ):
-        task = progress.add_task("Importing", total=len(paths))
+    report = Outcome(as_json)
+    with project_open(project) as opened, progress(hidden=as_json) as steps:
+        steps.stage("Importing", total=len(paths))
+        done = 0
 
-        def reported(_path: Path, outcome: ImportOutcome) -> None:
-            _report(outcome)
-            progress.advance(task)
+        def reported(path: Path, outcome: ImportOutcome) -> None:
+            nonlocal done
+            done += 1
+            _report(outcome, report)
+            steps.advance(done, f"Importing: {shown(path.name)} stored")
 
         outcomes = import_paths(
             opened,
@@ -111,19 +115,45 @@ def import_(
     found = {label for o in outcomes for label in o.mapped}
     for label in mapping:
         if label not in found and any(o.status == "imported" for o in outcomes):
-            warn(f"--speakers: {label!r} is not a speaker in any file imported")
+            report.warn(f"--speakers: {label!r} is not a speaker in any file imported")
     imported = sum(o.status == "imported" for o in outcomes)
     duplicates = sum(o.status == "duplicate" for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
-    console.print(f"{imported} imported, {duplicates} already present, {failed} failed.")
+    report.say(f"{imported} imported, {duplicates} already present, {failed} failed.")
+    report.done(
+        files=[_as_json(o) for o in outcomes],
+        imported=imported,
+        duplicates=duplicates,
+        failed=failed,
+    )
     if failed:
         raise typer.Exit(1)
 
 
-def _report(outcome: ImportOutcome) -> None:
-    if outcome.status == "failed":
+def _report(outcome: ImportOutcome, report: Outcome) -> None:
+    if outcome.status == "failed":  # an error line even with --json, where the file says it too
         error_console.print(labelled("error", outcome.message), soft_wrap=True)
     else:
-        console.print(outcome.message, soft_wrap=True)
+        report.say(outcome.message)
     for warning in outcome.warnings:
-        warn(warning)
+        report.warn(warning)
+
+
+def _as_json(outcome: ImportOutcome) -> dict[str, Any]:
+    """One file's outcome for --json (docs/json-output.md)."""
+    document = None
+    if outcome.document_id is not None:
+        document = {"id": outcome.document_id, "title": outcome.title}
+    record: dict[str, Any] = {"path": str(outcome.path), "status": outcome.status}
+    if outcome.status == "failed":
+        return record | {"error": outcome.message}
+    record |= {"document": document, "message": outcome.message}
+    if outcome.status == "imported":
+        record |= {
+            "layout": outcome.layout,
+            "passages": outcome.passages,
+            "longest": outcome.longest,
+            "speakers": list(outcome.speakers),
+            "warnings": list(outcome.warnings),
+        }
+    return record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -10,15 +11,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from qualcode.cli.common import (
     CoderOpt,
+    JsonOpt,
     ProjectArg,
     console,
     default_coder,
-    error_console,
     fail,
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.outcome import Outcome
+from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
+from qualcode.files import shown
 from qualcode.refi import api
 from qualcode.store.db import display
 
@@ -39,6 +43,7 @@ QdcArg = Annotated[Path, typer.Argument(metavar="FILE.qdc", help="REFI-QDA codeb
 def export_qdpx(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="The .qdpx file to write.")],
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the whole project as a REFI-QDA .qdpx for NVivo, ATLAS.ti, MAXQDA, QualCoder...
 
@@ -47,31 +52,34 @@ names and memos. Participants appear only by public label with their public attr
 their private identifiers are never written. Share it as you would the transcripts.
     """
     refuse_project_output(project, out)
-    with project_open(project) as opened:
+    report = Outcome(as_json)
+    with project_open(project) as opened, progress(hidden=as_json) as steps:
+        steps.stage(f"Writing {shown(out.name)}")
         summary = api.export_qdpx(opened, out)
-    console.print(
+    report.say(
         f"Wrote {out}: {summary.documents} documents, {summary.codes} codes, "
         f"{summary.codings} codings, {summary.coders} coders, {summary.memos} memos, "
-        f"{summary.participants} participants (as cases, by label).",
-        soft_wrap=True,
-        markup=False,
+        f"{summary.participants} participants (as cases, by label)."
     )
-    error_console.print(
-        "note: a .qdpx holds the transcripts unredacted; private identifiers are left out.",
-        soft_wrap=True,
-        markup=False,
+    report.warn(
+        "a .qdpx holds the transcripts unredacted; private identifiers are left out.",
+        label="note",
     )
+    report.done(path=str(out), format="qdpx", **dataclasses.asdict(summary))
 
 
 def export_qdc(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="The .qdc file to write.")],
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the codebook as a REFI-QDA .qdc (key, criteria and cues inside each Description)."""
     refuse_project_output(project, out)
     with project_open(project) as opened:
         count = api.export_qdc(opened, out)
-    console.print(f"Wrote {out}: {count} codes.", soft_wrap=True, markup=False)
+    report = Outcome(as_json)
+    report.say(f"Wrote {out}: {count} codes.")
+    report.done(path=str(out), format="qdc", codes=count)
 
 
 def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> None:
@@ -82,28 +90,34 @@ def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> Non
     console.print(message, soft_wrap=True, markup=False)
 
 
-def import_qdpx(project: NewProjectArg, file: QdpxArg, coder: CoderOpt = None) -> None:
+def import_qdpx(
+    project: NewProjectArg, file: QdpxArg, coder: CoderOpt = None, as_json: JsonOpt = False
+) -> None:
     """Import a REFI-QDA .qdpx (from NVivo, ATLAS.ti, MAXQDA, QualCoder...) as a new project.
 
     Brings in codes, coders, plain-text sources with their codings, memos, and cases as \
 participants. All or nothing: on any error nothing is written (a project file created for \
 the import is removed). Sources without plain text are listed and skipped.
     """
+    report = Outcome(as_json)
     try:
-        summary, created = api.import_qdpx(project, file, coder=coder or default_coder())
+        with progress(hidden=as_json) as steps:
+            steps.stage(f"Importing {shown(file.name)}")
+            summary, created = api.import_qdpx(project, file, coder=coder or default_coder())
     except QualcodeError as exc:
         fail(exc)
     except SQLAlchemyError as exc:
         fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
     verb = "Created" if created else "Imported into"
-    console.print(
+    report.say(
         f"{verb} {display(project)} from {file.name} ({summary.origin}): "
         f"{summary.documents} documents, "
         f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
         f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
-        f"participants, {summary.memos} memos.",
-        soft_wrap=True,
-        markup=False,
+        f"participants, {summary.memos} memos."
     )
     for remark in summary.remarks:
-        error_console.print(f"note: {remark}", soft_wrap=True, markup=False)
+        report.warn(remark, label="note")
+    counts = dataclasses.asdict(summary)
+    del counts["remarks"]  # they are the warnings
+    report.done(path=str(file), format="qdpx", created=created, **counts)

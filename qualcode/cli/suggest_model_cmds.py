@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 
 from qualcode.cli.common import (
     CoderOpt,
@@ -22,6 +21,7 @@ from qualcode.cli.common import (
     print_json,
     project_open,
 )
+from qualcode.cli.progress import progress
 from qualcode.cli.suggest_render import per_code_table, summary_table
 from qualcode.store.audit import record, set_setting
 
@@ -41,15 +41,15 @@ def train(
     """Train the suggestion model on the project's codings and store it in the project."""
     from qualcode.nlp import train_project  # spaCy loads only for the commands that need it
 
-    with project_open(project) as opened:
-        tell = None if as_json else (lambda text: console.print(Text(f"{text}…", style="dim")))
+    with project_open(project) as opened, progress(hidden=as_json) as steps:
+        steps.stage("Reading the codings")
         info, fresh = train_project(
             opened,
             coder=coder or default_coder(),
             force=force,
             epochs=epochs,
             folds=folds,
-            progress=tell,
+            progress=lambda text: steps.stage(text[:1].upper() + text[1:]),
         )
     if as_json:
         print_json(info.as_json() | {"new": fresh})
@@ -86,7 +86,15 @@ def evaluate(
             codes = codebook_entries(session)
             training = training_set(session, codes)
             cutoff = threshold(session)
-        held_out = cross_validate(training, codes, folds=folds, epochs=epochs)
+        with progress(hidden=as_json) as steps:
+            steps.stage(f"Cross-validating: training on {folds - 1} of {folds} folds", folds)
+            held_out = cross_validate(
+                training,
+                codes,
+                folds=folds,
+                epochs=epochs,
+                progress=lambda done, _: steps.advance(done),
+            )
         result = report(held_out, cutoff, folds)
         if calibrate:
             best = result["modes"]["combined"]["best_threshold"]["threshold"]

@@ -22,6 +22,7 @@ from qualcode.cli.common import (
     project_open,
     warn,
 )
+from qualcode.cli.progress import progress
 from qualcode.numbering import passage_index
 from qualcode.store.documents import find_document, passage_at
 
@@ -45,16 +46,20 @@ def run(
     """Suggest codes for every passage (or one document's)."""
     from qualcode.nlp import project_suggester, suggest_project  # spaCy only when needed
 
-    with project_open(project) as opened:
+    with project_open(project) as opened, progress(hidden=as_json) as steps:
+        steps.stage("Loading the suggester")
         _warn(project_suggester(opened).warning)
         documents = None
         if doc is not None:
             with opened.read() as session:
                 documents = [find_document(session, doc).id]
         rows: list[dict[str, Any]] = []
-        for passage, suggestions in suggest_project(
-            opened, documents=documents, min_score=min_score, n_process=processes
+        steps.stage("Scoring passages")
+        for scored, (passage, suggestions) in enumerate(
+            suggest_project(opened, documents=documents, min_score=min_score, n_process=processes),
+            start=1,
         ):
+            steps.advance(scored, f"Scoring passages: {scored:,} done")
             for s in suggestions:
                 rows.append(
                     {

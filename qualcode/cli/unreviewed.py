@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from qualcode.cli.common import error_console, fail, warn
-from qualcode.export.policy import UNREVIEWED_CHOICES, unreviewed_note
+from qualcode.cli.common import fail
+from qualcode.cli.outcome import Outcome
+from qualcode.export.policy import UNREVIEWED_CHOICES
 
 UnreviewedOpt = Annotated[
     str,
@@ -27,8 +28,4 @@ def keep_unreviewed(choice: str) -> bool:
 
 def warn_unreviewed(count: int, project: str, *, kept: bool) -> None:
     """The count of unreviewed finds on standard error, as plain text."""
-    note = unreviewed_note(count, project, kept=kept)
-    if note and kept:
-        warn(note)
-    elif note:
-        error_console.print(note, soft_wrap=True)
+    Outcome(as_json=False).unreviewed(count, project, kept=kept)

@@ -24,7 +24,7 @@ __all__ = [
 _READERS: dict[str, str] = {
     ".docx": "office:read_docx",
     ".md": "plain:read_md",
-    ".odt": "office:read_odt",
+    ".odt": "opendocument:read_odt",
     ".pdf": "pdf:read_pdf",
     ".rtf": "rtf:read_rtf",
     ".sbv": "captions:read_sbv",

@@ -7,7 +7,7 @@ import re
 
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
-from qualcode.ingest.office import _table_row as table_row
+from qualcode.ingest.office import table_row
 from qualcode.ingest.types import ReadDocument
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")

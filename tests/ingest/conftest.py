@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,14 +41,15 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def make_odt(tmp_path: Path) -> Callable[..., Path]:
-    """Write an .odt from a builder function that adds elements to the document body."""
-    from odf.opendocument import OpenDocumentText
+    """Write an .odt with odfdo from a builder function that appends elements to the body."""
+    from odfdo import Document
 
-    def make(build: Callable[[object], None], name: str = "interview.odt") -> Path:
-        document = OpenDocumentText()
-        build(document.text)
+    def make(build: Callable[[Any], None], name: str = "interview.odt") -> Path:
+        document = Document("text")
+        document.body.clear()
+        build(document.body)
         buffer = io.BytesIO()
-        document.write(buffer)
+        document.save(buffer)
         path = tmp_path / name
         path.write_bytes(buffer.getvalue())
         return path

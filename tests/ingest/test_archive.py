@@ -141,8 +141,8 @@ def _replace_member(data: bytes, member: str, content: bytes, target: Path) -> P
 
 
 def test_entity_expansion_in_office_xml_is_not_performed(tmp_path: Path) -> None:
-    # Checked, not redone: python-docx parses without resolving entities, and odfpy's expat
-    # stops billion-laughs amplification.
+    # Checked, not redone: python-docx and the OpenDocument reader parse without
+    # resolving entities.
     word = docx_bomb(tmp_path / "a.docx", 0.01).read_bytes()
     body = (
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

@@ -1,4 +1,4 @@
-"""Word (.docx) and OpenDocument (.odt) readers, on files written by python-docx and odfpy."""
+"""The Word (.docx) reader, on files written by python-docx (.odt: test_opendocument)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,10 @@ import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
 from docx.oxml import parse_xml
-from odf.opendocument import OpenDocumentSpreadsheet
-from odf.text import H, LineBreak, List, ListItem, Note, NoteBody, P, S, Span, Tab
 
 from qualcode.ingest import ReadError, read_document
 
@@ -92,50 +89,6 @@ def test_docx_skips_tracked_deletions(make_docx: Callable[..., Path]) -> None:
     assert read_document(path).text == "Kept text. New."
 
 
-def build_odt(body: Any) -> None:
-    body.addElement(H(outlinelevel=1, text="Interview 7"))
-    p = P(text="Interviewer: Say")
-    p.addElement(S(c=3))
-    p.addText("more.")
-    body.addElement(p)
-    p = P(text="Siobhan: First line")
-    p.addElement(LineBreak())
-    p.addElement(Span(text="second\u00a0line"))
-    p.addElement(Tab())
-    p.addText("end.")
-    note = Note(id="n1", noteclass="footnote")
-    note.addElement(NoteBody())
-    p.addElement(note)
-    body.addElement(p)
-    items = List()
-    item = ListItem()
-    item.addElement(P(text="Siobhan: A listed point."))
-    items.addElement(item)
-    body.addElement(items)
-    body.addElement(P(text="Cafe\u0301 at the end."))
-
-
-def test_odt_paragraphs_headings_spaces_tabs_breaks(make_odt: Callable[..., Path]) -> None:
-    path = make_odt(build_odt)
-    doc = read_document(path)
-    assert doc.format == "odt"
-    assert doc.text == (
-        "Interview 7\n\n"
-        "Interviewer: Say   more.\n\n"
-        "Siobhan: First line\nsecond\u00a0line\tend.\n\n"
-        "Siobhan: A listed point.\n\n"
-        "Caf\u00e9 at the end."
-    )
-    assert passages(path) == [
-        (None, "Interview 7"),
-        ("Interviewer", "Interviewer: Say   more."),
-        ("Siobhan", "Siobhan: First line\nsecond\u00a0line\tend."),
-        ("Siobhan", "Siobhan: A listed point."),
-        ("Siobhan", "Caf\u00e9 at the end."),
-    ]
-    assert doc.speakers == ["Siobhan"]
-
-
 def zip_bytes(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -144,14 +97,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def spreadsheet_bytes() -> bytes:
-    buffer = io.BytesIO()
-    OpenDocumentSpreadsheet().write(buffer)
-    return buffer.getvalue()
-
-
 WORD_ERROR = "not a valid Word document (corrupt or not a .docx)"
-ODT_ERROR = "not a valid OpenDocument text (corrupt or not an .odt)"
 
 
 @pytest.mark.parametrize(
@@ -160,13 +106,6 @@ ODT_ERROR = "not a valid OpenDocument text (corrupt or not an .odt)"
         ("broken.docx", b"PK\x03\x04 this is not really a zip", WORD_ERROR),
         ("text.docx", b"plain text renamed to .docx", WORD_ERROR),
         ("nozip.docx", zip_bytes({"hello.txt": b"hi"}), WORD_ERROR),
-        ("broken.odt", b"PK\x03\x04garbage", ODT_ERROR),
-        (
-            "nocontent.odt",
-            zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text"}),
-            ODT_ERROR,
-        ),
-        ("sheet.odt", spreadsheet_bytes(), ODT_ERROR),
     ],
 )
 def test_corrupt_office_files(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -177,13 +116,10 @@ def test_corrupt_office_files(tmp_path: Path, name: str, data: bytes, reason: st
     assert str(caught.value) == f"{name}: {reason}"
 
 
-def test_docx_with_no_text(make_docx: Callable[..., Path], make_odt: Callable[..., Path]) -> None:
+def test_docx_with_no_text(make_docx: Callable[..., Path]) -> None:
     with pytest.raises(ReadError) as caught:
         read_document(make_docx(["", "  "], name="blank.docx"))
     assert str(caught.value) == "blank.docx: the document contains no text"
-    with pytest.raises(ReadError) as caught:
-        read_document(make_odt(lambda body: body.addElement(P(text=" ")), name="blank.odt"))
-    assert str(caught.value) == "blank.odt: the document contains no text"
 
 
 def test_docx_truncated_file(make_docx: Callable[..., Path]) -> None:
