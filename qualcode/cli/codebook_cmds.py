@@ -1,4 +1,4 @@
-"""Codebook commands: import, export, show, add, rename, merge, move."""
+"""Codebook commands: import, export, show, add, rename, edit, merge, move, remove."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
 from qualcode.codebook.yamlio import load_codebook, save_codebook
 from qualcode.errors import QualcodeError
+from qualcode.store.codebook_edits import code_usage, edit_code, remove_code
 from qualcode.store.codes import (
     add_code,
     codebook_spec,
@@ -33,6 +34,7 @@ from qualcode.store.codes import (
     rename_code,
 )
 from qualcode.store.models import Code, Coding
+from qualcode.store.number_keys import every_coders_keys
 
 codebook_app = typer.Typer(help="Show and edit the project's codebook.")
 KeyArg = Annotated[
@@ -98,12 +100,14 @@ def show_codebook(project: ProjectArg, as_json: JsonOpt = False) -> None:
                 .group_by(Code.key)
             ).all()
         )
+        keys = every_coders_keys(session)
     if as_json:
         print_json(
             {
                 "codebook": spec.name,
                 "description": spec.description,
                 "codes": [_tree_json(code, None, counts) for code in spec.codes],
+                "number_keys": keys,
             }
         )
     else:
@@ -178,3 +182,63 @@ def move(
     with project_open(project) as opened, opened.write() as session:
         move_code(session, key, parent, coder=coder or default_coder())
     console.print(f"Moved '{key}' " + (f"under '{parent}'." if parent else "to the top level."))
+
+
+ListOpt = Annotated[list[str] | None, typer.Option(help="One item (repeatable).")]
+
+
+@codebook_app.command("edit")
+def edit(
+    project: ProjectArg,
+    key: KeyArg,
+    description: Annotated[str | None, typer.Option(help="New definition.")] = None,
+    include: ListOpt = None,
+    exclude: ListOpt = None,
+    example: ListOpt = None,
+    cue: ListOpt = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Replace a code's definition, include/exclude criteria, examples or cue phrases."""
+    fields = (description, include, exclude, example, cue)
+    if all(value is None for value in fields):
+        fail("give at least one of --description, --include, --exclude, --example, --cue")
+    with project_open(project) as opened, opened.write() as session:
+        edit_code(
+            session,
+            key,
+            description=description,
+            include=include,
+            exclude=exclude,
+            examples=example,
+            cues=cue,
+            coder=coder or default_coder(),
+        )
+    console.print(f"Edited code '{key}'.")
+
+
+@codebook_app.command("remove")
+def remove(
+    project: ProjectArg,
+    key: KeyArg,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Code that receives its codings (else deleted).")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a code: its codings go to --to KEY, or are deleted after you confirm."""
+    with project_open(project) as opened:
+        with opened.read() as session:
+            usage = code_usage(session, key)
+        fate = f"move to '{to}'" if to else "are deleted"
+        question = (
+            f"Remove code '{key}'? Its {usage.codings} codings by {usage.coders} coders "
+            f"{fate}; {usage.sub_codes} sub-codes move up; {usage.memos} memos on it go. "
+            "This cannot be undone."
+        )
+        if not yes and not typer.confirm(question, default=False):
+            fail("nothing was changed")
+        with opened.write() as session:
+            done = remove_code(session, key, to_key=to, coder=coder or default_coder())
+    where = f", {done.codings_moved} codings moved to '{to}'" if to else ""
+    console.print(f"Removed code '{key}'{where}; {done.codings_removed} codings deleted.")
