@@ -71,7 +71,6 @@ class CodePalette(ModalScreen[int | NewCode | None]):
         self.target = target
         self.shown: list[CodeRow] = []
         self.new_name = ""
-        self.near: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="palette"):
@@ -106,9 +105,14 @@ class CodePalette(ModalScreen[int | NewCode | None]):
     def _details(self) -> None:
         index = self.query_one(OptionList).highlighted
         code = self.shown[index] if index is not None and index < len(self.shown) else None
-        if code is not None:
-            self.near = code.id
         self.query_one(CodeDetails).show_code(code)
+
+    def _near(self) -> int | None:
+        """The highlighted code, else the best match: a new code goes under its theme."""
+        index = self.query_one(OptionList).highlighted
+        if index is not None and index < len(self.shown):
+            return self.shown[index].id
+        return self.shown[0].id if self.shown else None
 
     def action_move(self, delta: int) -> None:
         options = self.query_one(OptionList)
@@ -128,10 +132,10 @@ class CodePalette(ModalScreen[int | NewCode | None]):
     def action_create(self) -> None:
         name = " ".join(self.query_one(Input).value.split())
         if name:
-            self.dismiss(NewCode(name, self.near))
+            self.dismiss(NewCode(name, self._near()))
 
     def _pick(self, index: int) -> None:
         if index < len(self.shown):
             self.dismiss(self.shown[index].id)
         elif self.new_name:
-            self.dismiss(NewCode(self.new_name, self.near))
+            self.dismiss(NewCode(self.new_name, self._near()))

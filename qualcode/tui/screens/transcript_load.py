@@ -162,6 +162,7 @@ class TranscriptLoading(Screen[None]):
             return
         self.blind = blind
         self._show_codes(codes, numbers)
+        self._status()  # a code made here has a name now
         if marks is not None:
             if generation != self.generation or self.bench.writer.busy:
                 self.reload()  # a local change landed meanwhile: read again
