@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from qualcode.codebook.slug import fold_key
 from qualcode.errors import QualcodeError
 from qualcode.store.models import AuditEvent, Code
 from qualcode.store.trail import as_utc as as_utc  # re-exported: callers read times here
@@ -68,6 +69,7 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
 
 def _code_keys(session: Session, key: str) -> tuple[set[str], int | None]:
     """The code's key and every key it had before a rename, and its id (None if deleted)."""
+    key = fold_key(key)
     code = session.scalar(select(Code).where(Code.key == key))
     if code is None:
         return {key}, None

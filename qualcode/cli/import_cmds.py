@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from qualcode.cli.combine_cmd import combine, project_source
 from qualcode.cli.common import (
     CoderOpt,
     ProjectArg,
@@ -45,12 +46,34 @@ def import_(
         ),
     ] = None,
     coder: CoderOpt = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Another project: say what would change, change nothing."),
+    ] = False,
+    prefer_other: Annotated[
+        bool,
+        typer.Option(
+            "--prefer-other", help="Another project: take its code definitions on conflict."
+        ),
+    ] = False,
 ) -> None:
-    """Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), or a REFI-QDA .qdpx."""
+    """Import interview notes (.txt .md .docx .odt .pdf .rtf .vtt .srt), a REFI-QDA .qdpx, or
+    another qualcode project (.qc or a database URL) to combine with this one.
+
+    For another project, --coder NAME takes only that coder's codings, memos and reviews.
+    """
     try:
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
     except QualcodeError as exc:
         fail(exc)
+    other = project_source(files[0]) if len(files) == 1 else None
+    if other is not None:
+        if mapping or participant or attr:
+            fail("--speakers, --participant and --attr apply to interview files, not a project")
+        combine(project, other, only_coder=coder, prefer_other=prefer_other, dry_run=dry_run)
+        return
+    if dry_run or prefer_other:
+        fail("--dry-run and --prefer-other apply when importing another qualcode project")
     if len(files) == 1 and files[0].suffix.lower() == ".qdpx":
         if mapping:
             fail("--speakers applies to interview files, not to a .qdpx project")

@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
+from qualcode.codebook.types import CodebookSpec
 from qualcode.codebook.yamlio import load_codebook
 from qualcode.errors import QualcodeError
 from qualcode.project import DEFAULT_CODEBOOK, new_project
@@ -34,13 +35,20 @@ from qualcode.store.search import search_passages
 def init(
     project: ProjectArg,
     codebook: Annotated[
-        Path | None, typer.Option(help="Codebook YAML to start with (default: the study's).")
+        Path | None,
+        typer.Option(
+            help="Codebook YAML to start with (default: the study's); 'none' starts empty, "
+            "e.g. to import another tool's project with its own codebook."
+        ),
     ] = None,
     coder: CoderOpt = None,
 ) -> None:
     """Create a new project, with the default codebook unless another is given."""
     try:
-        spec = load_codebook(codebook or DEFAULT_CODEBOOK)
+        if codebook is not None and str(codebook).lower() == "none" and not codebook.exists():
+            spec = CodebookSpec(name="Codebook")
+        else:
+            spec = load_codebook(codebook or DEFAULT_CODEBOOK)
         created, added = new_project(project, spec, coder=coder or default_coder())
     except QualcodeError as exc:
         fail(exc)

@@ -220,8 +220,8 @@ class _Checker:
             suggestion = unique_slug(key, self.key_lines)
             self.problem(
                 line,
-                f"key '{key}' is not a slug (lowercase letters and digits, joined by single "
-                f"hyphens); try '{suggestion}'",
+                f"key '{key}' is not a slug (lowercase letters of any language and digits, "
+                f"joined by single hyphens); try '{suggestion}'",
             )
             return key
         if key in self.key_lines:

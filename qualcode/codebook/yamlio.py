@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from yaml.reader import ReaderError
 
+from qualcode.codebook.other_formats import other_format
 from qualcode.codebook.types import CodebookError, CodebookSpec, CodebookValidationError
 from qualcode.codebook.yamlcheck import build_codebook
 from qualcode.codebook.yamlemit import dump_codebook, room_to_recurse
@@ -44,6 +45,9 @@ def load_codebook(path: Path) -> CodebookSpec:
         data = path.read_bytes()
     except OSError as error:
         raise CodebookError(f"{path}: cannot read the codebook: {error.strerror}") from None
+    explained = other_format(path.name, data[:4096])
+    if explained is not None:
+        raise CodebookError(explained)
     return parse_codebook(_decode(data, str(path)), source=str(path))
 
 

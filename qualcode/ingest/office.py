@@ -33,13 +33,18 @@ _ODF_SKIP_LOCAL = frozenset({"frame", "custom-shape", "sequence-decls", "forms"}
 
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
+    blocks = docx_paragraphs(name, data)
+    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)))
+
+
+def docx_paragraphs(name: str, data: bytes) -> list[str]:
+    """A Word document's body paragraphs and table rows in order, as their visible text."""
     check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
-        blocks = list(_docx_blocks(body))
+        return list(_docx_blocks(body))
     except Exception:  # zip, package, XML and content-type errors from python-docx and lxml
         raise fail(name, "not a valid Word document (corrupt or not a .docx)") from None
-    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)))
 
 
 def _docx_blocks(container: Any) -> Iterator[str]:

@@ -115,9 +115,16 @@ class _Store:
 
     def codebook(self) -> dict[str, Code]:
         taken = set(self.session.scalars(select(Code.key)))
-        spec, keys = codes_to_spec(
-            self.refi.codes, taken, name=self.refi.name, description=self.refi.description
-        )
+        # A codebook the project already has keeps its name; only an empty one takes the name
+        # and description of the project imported.
+        name, description = ("", "") if taken else (self.refi.name, self.refi.description)
+        spec, keys = codes_to_spec(self.refi.codes, taken, name=name, description=description)
+        if taken and self.refi.codes:
+            self.summary.remarks.append(
+                f"the project's {len(taken)} codes were kept beside the imported ones; for the "
+                "other tool's codebook alone, import into a new project file (or one made with "
+                "'init --codebook none')"
+            )
         added, updated = install_codebook(self.session, spec, coder=self.coder_name)
         self.summary.codes_added, self.summary.codes_updated = added, updated
         by_key = {code.key: code for code in self.session.scalars(select(Code))}
@@ -179,7 +186,7 @@ def store_refi(
         store.documents[item.source.guid] = document
         for selection in item.source.selections:
             start, end = item.mapped.span(selection.start, selection.end)
-            if start >= end:
+            if start >= end or not document.text[start:end].strip():
                 blank += bool(selection.codings)
                 continue
             memos.on_selection(document, start, selection.notes)
@@ -207,7 +214,9 @@ def store_refi(
     store.summary.codings = len(added)
     store.summary.memos += sum(1 for coding in added if coding.memo)
     if blank:
-        store.summary.remarks.append(f"{blank} selections held only spaces; not imported")
+        store.summary.remarks.append(
+            f"{blank} selections held only spaces or line breaks; not imported"
+        )
     memos.finish(codes)
     store.summary.coders = len({c.id for c in store.coders.values()})
     remember_guids(session, store.guids)

@@ -24,6 +24,9 @@ from qualcode.refi.qdaxml import (
 )
 
 # Loads a source's plain text from a path attribute: (text, why it was skipped, member name).
+# Sources some tools keep only as a document inside the archive (NVivo for Mac: a .docx, with
+# a near-empty .txt beside it); their text is read as `qualcode import` reads such files.
+DOCUMENT_SUFFIXES = (".docx", ".odt", ".pdf", ".rtf")
 TextLoader = Callable[[str], tuple[str | None, str | None, str]]
 VALUE_TAGS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue",
               "DateTimeValue")  # fmt: skip
@@ -139,11 +142,21 @@ def _text(element: Element, load: TextLoader) -> tuple[str | None, str | None, s
     if content is not None:
         return "".join(content.itertext()), None, ""
     path = element.get("plainTextPath")
-    if path:
-        return load(path)
     rich = element.get("richTextPath") or ""
-    what = f"only a rich-text copy ({rich.rsplit('.', 1)[-1]})" if rich else "no plain text"
-    return None, what, ""
+    found: tuple[str | None, str | None, str] = (None, "no plain text", "")
+    if path:
+        found = load(path)
+        if found[0] is not None and found[0].strip():
+            return found
+    if rich.lower().endswith(DOCUMENT_SUFFIXES):
+        # NVivo for Mac writes a 1-byte .txt and keeps the words in the .docx.
+        from_rich = load(rich)
+        if from_rich[0] is not None:
+            return from_rich
+        return found if path else from_rich
+    if not path and rich:
+        return None, f"only a rich-text copy ({rich.rsplit('.', 1)[-1]})", ""
+    return found
 
 
 def _position(selection: Element, attribute: str) -> int:

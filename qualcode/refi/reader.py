@@ -11,7 +11,7 @@ from qualcode.errors import QualcodeError
 from qualcode.ingest.archive import MAX_EXPANDED_BYTES, check_members, read_member
 from qualcode.ingest.decode import decode_text
 from qualcode.refi.model import RefiProject
-from qualcode.refi.parse import parse_project
+from qualcode.refi.parse import DOCUMENT_SUFFIXES, parse_project
 from qualcode.refi.qdaxml import RefiError, parse_xml
 
 SCHEMES = ("internal://", "relative://", "absolute://", "file://")
@@ -45,7 +45,7 @@ class _Archive:
         return self.files[found[0]]
 
     def load_text(self, path: str) -> tuple[str | None, str | None, str]:
-        """A source's plain text from its plainTextPath: (text, why skipped, member)."""
+        """A source's text from its plainTextPath or richTextPath: (text, why skipped, member)."""
         cleaned = path.strip().replace("\\", "/")
         scheme = next((s for s in SCHEMES if cleaned.lower().startswith(s)), "")
         relative = cleaned[len(scheme) :].lstrip("/")
@@ -55,12 +55,30 @@ class _Archive:
             if info is not None:
                 data = self.read(info)
                 try:
-                    return decode_text(info.filename, data), None, info.filename
+                    return _decoded(info.filename, data), None, info.filename
                 except QualcodeError as exc:
                     return None, str(exc).split(": ", 1)[-1], info.filename
+        what = "document" if relative.lower().endswith(DOCUMENT_SUFFIXES) else "plain text"
         if scheme and scheme != "internal://":
-            return None, f"its plain text is outside the .qdpx ({path})", ""
-        return None, f"its plain text {path} is missing from the .qdpx", ""
+            return None, f"its {what} is outside the .qdpx ({path})", ""
+        return None, f"its {what} {path} is missing from the .qdpx", ""
+
+
+def _decoded(member: str, data: bytes) -> str:
+    """A member's text: plain text decoded, a word-processor or PDF document read."""
+    name = PurePosixPath(member).name
+    suffix = PurePosixPath(member).suffix.lower()
+    if suffix == ".docx":
+        # Positions in such a source count one line break between paragraphs, as the tool's
+        # plain text would; reading it as an interview would put a blank line between them.
+        from qualcode.ingest.office import docx_paragraphs  # only such archives pay for it
+
+        return "\n".join(docx_paragraphs(name, data))
+    if suffix in DOCUMENT_SUFFIXES:
+        from qualcode.ingest import read_document
+
+        return read_document(Path(name), data=data).text
+    return decode_text(member, data)
 
 
 def read_qdpx(path: Path) -> RefiProject:

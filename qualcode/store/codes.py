@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from typing import Any
 
 from rapidfuzz import process
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from qualcode.codebook.slug import fold_key, is_slug, slugify
 from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
 from qualcode.store.models import Code, Codebook, Coding, OrphanedCoding
 
-KEY_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
     "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78",
@@ -59,7 +59,7 @@ def all_codes(session: Session) -> list[Code]:
 
 def find_code(session: Session, key: str) -> Code:
     """The code with this key, or an error with a "did you mean" hint."""
-    code = session.scalar(select(Code).where(Code.key == key))
+    code = session.scalar(select(Code).where(Code.key == fold_key(key)))
     if code is not None:
         return code
     keys = list(session.scalars(select(Code.key)))
@@ -78,11 +78,15 @@ def code_path(code: Code) -> list[str]:
     return list(reversed(path))
 
 
-def _check_key(key: str) -> None:
-    if not KEY_PATTERN.match(key):
+def _valid_key(key: str) -> str:
+    """The key in composed (NFC) form, as stored; an error suggesting a slug if it is not one."""
+    composed = unicodedata.normalize("NFC", key)
+    if not is_slug(composed):
         raise QualcodeError(
-            f"code key '{key}' is not valid: use lowercase letters, digits and hyphens"
+            f"code key '{key}' is not valid: use lowercase letters (any language), digits "
+            f"and single hyphens, e.g. '{slugify(key)}'"
         )
+    return composed
 
 
 def _next_colour(session: Session) -> str:
@@ -187,7 +191,7 @@ def add_code(
     coder: str | None = None,
 ) -> Code:
     """Add one code (under a parent when given)."""
-    _check_key(key)
+    key = _valid_key(key)
     if not name.strip():
         raise QualcodeError("a code needs a non-empty name")
     if session.scalar(select(Code.id).where(Code.key == key)) is not None:
@@ -220,8 +224,8 @@ def rename_code(
     """Change a code's key and/or name; its codings follow it."""
     code = find_code(session, key)
     before = code_state(code)
-    if new_key and new_key != key:
-        _check_key(new_key)
+    if new_key and new_key != code.key:
+        new_key = _valid_key(new_key)
         if session.scalar(select(Code.id).where(Code.key == new_key)) is not None:
             raise QualcodeError(f"a code with key '{new_key}' already exists")
         code.key = new_key

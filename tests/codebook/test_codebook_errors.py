@@ -247,20 +247,20 @@ CODE_CASES = [
     ),
     pytest.param(
         "codebook: Study\ncodes:\n  - key: Competitive Tendering\n    name: CT\n",
-        "cb.yaml:3: key 'Competitive Tendering' is not a slug (lowercase letters and digits, "
-        "joined by single hyphens); try 'competitive-tendering'",
+        "cb.yaml:3: key 'Competitive Tendering' is not a slug (lowercase letters of any language "
+        "and digits, joined by single hyphens); try 'competitive-tendering'",
         id="key-not-slug",
     ),
     pytest.param(
         HEAD + "  - key: a_b\n    name: B\n",
-        "cb.yaml:5: key 'a_b' is not a slug (lowercase letters and digits, joined by single "
-        "hyphens); try 'a-b'",
+        "cb.yaml:5: key 'a_b' is not a slug (lowercase letters of any language and digits, "
+        "joined by single hyphens); try 'a-b'",
         id="key-underscore",
     ),
     pytest.param(
         "codebook: Study\ncodes:\n  - key: a-b\n    name: A\n  - key: A_B\n    name: B\n",
-        "cb.yaml:5: key 'A_B' is not a slug (lowercase letters and digits, joined by single "
-        "hyphens); try 'a-b-2'",
+        "cb.yaml:5: key 'A_B' is not a slug (lowercase letters of any language and digits, "
+        "joined by single hyphens); try 'a-b-2'",
         id="key-suggestion-avoids-taken",
     ),
     pytest.param(
@@ -367,8 +367,8 @@ def test_all_problems_are_collected_in_file_order() -> None:
         """
     )
     assert problems(text) == [
-        "cb.yaml:3: key 'Bad Key' is not a slug (lowercase letters and digits, joined by single "
-        "hyphens); try 'bad-key'",
+        "cb.yaml:3: key 'Bad Key' is not a slug (lowercase letters of any language and digits, "
+        "joined by single hyphens); try 'bad-key'",
         "cb.yaml:5: unknown field 'cue' in code 'Bad Key'; did you mean 'cues'?",
         "cb.yaml:7: 'name:' of code 'b' is empty",
         "cb.yaml:8: colour 'red' of code 'b' is not a hex colour like \"#1f77b4\" or \"#17b\"",

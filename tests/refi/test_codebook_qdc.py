@@ -127,3 +127,34 @@ def test_bad_qdc_files_are_one_line_and_change_nothing(
         api.import_qdc(coded_project, qdc, coder="t")
     assert "\n" not in str(caught.value)
     assert spec_of(coded_project) == before
+
+
+def test_codes_named_in_any_language_keep_their_letters_and_names(tmp_path: Path) -> None:
+    names = ["Straße", "Spolupráce s věznicí", "社区合作", "独立", "Партнёрство", "Café"]
+    codes = "".join(
+        f'<Code guid="00000000-0000-4000-8000-00000000000{n}" name="{name}" isCodable="true"/>'
+        for n, name in enumerate(names)
+    )
+    qdc = tmp_path / "foreign.qdc"
+    qdc.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{codes}</Codes></CodeBook>',
+        encoding="utf-8",
+    )
+    fresh, _ = new_project(str(tmp_path / "fresh.qc"), CodebookSpec(name="Empty"), coder="t")
+    with fresh:
+        assert api.import_qdc(fresh, qdc, coder="t") == (len(names), 0)
+        spec = spec_of(fresh)
+        out = tmp_path / "again.qdc"
+        api.export_qdc(fresh, out)
+    keys = {code.name: code.key for code in spec.codes}
+    assert keys == {
+        "Straße": "straße",
+        "Spolupráce s věznicí": "spolupráce-s-věznicí",
+        "社区合作": "社区合作",
+        "独立": "独立",
+        "Партнёрство": "партнёрство",
+        "Café": "café",
+    }
+    exported = [code.get("name") for code in etree.fromstring(out.read_bytes()).iter("{*}Code")]
+    assert exported == names

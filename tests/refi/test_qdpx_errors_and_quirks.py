@@ -182,7 +182,7 @@ def test_inline_text_pdf_representation_and_non_text_sources(tmp_path: Path) -> 
     remarks = "\n".join(summary.remarks)
     assert "'Report.pdf': codings drawn on PDF pages are not imported" in remarks
     assert "'Call.mp3': audio, not text; skipped" in remarks
-    assert "'Notes': only a rich-text copy (docx); skipped" in remarks
+    assert "'Notes': its document internal://n.docx is missing from the .qdpx; skipped" in remarks
     assert "'Outside': its plain text is outside the .qdpx" in remarks
     with open_project(str(tmp_path / "new.qc")) as project, project.read() as session:
         assert sorted(d.title for d in session.query(Document)) == ["Inline", "Report.pdf"]
