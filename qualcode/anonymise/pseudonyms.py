@@ -147,3 +147,18 @@ def read_key(path: Path) -> PseudonymKey:
 def write_key(key: PseudonymKey, path: Path) -> None:
     """Write the key readable by its owner only (0600), replacing any older copy atomically."""
     write_text(path, json.dumps(key.as_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def forget_values(key: PseudonymKey, values: set[str]) -> int:
+    """Remove these spellings (compared normalised) from the key, and every entity left with
+    none (a withdrawn participant's names); how many spellings went."""
+    gone = {normalise(value) for value in values}
+    removed = 0
+    kept: list[KeyEntity] = []
+    for entity in key.entities:
+        remaining = [v for v in entity.values if normalise(v) not in gone]
+        removed += len(entity.values) - len(remaining)
+        if remaining:
+            kept.append(KeyEntity(entity.pseudonym, entity.kind, remaining))
+    key.entities = kept
+    return removed

@@ -19,6 +19,7 @@ from qualcode.anonymise.registry import (
     undismiss,
 )
 from qualcode.anonymise.review import DocumentReview, review_documents
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -158,3 +159,6 @@ def preview(
         text = policy.redact_document(document)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     warn_unreviewed(len(policy.flagged), project, kept=keep)
+
+
+anonymise_app.command("unregister")(withdraw_cmds.unregister)

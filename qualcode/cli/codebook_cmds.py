@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import func, select
 
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -24,7 +25,7 @@ from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
 from qualcode.codebook.yamlio import load_codebook, save_codebook
 from qualcode.errors import QualcodeError
-from qualcode.store.codebook_edits import code_usage, edit_code, remove_code
+from qualcode.store.codebook_edits import edit_code
 from qualcode.store.codes import (
     add_code,
     codebook_spec,
@@ -216,29 +217,4 @@ def edit(
     console.print(f"Edited code '{key}'.")
 
 
-@codebook_app.command("remove")
-def remove(
-    project: ProjectArg,
-    key: KeyArg,
-    to: Annotated[
-        str | None, typer.Option("--to", help="Code that receives its codings (else deleted).")
-    ] = None,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
-    coder: CoderOpt = None,
-) -> None:
-    """Remove a code: its codings go to --to KEY, or are deleted after you confirm."""
-    with project_open(project) as opened:
-        with opened.read() as session:
-            usage = code_usage(session, key)
-        fate = f"move to '{to}'" if to else "are deleted"
-        question = (
-            f"Remove code '{key}'? Its {usage.codings} codings by {usage.coders} coders "
-            f"{fate}; {usage.sub_codes} sub-codes move up; {usage.memos} memos on it go. "
-            "This cannot be undone."
-        )
-        if not yes and not typer.confirm(question, default=False):
-            fail("nothing was changed")
-        with opened.write() as session:
-            done = remove_code(session, key, to_key=to, coder=coder or default_coder())
-    where = f", {done.codings_moved} codings moved to '{to}'" if to else ""
-    console.print(f"Removed code '{key}'{where}; {done.codings_removed} codings deleted.")
+codebook_app.command("remove")(withdraw_cmds.code_remove)

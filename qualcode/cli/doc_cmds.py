@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from sqlalchemy.orm import Session
 
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -304,3 +305,4 @@ def resolve(
 
 
 doc_app.command("speakers")(speakers)
+doc_app.command("remove")(withdraw_cmds.doc_remove)

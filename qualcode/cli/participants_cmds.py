@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from qualcode.cli import withdraw_cmds
 from qualcode.cli.common import CoderOpt, ProjectArg, console, default_coder, fail, project_open
 from qualcode.errors import QualcodeError
 from qualcode.tables.participants import (
@@ -92,3 +93,7 @@ def attribute_remove(
         with opened.write() as session:
             removed = remove_attribute(session, attribute, coder=coder or default_coder())
     console.print(f"Removed {attribute!r} from {removed} participant(s).")
+
+
+participants_app.command("withdraw")(withdraw_cmds.withdraw)
+participants_app.command("export-data")(withdraw_cmds.export_data)

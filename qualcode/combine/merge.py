@@ -15,6 +15,7 @@ from qualcode.store.documents import add_identifiers, get_or_create_participant
 from qualcode.store.models import (
     Assignment,
     AssignmentCoder,
+    AuditEvent,
     Code,
     Coder,
     Coding,
@@ -29,7 +30,7 @@ from qualcode.store.models import (
 )
 
 # Counts that mean the target changed; "... matched" and "documents re-anchored" do not.
-CHANGES = (" added", " updated", " linked", " set aside")
+CHANGES = (" added", " updated", " linked", " set aside")  # not "left out": nothing changes
 # The fields of a code that make its definition; a difference is a conflict to report.
 DEFINITION = ("name", "description", "include", "exclude", "examples", "cues")
 
@@ -67,6 +68,8 @@ class _Combine:
         self.codes: dict[int, Code] = {}
         self.participants: dict[int, Participant] = {}
         self.places: dict[int, Placement] = {}
+        self.withdrawn: set[int] = set()  # the other's participants withdrawn from this one
+        self.left_out: set[int] = set()  # the other's documents of withdrawn participants
 
     @property
     def keys(self) -> dict[int, str]:
@@ -132,7 +135,16 @@ class _Combine:
         self.summary.conflicts.append(f"code '{mine.key}': {', '.join(differs)} differ; {kept}")
 
     def run_participants(self) -> None:
+        gone = withdrawn_labels(self.target)
         for person in self.other.scalars(select(Participant).order_by(Participant.id)):
+            if person.label in gone:
+                # Withdrawal is for good: a coder's older copy must not bring them back.
+                self.withdrawn.add(person.id)
+                self.summary.conflicts.append(
+                    f"participant '{person.label}' withdrew from this project: their documents, "
+                    "codings, memos and identifiers were left out"
+                )
+                continue
             known = self.target.scalar(select(Participant).where(Participant.label == person.label))
             mine = known or get_or_create_participant(self.target, person.label, coder=self.coder)
             self.summary.add("participants matched" if known else "participants added")
@@ -157,6 +169,8 @@ class _Combine:
             key = (ident.participant_id, ident.kind, ident.source)
             groups.setdefault(key, []).append(ident.value)
         for (person_id, kind, source), values in groups.items():
+            if person_id in self.withdrawn:
+                continue
             person = self.participants[person_id] if person_id is not None else None
             added = add_identifiers(self.target, person, kind, values, source=source)
             self.summary.add("identifiers added", added)
@@ -167,6 +181,10 @@ class _Combine:
         by_origin = lineage(self.target)
         other_origin = {doc_id: sha for sha, doc_id in lineage(self.other).items()}
         for doc in self.other.scalars(select(Document).order_by(Document.id)):
+            if doc.participant_id in self.withdrawn:
+                self.left_out.add(doc.id)
+                self.summary.add("documents left out")
+                continue
             same = by_sha.get(doc.sha256)
             related = by_origin.get(other_origin.get(doc.id, doc.sha256))
             if same is not None:
@@ -234,7 +252,7 @@ class _Combine:
         existing = {tuple(row) for row in self.target.execute(select(*columns))}
         added: list[Coding] = []
         for coding in self.other.scalars(select(Coding).order_by(Coding.id)):
-            if not self.wanted(coding.coder_id):
+            if not self.wanted(coding.coder_id) or coding.document_id in self.left_out:
                 continue
             place, code = self.places[coding.document_id], self.codes[coding.code_id]
             who = self.coder_of(coding.coder_id)
@@ -290,7 +308,7 @@ class _Combine:
         columns = (Memo.coder_id, Memo.document_id, Memo.passage_id, Memo.code_id, Memo.text)
         existing = {tuple(row) for row in self.target.execute(select(*columns))}
         for memo in self.other.scalars(select(Memo).order_by(Memo.id)):
-            if not self.wanted(memo.coder_id):
+            if not self.wanted(memo.coder_id) or self._left_out(memo.document_id, memo.passage_id):
                 continue
             document_id = passage_id = None
             if memo.document_id is not None:
@@ -319,6 +337,12 @@ class _Combine:
             ))  # fmt: skip
             self.summary.add("memos added")
 
+    def _left_out(self, document_id: int | None, passage_id: int | None) -> bool:
+        """Is this on a document left out (its participant withdrew)?"""
+        if passage_id is not None:
+            document_id = self._document_of(passage_id)
+        return document_id is not None and document_id in self.left_out
+
     def _document_of(self, passage_id: int) -> int:
         return self.other.get_one(Passage, passage_id).document_id
 
@@ -333,7 +357,7 @@ class _Combine:
         columns = (Review.passage_id, Review.coder_id)
         existing = {tuple(row) for row in self.target.execute(select(*columns))}
         for review in self.other.scalars(select(Review).order_by(Review.id)):
-            if not self.wanted(review.coder_id):
+            if not self.wanted(review.coder_id) or self._left_out(None, review.passage_id):
                 continue
             passage = self._passage(review.passage_id)
             if passage is None:
@@ -357,6 +381,8 @@ class _Combine:
             names = [c.coder.name for c in mine.coders]
             existing.add((mine.document_id, *shape(mine, names)))
         for theirs in self.other.scalars(select(Assignment).order_by(Assignment.id)):
+            if theirs.document_id in self.left_out:
+                continue
             names = [c.coder.name for c in theirs.coders]
             document_id = self.places[theirs.document_id].target.id
             key = (document_id, *shape(theirs, names))
@@ -372,6 +398,14 @@ class _Combine:
             copy.coders = [AssignmentCoder(coder=self.coder_of(c.coder_id)) for c in theirs.coders]
             self.target.add(copy)
             self.summary.add("assignments added")
+
+
+def withdrawn_labels(session: Session) -> set[str]:
+    """Labels of participants withdrawn from this project (the trail keeps only the label)."""
+    states = session.scalars(
+        select(AuditEvent.after).where(AuditEvent.action == "participant.withdraw")
+    )
+    return {state["label"] for state in states if state and isinstance(state.get("label"), str)}
 
 
 def combine_projects(

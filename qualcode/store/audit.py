@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from qualcode.errors import QualcodeError
 from qualcode.store.models import AuditEvent, Coder, Setting, utcnow
 from qualcode.store.trail import plain, seal
+from qualcode.store.trail_content import without_content
 
 
 def record(
@@ -23,15 +24,19 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the audit log, in the caller's transaction, linked into the chain."""
+    """Append one event to the audit log, in the caller's transaction, linked into the chain.
+
+    Content (passage and memo text, identifier values, titles) never enters the trail: only
+    its length is kept, whatever the caller passes (see store/trail_content.py).
+    """
     event = AuditEvent(
         at=utcnow(),
         action=action,
         entity=entity,
         entity_id=entity_id,
         coder=coder,
-        before=plain(before),
-        after=plain(after),
+        before=plain(without_content(before)),
+        after=plain(without_content(after)),
     )
     seal(session, event)
     return event

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from qualcode.codebook.slug import unique_slug
 from qualcode.errors import QualcodeError
-from qualcode.store.codebook_edits import remove_code
 from qualcode.store.codes import add_code, find_code
 from qualcode.store.coding_actions import apply_code, delete_coding
 from qualcode.store.models import Code, Coding
 from qualcode.store.transcripts import CodingView
+from qualcode.withdraw.removals import remove_code
 
 NAME_LIMIT = 60  # an in-vivo name is a few words, not the whole quote
 
@@ -88,4 +88,4 @@ def undo_create(session: Session, created: CodeCreated, coder: str) -> None:
         raise QualcodeError(
             f"code '{created.key}' has {others} other codings now; remove it from the codebook"
         )
-    remove_code(session, created.key, coder=coder)
+    remove_code(session, created.key, into=None, coder=coder)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.store.models import AuditEvent, Code, Coding, Document
 from qualcode.store.trail import GENESIS, as_utc, content_hash, link, payload_hash
+from qualcode.store.trail_reseal import RESEAL_ACTION
 
 SHOWN = 50  # problems listed per kind; the rest are counted
 BATCH = 5_000
@@ -40,10 +41,7 @@ def prove_trail(session: Session, *, since_hash: str | None = None) -> TrailProo
     proof = TrailProof()
     _walk(session, proof, since_hash)
     if since_hash is not None and proof.since_event is None:
-        proof.problems.append(
-            f"the hash written down ({since_hash}) is not in the audit trail: "
-            "events up to it were altered or removed"
-        )
+        proof.problems.append(_unknown_hash(session, since_hash))
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         proof.problems.extend(_sqlite_guards(session))
@@ -51,6 +49,28 @@ def prove_trail(session: Session, *, since_hash: str | None = None) -> TrailProo
         proof.problems.extend(_postgresql_guards(session))
     proof.problems.extend(_uncreated(session))
     return proof
+
+
+def _unknown_hash(session: Session, since_hash: str) -> str:
+    """Why a hash written down is not in the trail: a recorded re-seal, or an alteration."""
+    reseals = session.scalars(
+        select(AuditEvent).where(AuditEvent.action == RESEAL_ACTION).order_by(AuditEvent.sequence)
+    ).all()
+    for event in reseals:
+        after = event.after or {}
+        held = after.get("previous_head") == since_hash
+        moment = as_utc(event.at).strftime("%Y-%m-%d %H:%M")
+        if held or after.get("resealed_from") is not None:
+            which = "was the head when" if held else "may date from before"
+            return (
+                f"the hash written down ({since_hash}) {which} the trail was re-sealed at event "
+                f"{event.sequence} ({moment}): {after.get('reason', 'no reason recorded')}; "
+                "it can no longer prove the events before it: write down the new head"
+            )
+    return (
+        f"the hash written down ({since_hash}) is not in the audit trail: "
+        "events up to it were altered or removed"
+    )
 
 
 def _where(row: Any) -> str:

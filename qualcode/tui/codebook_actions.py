@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 from textual.screen import Screen
 
-from qualcode.store.codebook_edits import CodeRemoved, CodeUsage, code_usage, edit_code, remove_code
+from qualcode.store.codebook_edits import edit_code
 from qualcode.store.codes import code_state, find_code, merge_codes, move_code, rename_code
 from qualcode.store.workbench import CodeRow
 from qualcode.tui.code_choices import code_choice, inside, parent_choices
@@ -17,6 +17,7 @@ from qualcode.tui.history import CodeChanged
 from qualcode.tui.screens.code_form import CodeForm, CodeFormScreen
 from qualcode.tui.screens.confirm import ConfirmScreen
 from qualcode.tui.screens.pick import PickScreen
+from qualcode.withdraw.removals import CodeRemoval, plan_code_removal, remove_code
 
 Say = Callable[[str], None]
 State = dict[str, Any]
@@ -121,7 +122,7 @@ class CodebookActions:
         self._ask(PickScreen(title, labels), lambda n: then(others[n]) if n is not None else None)
 
     def _merge(self, code: CodeRow, target: CodeRow) -> None:
-        def counted(usage: CodeUsage) -> None:
+        def counted(usage: CodeRemoval) -> None:
             message = (
                 f"{plural(usage.codings, 'coding')} of “{code.name}” move to “{target.name}”, "
                 f"and {plural(usage.sub_codes, 'sub-code')}; “{code.name}” is removed. "
@@ -146,7 +147,7 @@ class CodebookActions:
     def remove(self, code: CodeRow, codes: list[CodeRow]) -> None:
         """Remove a code: its codings go to a chosen code, or are deleted after a confirmation."""
 
-        def counted(usage: CodeUsage) -> None:
+        def counted(usage: CodeRemoval) -> None:
             if usage.codings == 0:
                 self._confirm_remove(code, usage, None)
                 return
@@ -168,40 +169,48 @@ class CodebookActions:
 
         self._usage(code, counted)
 
-    def _confirm_remove(self, code: CodeRow, usage: CodeUsage, target: CodeRow | None) -> None:
+    def _confirm_remove(self, code: CodeRow, usage: CodeRemoval, target: CodeRow | None) -> None:
         codings = plural(usage.codings, "coding")
         one = usage.codings == 1
         fate = f"{'moves' if one else 'move'} to “{target.name}”" if target else "deleted"
         fate = fate if target else f"{'is' if one else 'are'} deleted"
         if usage.coders > 1 and not target:
             fate += f" (by {usage.coders} coders)"
-        children = f"{plural(usage.sub_codes, 'sub-code')} move " + (
-            f"to “{target.name}”" if target else "up a level"
+        if usage.sub_codes and not target:
+            self.warn(
+                f"“{code.name}” has {plural(usage.sub_codes, 'sub-code')}: move them first (m), "
+                "or choose a code to take its codings and sub-codes"
+            )
+            return
+        children = (
+            f"; {plural(usage.sub_codes, 'sub-code')} move to “{target.name}”"
+            if target and usage.sub_codes
+            else ""
         )
         memos = f"; {plural(usage.memos, 'memo')} on it go too" if usage.memos else ""
-        message = f"Its {codings} {fate}; {children}{memos}. This cannot be undone."
+        message = f"Its {codings} {fate}{children}{memos}. This cannot be undone."
         to_key, coder = (target.key if target else None), self.bench.coder
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.bench.writer.submit(
-                    lambda s: remove_code(s, code.key, to_key=to_key, coder=coder),
-                    lambda done: self._gone(removed_text(done)),
+                    lambda s: remove_code(s, code.key, into=to_key, coder=coder),
+                    lambda done: self._gone(removed_text(done, to_key)),
                     self.warn,
                 )
 
         self._ask(ConfirmScreen(f"Remove the code {code.key}?", message), confirmed)
 
-    def _usage(self, code: CodeRow, then: Callable[[CodeUsage], None]) -> None:
-        self.bench.writer.submit(lambda s: code_usage(s, code.key), then, self.warn)
+    def _usage(self, code: CodeRow, then: Callable[[CodeRemoval], None]) -> None:
+        self.bench.writer.submit(lambda s: plan_code_removal(s, code.key), then, self.warn)
 
     def _gone(self, message: str) -> None:
         self.say(message)
         self.after()
 
 
-def removed_text(done: CodeRemoved) -> str:
+def removed_text(done: CodeRemoval, into: str | None) -> str:
     """What removing a code did, in a line."""
-    if done.into:
-        return f"Removed {done.key}: {plural(done.codings_moved, 'coding')} moved to {done.into}"
-    return f"Removed {done.key} and {plural(done.codings_removed, 'coding')}"
+    if into:
+        return f"Removed {done.key}: {plural(done.codings, 'coding')} moved to {into}"
+    return f"Removed {done.key} and {plural(done.codings, 'coding')}"

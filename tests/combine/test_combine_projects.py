@@ -188,3 +188,23 @@ def test_the_same_on_postgresql(demo: Path, tmp_path: Path, empty_postgres: str)
     assert codings(empty_postgres) == codings(str(ours))
     with open_project(str(ours)) as project, project.read() as session:
         assert session.scalar(select(func.count()).select_from(OrphanedCoding)) == 0
+
+
+def test_a_withdrawn_participant_is_not_brought_back_from_a_coders_copy(
+    demo: Path, tmp_path: Path
+) -> None:
+    ours, theirs = two_coders_files(demo, tmp_path)
+    with open_project(str(ours)) as project, project.read() as session:
+        label = session.scalars(select(Participant.label).order_by(Participant.id)).first()
+    assert label is not None
+    code, output = run("participants", "withdraw", ours, label, "--yes", "--reason", "asked")
+    assert code == 0, output
+    before = counts(str(ours))
+    code, output = run("import", ours, theirs)
+    assert code == 0, output
+    assert f"participant '{label}' withdrew from this project" in output
+    assert "left out" in output
+    with open_project(str(ours)) as project, project.read() as session:
+        assert session.scalar(select(Participant).where(Participant.label == label)) is None
+        assert session.scalar(select(func.count()).select_from(Document)) == before["Document"]
+    assert run("check", ours)[0] == 0

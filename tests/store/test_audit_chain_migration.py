@@ -92,15 +92,16 @@ def test_an_upgraded_project_has_a_verifiable_chain_still_append_only(old_projec
     with open_project(old_project) as project:
         report = check_project(project)
         assert report.schema == head_revision()
-        assert report.problems == [] and report.trail.events == len(OLD_EVENTS)
+        # The coding's memo is stripped by 0009, which re-seals the chain and says so.
+        assert report.problems == [] and report.trail.events == len(OLD_EVENTS) + 1
         with project.engine.connect() as connection:
             rows = connection.execute(
                 text("SELECT id, sequence, action FROM audit_event ORDER BY sequence")
             ).all()
             diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert [r.sequence for r in rows] == list(range(1, len(OLD_EVENTS) + 1))
+        assert [r.sequence for r in rows] == list(range(1, len(OLD_EVENTS) + 2))
         assert [r.id for r in rows] == sorted(r.id for r in rows)
-        assert [r.action for r in rows] == [event[2] for event in OLD_EVENTS]
+        assert [r.action for r in rows] == [event[2] for event in OLD_EVENTS] + ["trail.reseal"]
         assert [d for d in diffs if "audit_event" in repr(d)] == []
 
         _refuses(project.engine, "UPDATE audit_event SET coder = 'x' WHERE sequence = 2")
@@ -112,4 +113,35 @@ def test_an_upgraded_project_has_a_verifiable_chain_still_append_only(old_projec
             record(session, "code.update", "code", 1, coder="ana", after={"name": "B2"})
         again = check_project(project)
     assert again.problems == []
-    assert (again.trail.events, again.trail.head_event) == (6, 6)
+    assert (again.trail.events, again.trail.head_event) == (7, 7)
+
+
+def _old_head(target: str) -> str:
+    """The head hash of OLD_EVENTS as schema 0007 chained them (what a supervisor wrote down)."""
+    url = _sqlite_url(Path(target)) if "://" not in target else _parse_url(target)
+    engine = _make_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0007")
+        head = connection.execute(
+            text("SELECT chain_hash FROM audit_event ORDER BY sequence DESC LIMIT 1")
+        ).scalar_one()
+    engine.dispose()
+    return str(head)
+
+
+def test_upgrading_strips_content_from_old_events_and_records_the_reseal(old_project: str) -> None:
+    old_head = _old_head(old_project)
+    with open_project(old_project) as project:
+        with project.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT sequence, before, after FROM audit_event ORDER BY sequence")
+            ).all()
+        proof = check_project(project, since_hash=old_head).trail
+    states = [json.loads(r.after) if isinstance(r.after, str) else r.after for r in rows]
+    assert "quoted" not in json.dumps(states)
+    assert states[2]["memo"] == {"omitted": "text", "characters": len(OLD_EVENTS[2][6]["memo"])}
+    assert states[2]["span"] == {"start": 0, "end": 9}  # ids and offsets stay
+    assert states[-1]["previous_head"] == old_head
+    assert states[-1]["events_stripped"] == 1 and states[-1]["resealed_from"] == 3
+    # A holder of the old head learns why it no longer proves anything.
+    assert any("re-sealed" in p and "event 6" in p for p in proof.problems), proof.problems

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from qualcode.errors import QualcodeError
 from qualcode.importing import import_files
-from qualcode.store.codebook_edits import code_usage, edit_code, remove_code, restore_code_state
+from qualcode.store.codebook_edits import edit_code, restore_code_state
 from qualcode.store.codes import code_state, find_code, rename_code
 from qualcode.store.db import Project, open_project
 from qualcode.store.models import AuditEvent, Code, Coding
@@ -22,6 +22,7 @@ from qualcode.store.number_keys import (
 )
 from qualcode.store.open_coding import create_and_apply, in_vivo_name, undo_create
 from qualcode.store.workbench import apply_code
+from qualcode.withdraw.removals import remove_code
 
 
 @pytest.fixture
@@ -92,33 +93,6 @@ def test_edit_and_restore_a_code(study: Path) -> None:
         assert "code.edit" in actions(project) and "code.restore" in actions(project)
 
 
-def test_remove_a_code_deletes_or_moves_its_codings(study: Path) -> None:
-    with open_project(str(study)) as project:
-        with project.write() as session:
-            codes = {c.key: c.id for c in session.scalars(select(Code))}
-            apply_code(session, 1, codes["competitive-tendering"], "ana", 100, 150)
-            apply_code(session, 1, codes["competitive-tendering"], "ben", 100, 150)
-            apply_code(session, 1, codes["full-cost-recovery"], "ana", 200, 250)
-            usage = code_usage(session, "competitive-tendering")
-        assert (usage.codings, usage.coders, usage.sub_codes) == (2, 2, 0)
-        with project.write() as session:
-            done = remove_code(session, "competitive-tendering", to_key="full-cost-recovery")
-        assert (done.codings_moved, done.codings_removed) == (2, 0)
-        with project.write() as session:
-            theme = find_code(session, "commissioning")
-            children = len(theme.children)
-            done = remove_code(session, "commissioning", coder="ana")
-        assert done.sub_codes_moved == children and done.codings_removed == 0
-        with project.write() as session:
-            done = remove_code(session, "full-cost-recovery", coder="ana")
-            assert session.scalar(select(func.count(Coding.id))) == 0
-            assert find_code(session, "payment-by-results").parent is None
-        assert done.codings_removed == 3
-        assert actions(project)[-1] == "code.remove"
-        with project.write() as session, pytest.raises(QualcodeError, match="no code"):
-            remove_code(session, "full-cost-recovery")
-
-
 def test_number_keys_are_written_once_and_move_only_when_pinned(study: Path) -> None:
     with open_project(str(study)) as project:
         with project.write() as session:
@@ -140,7 +114,7 @@ def test_number_keys_are_written_once_and_move_only_when_pinned(study: Path) -> 
         assert shown["ana"]["0"] == "level-playing-field"
         assert list(shown["ana"]) == [*"1234567890"]
         with project.write() as session:
-            remove_code(session, "level-playing-field", coder="ana")
+            remove_code(session, "level-playing-field", into=None, coder="ana")
             assert every_coders_keys(session)["ana"]["0"] is None
         assert actions(project).count("coder.pin") == 2
         with pytest.raises(QualcodeError, match="one digit"):

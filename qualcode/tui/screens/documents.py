@@ -13,11 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from qualcode.errors import QualcodeError
 from qualcode.store.workbench import DocumentRow, document_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.screens.import_files import ImportScreen
+from qualcode.tui.screens.pick import PickScreen
+from qualcode.withdraw.removals import DocumentRemoval, plan_document_removal, remove_document
 
 COLUMNS = ("#", "Title", "Participant", "Attributes", "Passages", "Coded")
 
@@ -49,6 +52,7 @@ class DocumentsScreen(Screen[None]):
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
         Binding("ctrl+o", "import", "Import files"),
+        Binding("f8", "remove", "Remove", show=False),
         Binding("ctrl+f", "app.search", "Search"),
         Binding("f2", "app.switch_coder", "Coder"),
         Binding("f5", "app.refresh_data", "Refresh"),
@@ -171,3 +175,45 @@ class DocumentsScreen(Screen[None]):
                 self.refresh_data()
 
         self.app.push_screen(ImportScreen(self.bench), finished)
+
+    def action_remove(self) -> None:
+        """Show what removing the highlighted document erases (as `doc remove` does), then ask."""
+        row = self.highlighted
+        if row is not None:
+            self._plan_removal(row.id)
+
+    @work(thread=True, group="remove")
+    def _plan_removal(self, document_id: int) -> None:
+        with self.bench.project.read() as session:
+            plan = plan_document_removal(session, str(document_id))
+        self.app.call_from_thread(self._ask_remove, plan)
+
+    def _ask_remove(self, plan: DocumentRemoval) -> None:
+        parts = [f"{n} {what}" for what, n in plan.counts.items() if n and what != "coders"]
+        if plan.models:
+            parts.append(f"{len(plan.models)} trained suggestion model(s)")
+        title = (
+            f"Remove document {plan.document_id} '{plan.title}' for good? "
+            f"It erases {', '.join(parts)}."
+        )
+
+        def chosen(choice: int | None) -> None:
+            if choice == 1:
+                self._remove(plan)
+
+        self.app.push_screen(PickScreen(title, ["Keep it", "Remove it for good"]), chosen)
+
+    @work(thread=True, group="remove")
+    def _remove(self, plan: DocumentRemoval) -> None:
+        from qualcode.withdraw.erase import erase_traces
+
+        try:
+            with self.bench.project.write() as session:
+                remove_document(session, plan, coder=self.bench.coder)
+        except QualcodeError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+            return
+        erasure = erase_traces(self.bench.project)
+        note = f"Removed document {plan.document_id}. " + " ".join(erasure.warnings)
+        self.app.call_from_thread(self.app.notify, note, markup=False)
+        self.app.call_from_thread(self.refresh_data)

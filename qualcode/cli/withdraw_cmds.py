@@ -1,0 +1,197 @@
+"""Withdrawal and removal commands: show what will go, ask, erase in one transaction, clean up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qualcode.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    console,
+    default_coder,
+    fail,
+    project_open,
+    refuse_project_output,
+    warn,
+)
+from qualcode.files import shown
+from qualcode.store.db import Project
+
+YesOpt = Annotated[bool, typer.Option("--yes", help="Do not ask first (for scripts).")]
+
+
+def confirm_or_stop(question: str, yes: bool) -> None:
+    """Ask before a removal; "no" (or no answer) stops with nothing changed."""
+    if not yes and not typer.confirm(question, default=False):
+        fail("nothing was changed")
+
+
+def report_erasure(opened: Project) -> None:
+    """Erase the removed rows' traces from the database files and say what is left to the user."""
+    from qualcode.withdraw.erase import describe_backups, erase_traces
+
+    erasure = erase_traces(opened)
+    for line in erasure.done:
+        console.print(f"Erased: {line}.")
+    for line in erasure.warnings:
+        warn(line)
+    if erasure.backups:
+        console.print(
+            "These backups qualcode made before schema upgrades still hold the old data; "
+            "delete them if you no longer need them:"
+        )
+        for line in describe_backups(erasure.backups):
+            console.print(f"  {line}")
+
+
+def withdraw(
+    project: ProjectArg,
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="The participant's label.")],
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Why (kept in the audit trail: no names, please)."),
+    ] = None,
+    key_file: Annotated[
+        Path | None,
+        typer.Option("--key", metavar="FILE", help="A pseudonym key to remove their names from."),
+    ] = None,
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Withdraw a participant: erase their documents, codings by every coder, memos,
+    identifiers and attributes for good, and discard models that learned from them."""
+    from qualcode.anonymise.pseudonyms import PseudonymKey, forget_values, read_key, write_key
+    from qualcode.withdraw.participant import plan_withdrawal, withdraw
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            plan = plan_withdrawal(session, label)
+        key: PseudonymKey | None = read_key(key_file) if key_file else None
+        console.print(f"Withdrawing {plan.label} erases:")
+        for line in plan.lines():
+            console.print(f"  {line}")
+        if key is not None and key_file is not None:
+            spellings = forget_values(key, set(plan.own_values))
+            console.print(f"  {spellings} of their names in the pseudonym key {shown(key_file)}")
+        confirm_or_stop("Erase all of it? This cannot be undone.", yes)
+        with opened.write() as session:
+            withdraw(session, plan, coder=who, reason=reason)
+        console.print(f"Withdrew {plan.label}: everything listed above is erased.")
+        if key is not None and key_file is not None:
+            write_key(key, key_file)
+            console.print(f"Rewrote the pseudonym key {shown(key_file)} without their names.")
+        report_erasure(opened)
+
+
+def doc_remove(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, title or file name.")],
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a document with its versions, passages, codings by every coder, memos and reviews."""
+    from qualcode.withdraw.removals import plan_document_removal, remove_document
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            plan = plan_document_removal(session, doc)
+        console.print(f"Removing document {plan.document_id} '{plan.title}' erases:")
+        for what, n in plan.counts.items():
+            if n and what != "coders":
+                console.print(f"  {n} {what}")
+        if plan.models:
+            console.print(f"  {len(plan.models)} trained suggestion model(s) that learned from it")
+        confirm_or_stop("Erase it? This cannot be undone.", yes)
+        with opened.write() as session:
+            remove_document(session, plan, coder=who)
+        console.print(f"Removed document {plan.document_id}.")
+        report_erasure(opened)
+
+
+def code_remove(
+    project: ProjectArg,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="The code to remove.")],
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="KEY", help="Move its codings and sub-codes to this code."),
+    ] = None,
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a code: its codings go with it, or move to another code with --to."""
+    from qualcode.store.codes import find_code
+    from qualcode.withdraw.removals import plan_code_removal, remove_code
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            plan = plan_code_removal(session, key)
+            if to is not None:
+                find_code(session, to)
+        if to is not None:
+            console.print(
+                f"Removing '{plan.key}' moves its {plan.codings} coding(s) and "
+                f"{plan.sub_codes} sub-code(s) to '{to}'."
+            )
+        else:
+            console.print(
+                f"Removing '{plan.key}' deletes {plan.codings} coding(s) by {plan.coders} "
+                f"coder(s), {plan.memos} memo(s) on it and {plan.decisions} suggestion decision(s)."
+            )
+        confirm_or_stop("Go ahead?", yes)
+        with opened.write() as session:
+            remove_code(session, key, into=to, coder=who)
+    console.print(f"Removed '{plan.key}'.")
+
+
+def unregister(
+    project: ProjectArg,
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The registered identifier.")],
+    yes: YesOpt = False,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove an identifier from the registry: exports stop redacting it."""
+    from qualcode.withdraw.removals import identifiers_with_value, unregister
+
+    who = coder or default_coder()
+    with project_open(project) as opened:
+        with opened.read() as session:
+            found = identifiers_with_value(session, value)
+            owners = sorted({i.participant.label if i.participant else "project" for i in found})
+        if not found:
+            fail(f"{value!r} is not registered (see `qualcode anonymise check`)")
+        console.print(
+            f"Unregistering {value!r} removes {len(found)} identifier(s) "
+            f"({', '.join(owners)}); exports will no longer redact it."
+        )
+        confirm_or_stop("Go ahead?", yes)
+        with opened.write() as session:
+            removed = unregister(session, value, coder=who)
+        console.print(f"Removed {removed} identifier(s).")
+        report_erasure(opened)
+
+
+def export_data(
+    project: ProjectArg,
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="The participant's label.")],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="A new (or empty) folder to write to.")
+    ],
+) -> None:
+    """Write everything the project holds about a participant (documents, codings, memos,
+    identifiers) to a folder in open formats, with a README: for a subject access request."""
+    from qualcode.withdraw.access import export_participant_data
+
+    refuse_project_output(project, out)
+    with project_open(project) as opened, opened.read() as session:
+        copy = export_participant_data(session, label, out)
+    console.print(
+        f"Wrote {copy.documents} document(s), {copy.codings} coding(s), {copy.memos} memo(s) "
+        f"and {copy.identifiers} identifier(s) to {shown(copy.folder)} (see README.txt there)."
+    )
+    warn("the folder holds their real names and words: keep it private, delete it once sent")

@@ -1,0 +1,1 @@
+"""Withdrawal and removal: erase a participant, a document, a code or an identifier for good."""
