@@ -1,5 +1,7 @@
 """The floor: plain sqlite3 + FTS5 storing the same text, with the project's durability settings.
 
+    python -m benchmarks.floor DB FOLDER   (the whole-process floor: every file in FOLDER)
+
 One row per blank-line separated block (a turn or paragraph), one transaction per document,
 WAL and synchronous=FULL, the same FTS5 tokenizer as the project. Reading the file and
 decoding UTF-8 are inside the timing; speaker parsing, normalisation and hashing are not done.
@@ -8,6 +10,7 @@ decoding UTF-8 are inside the timing; speaker parsing, normalisation and hashing
 from __future__ import annotations
 
 import sqlite3
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,3 +83,15 @@ def query_floor(db: Path, queries: Sequence[str], *, rounds: int, limit: int = 5
     finally:
         connection.close()
     return latencies
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Store every file of a folder in a fresh floor database; print the seconds it took."""
+    db, folder = (Path(a) for a in (argv if argv is not None else sys.argv[1:]))
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    print(f"{insert_floor(files, db).seconds:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +21,7 @@ from qualcode.store.models import Document, Passage
 from qualcode.store.search import search_passages
 
 CODER = "bench"
+QUALCODE = str(Path(sys.executable).with_name("qualcode"))
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,27 @@ def measure_import(project_path: Path, corpus_dir: Path) -> ImportResult:
     statuses = Counter(outcome.status for outcome in outcomes)
     failures = [o.message for o in outcomes if o.status != "imported"][:5]
     return ImportResult(created, seconds, dict(statuses), passages, failures)
+
+
+def measure_import_process(project_path: Path, corpus_dir: Path) -> float:
+    """Wall seconds of the whole `qualcode import` process (start-up included) on a new project."""
+    new_project(str(project_path), load_codebook(DEFAULT_CODEBOOK), coder=CODER)[0].close()
+    return time_process([QUALCODE, "import", str(project_path), str(corpus_dir), "--coder", CODER])
+
+
+def measure_floor_process(db: Path, corpus_dir: Path) -> float:
+    """Wall seconds of the whole floor process (python start-up included) on the same folder."""
+    return time_process([sys.executable, "-m", "benchmarks.floor", str(db), str(corpus_dir)])
+
+
+def time_process(command: list[str]) -> float:
+    os.sync()
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise RuntimeError(f"{command[0]} failed: {done.stderr.strip()}")
+    return seconds
 
 
 def measure_search(

@@ -2,6 +2,8 @@
 
     python -m benchmarks.suggest [--passages 100000] [--train 5000] [--processes 2]
 
+Wall time and CPU time (of every process) per passage are both reported: on a busy shared
+machine the wall time says how long a user waits, the CPU time what the work costs.
 Targets: all 100,000 passages scored (tokenize, lemmatize, textcat, cue phrases,
 definitions, blend) in under 30 s on 2 cores; training on 5,000 coded passages in under
 2 minutes. Passages are synthetic interview answers (40-200 words, field vocabulary); each
@@ -142,6 +144,15 @@ def main(argv: list[str] | None = None) -> int:
             "s",
             f"< {TARGET_SCORE_SECONDS:.0f}",
             score_cpu / args.processes < TARGET_SCORE_SECONDS,
+        ),
+        Row("scoring wall time per passage", score_seconds / args.passages * 1000, "ms"),
+        Row("scoring CPU time per passage", score_cpu / args.passages * 1000, "ms"),
+        Row(
+            "100,000 passages on 2 dedicated cores, from CPU per passage",
+            score_cpu / args.passages * 100_000 / 2,
+            "s",
+            f"< {TARGET_SCORE_SECONDS:.0f}",
+            score_cpu / args.passages * 100_000 / 2 < TARGET_SCORE_SECONDS,
         ),
         Row("passages per second", args.passages / score_seconds, "passages/s"),
         Row("suggestions per second", found / score_seconds, "suggestions/s"),

@@ -75,7 +75,7 @@ def load_corpus(name: str, source: Path, work: Path) -> Corpus:
     """Build a project from a folder of transcripts and CSVs the way `qualcode demo` does."""
     began = time.perf_counter()
     target = work / f"{name}.qc"
-    summary = build_demo(str(target), source, coder=CODER)
+    summary = build_demo(str(target), source, coder=CODER, train=False)
     if summary.failed:
         raise RuntimeError(f"{name}: not imported: {summary.failed}")
     with open_project(str(target)) as project, project.read() as session:

@@ -1,18 +1,24 @@
-"""Import interview files into a project: read, skip duplicates, one transaction per file."""
+"""Import interview files into a project: read ahead, skip duplicates, a savepoint per file."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
+from qualcode.ingest.document import fail
 from qualcode.revise.speakers import ORIGINAL, map_drafts, mapped_labels, private_labels
 from qualcode.store.db import Project
-from qualcode.store.documents import add_document, find_by_sha
+from qualcode.store.documents import find_by_shas, insert_document
 
 Progress = Callable[[Path, "ImportOutcome"], None]
 
@@ -38,6 +44,33 @@ class ImportOutcome:
     mapped: tuple[str, ...] = ()
 
 
+# A batch commits when it holds this many files or characters of text: a crash loses at most
+# one batch (each file whole or absent), and a commit's fsync is paid once per batch.
+BATCH_FILES = 16
+BATCH_CHARACTERS = 4_000_000
+# Files read ahead of the one being stored, on a second thread: SQLite releases the GIL, so
+# parsing the next files overlaps writing this batch.
+READ_AHEAD = BATCH_FILES
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A file read and ready to store, or the outcome that stopped it."""
+
+    path: Path
+    read: ReadDocument | None
+    mapped: tuple[str, ...] = ()
+    failure: ImportOutcome | None = None
+
+
+@dataclass(frozen=True)
+class _Options:
+    participant: str | None
+    attributes: dict[str, str] | None
+    coder: str | None
+    speakers: dict[str, str] | None
+
+
 def import_files(
     project: Project,
     paths: list[Path],
@@ -49,19 +82,45 @@ def import_files(
     on_file: Progress | None = None,
 ) -> list[ImportOutcome]:
     """Import files and folders (recursively); each file is all-or-nothing, others carry on."""
-    outcomes = []
-    for path in iter_import_files(paths):
-        outcome = import_one(
-            project,
-            path,
-            participant=participant,
-            attributes=attributes,
-            coder=coder,
-            speakers=speakers,
-        )
-        outcomes.append(outcome)
-        if on_file is not None:
-            on_file(path, outcome)
+    return import_paths(
+        project,
+        iter_import_files(paths),
+        participant=participant,
+        attributes=attributes,
+        coder=coder,
+        speakers=speakers,
+        on_file=on_file,
+    )
+
+
+def import_paths(
+    project: Project,
+    files: list[Path],
+    *,
+    participant: str | None = None,
+    attributes: dict[str, str] | None = None,
+    coder: str | None = None,
+    speakers: dict[str, str] | None = None,
+    on_file: Progress | None = None,
+) -> list[ImportOutcome]:
+    """Import these files, in order; each file is all-or-nothing, the others carry on.
+
+    Files are stored several to a transaction, each in its own savepoint, so a file that
+    fails leaves nothing behind and the others whole. `on_file` hears of each file once its
+    transaction has committed (a duplicate or a failure straight after the batch it was in).
+    """
+    options = _Options(participant, attributes, coder, speakers)
+    outcomes: list[ImportOutcome] = []
+    batch: list[_Read] = []
+    size = 0
+    for item in _read_ahead(files, options):
+        batch.append(item)
+        size += len(item.read.text) if item.read is not None else 0
+        if len(batch) >= BATCH_FILES or size >= BATCH_CHARACTERS:
+            outcomes += _store_batch(project, batch, options, on_file)
+            batch, size = [], 0
+    if batch:
+        outcomes += _store_batch(project, batch, options, on_file)
     return outcomes
 
 
@@ -78,42 +137,103 @@ def import_one(
 
     `speakers` maps speaker labels (any case) to roles or participant labels, stored as the
     passages' speaker; the labels as written stay private identifiers."""
+    options = _Options(participant, attributes, coder, speakers)
+    [outcome] = _store_batch(project, [_read(path, options)], options, None)
+    return outcome
+
+
+def _read_ahead(files: list[Path], options: _Options) -> Iterator[_Read]:
+    """Each file read, in order, while the caller stores the ones before it."""
+    if len(files) < 2:
+        yield from (_read(path, options) for path in files)
+        return
+    remaining = iter(files)
+    pending: deque[Future[_Read]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="qualcode-read") as pool:
+        try:
+            while True:
+                while len(pending) < READ_AHEAD and (path := next(remaining, None)) is not None:
+                    pending.append(pool.submit(_read, path, options))
+                if not pending:
+                    return
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _read(path: Path, options: _Options) -> _Read:
     if not is_text(str(path)):  # the store and the messages hold text; the OS gave bytes
-        return ImportOutcome(
-            path,
-            "failed",
-            f"{shown(path)}: the file name is not valid UTF-8 text; rename the file to import it",
+        message = (
+            f"{shown(path)}: the file name is not valid UTF-8 text; rename the file to import it"
         )
-    mapped: tuple[str, ...] = ()
+        return _Read(path, None, failure=ImportOutcome(path, "failed", message))
     try:
         read = read_document(path)
-        if speakers:
-            mapped = tuple(sorted(mapped_labels(read.passages, speakers)))
-            read = _with_roles(read, speakers)
+    except QualcodeError as exc:
+        return _Read(path, None, failure=ImportOutcome(path, "failed", str(exc)))
+    except OSError as exc:
+        message = f"{path.name}: cannot be read ({exc.strerror})"
+        return _Read(path, None, failure=ImportOutcome(path, "failed", message))
+    if not options.speakers:
+        return _Read(path, read)
+    mapped = tuple(sorted(mapped_labels(read.passages, options.speakers)))
+    return _Read(path, _with_roles(read, options.speakers), mapped)
+
+
+def _store_batch(
+    project: Project, batch: list[_Read], options: _Options, on_file: Progress | None
+) -> list[ImportOutcome]:
+    """Store a batch of read files in one transaction, one savepoint each; report each file
+    once the transaction has committed."""
+    outcomes: list[ImportOutcome | None] = [item.failure for item in batch]
+    if any(item.read is not None for item in batch):
         with project.write() as session:
-            existing = find_by_sha(session, read.sha256)
-            if existing is not None:
-                existing_id, existing_title = existing
-                return ImportOutcome(
-                    path,
-                    "duplicate",
-                    f"{path.name}: already imported as document {existing_id} "
-                    f"('{existing_title}'), nothing changed",
-                    existing_id,
-                )
-            document = add_document(
+            known = find_by_shas(session, [i.read.sha256 for i in batch if i.read is not None])
+            for position, item in enumerate(batch):
+                if item.read is not None:
+                    outcomes[position] = _store(session, item, item.read, known, options)
+    done = [outcome for outcome in outcomes if outcome is not None]
+    if on_file is not None:
+        for outcome in done:
+            on_file(outcome.path, outcome)
+    return done
+
+
+def _store(
+    session: Session,
+    item: _Read,
+    read: ReadDocument,
+    known: dict[str, tuple[int, str]],
+    options: _Options,
+) -> ImportOutcome:
+    """Store one file in a savepoint; `known` gains it, so a later copy is a duplicate."""
+    existing = known.get(read.sha256)
+    if existing is not None:
+        existing_id, existing_title = existing
+        return ImportOutcome(
+            item.path,
+            "duplicate",
+            f"{item.path.name}: already imported as document {existing_id} "
+            f"('{existing_title}'), nothing changed",
+            existing_id,
+        )
+    try:
+        with session.begin_nested():
+            document_id = insert_document(
                 session,
                 read,
-                participant_label=participant,
-                attributes=attributes,
-                coder=coder,
+                participant_label=options.participant,
+                attributes=options.attributes,
+                coder=options.coder,
             )
-            document_id = document.id
     except QualcodeError as exc:
-        return ImportOutcome(path, "failed", str(exc))
-    except OSError as exc:
-        return ImportOutcome(path, "failed", f"{path.name}: cannot be read ({exc.strerror})")
-    return dataclasses.replace(understood(path, read, document_id), mapped=mapped)
+        return ImportOutcome(item.path, "failed", str(exc))
+    except IntegrityError as exc:  # e.g. the same text stored meanwhile by another process
+        reason = f"cannot be stored ({exc.orig or exc})"
+        return ImportOutcome(item.path, "failed", str(fail(item.path.name, reason)))
+    known[read.sha256] = (document_id, read.title)
+    return dataclasses.replace(understood(item.path, read, document_id), mapped=item.mapped)
 
 
 def _with_roles(read: ReadDocument, speakers: dict[str, str]) -> ReadDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from functools import lru_cache
 from importlib import resources
 
@@ -50,17 +51,27 @@ CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ve|ll|re|m|t))$", re.IGNORECASE)
 # The table is sorted from most to least frequent, so only its head needs parsing: everything
 # rarer than this is treated as unknown, which gives the same answers (see COMMON_FLOOR).
 RARE_ENTRY = re.compile(rb'":-(?:1[6-9]|[2-9][0-9])\.')
+INFLATE_CHUNK = 64 * 1024
 
 
 @lru_cache(maxsize=1)
 def _probabilities() -> dict[str, float]:
     data = resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
-    raw = gzip.decompress(data.read_bytes())
-    rare = RARE_ENTRY.search(raw)
-    if rare is not None:
-        raw = raw[: raw.rfind(b",", 0, rare.start())] + b"}"
-    table: dict[str, float] = json.loads(raw)
+    table: dict[str, float] = json.loads(_common_head(data.read_bytes()))
     return table
+
+
+def _common_head(compressed: bytes) -> bytes:
+    """The table's JSON up to its first rare entry, inflating only that far (a tenth of it)."""
+    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)  # gzip framing
+    raw = b""
+    for first in range(0, len(compressed), INFLATE_CHUNK):
+        searched = max(0, len(raw) - 32)  # an entry may straddle two chunks
+        raw += inflater.decompress(compressed[first : first + INFLATE_CHUNK])
+        rare = RARE_ENTRY.search(raw, searched)
+        if rare is not None:
+            return raw[: raw.rfind(b",", 0, rare.start())] + b"}"
+    return raw + inflater.flush()
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.audit import spans
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.store.audit import check_coder_name, find_coder, record
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, find_codings, remove_coding
@@ -215,8 +216,9 @@ def resolve_passage(
             if c.coder.name != target and (coders is None or c.coder.name in coders)
         ]
         if not chosen:
+            number = passage_number(passage_index)
             raise QualcodeError(
-                f"no coder applied '{code.key}' to passage {passage_index} of document "
+                f"no coder applied '{code.key}' to passage {number} of document "
                 f"{document.id}: nothing to keep (add it with qualcode code add)"
             )
         pieces = spans.union(spans.clip((c.start, c.end), window) or window for c in chosen)

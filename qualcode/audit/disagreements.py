@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from qualcode.audit.gather import AgreementData
+from qualcode.numbering import passage_number
 from qualcode.stats import Coding as StatsCoding
 from qualcode.stats import disagreements
 from qualcode.store.models import Code, Document, Passage
@@ -40,7 +41,7 @@ class DisagreementItem:
             "code": self.code,
             "document": {"id": self.document_id, "title": self.title},
             "participant": self.participant,
-            "passage": self.passage,
+            "passage": passage_number(self.passage),
             "start": self.start,
             "end": self.end,
             "text": self.text,

@@ -9,6 +9,7 @@ from qualcode.audit.charts import bar_chart
 from qualcode.audit.formatting import coefficient, percent, unit_name
 from qualcode.audit.report import ReportData
 from qualcode.audit.report_patterns import co_occurrence_html, frequency_html
+from qualcode.numbering import passage_number
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -105,7 +106,7 @@ def _disagreements(data: ReportData) -> str:
         )
         items.append(
             f'<div class="dis"><b>{escape(d.code)}</b> — {escape(d.code_name)} · '
-            f"{escape(d.participant)} (doc {d.document_id}, passage {d.passage})"
+            f"{escape(d.participant)} (doc {d.document_id}, passage {passage_number(d.passage)})"
             f"<blockquote>{escape(d.text)}</blockquote>"
             f'<div class="small">applied by {escape(", ".join(d.applied_by))}; not by '
             f"{escape(', '.join(d.not_applied_by))}. Codes on this passage — {codes}</div></div>"

@@ -13,6 +13,7 @@ from qualcode.audit.report_patterns import (
     frequency_rows,
     pair_rows,
 )
+from qualcode.numbering import passage_number
 
 
 def _cell(value: object) -> str:
@@ -101,7 +102,7 @@ def _disagreements(data: ReportData) -> list[str]:
         codes = "; ".join(f"{c}: {', '.join(k) or 'no code'}" for c, k in d.codes.items())
         lines += [
             f"**{_cell(d.code)}** — {_cell(d.code_name)} · {_cell(d.participant)} "
-            f"(doc {d.document_id}, passage {d.passage})",
+            f"(doc {d.document_id}, passage {passage_number(d.passage)})",
             "",
             f"> {_cell(d.text)}",
             "",

@@ -47,6 +47,7 @@ from qualcode.cli.supervisor_common import (
     coder_names,
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.numbering import passage_index
 from qualcode.store.documents import find_document
 
 
@@ -119,7 +120,7 @@ def merge_resolve(
     project: ProjectArg,
     doc: DocOpt,
     code: Annotated[str, typer.Option("--code", help="Code key.")],
-    passage: Annotated[int, typer.Option("--passage", min=0, help="Passage index.")],
+    passage: Annotated[int, typer.Option("--passage", help="Passage number, from 1.")],
     keep: Annotated[
         bool, typer.Option("--keep/--drop", help="Consensus applies the code here, or not.")
     ],
@@ -134,7 +135,7 @@ def merge_resolve(
     with project_open(project) as opened, opened.write() as session:
         document = find_document(session, doc)
         result = resolve_passage(
-            session, document, code, passage, keep=keep, into=into,
+            session, document, code, passage_index(passage), keep=keep, into=into,
             coders=coder_names(coders) if coders else None, supervisor=who,
         )  # fmt: skip
     console.print(

@@ -13,6 +13,7 @@ from rich.text import Text
 from qualcode.audit import AgreementSummary, PendingItem, trim
 from qualcode.audit.formatting import coefficient, percent, unit_name
 from qualcode.cli.common import console
+from qualcode.numbering import passage_number
 
 
 def print_agreement(summary: AgreementSummary, limit: int) -> None:
@@ -66,7 +67,8 @@ def print_agreement(summary: AgreementSummary, limit: int) -> None:
             for label, rules in (("include", item.include), ("exclude", item.exclude)):
                 if rules:
                     console.print(Text(f"  {label}: " + "; ".join(rules), style="dim"))
-        who = f"{item.participant or item.title}, doc {item.document_id}, passage {item.passage}"
+        where = f"doc {item.document_id}, passage {passage_number(item.passage)}"
+        who = f"{item.participant or item.title}, {where}"
         console.print(
             Text.assemble(
                 "  ",
@@ -93,7 +95,7 @@ def print_pending(items: list[PendingItem], into: str) -> None:
         decided = f", resolved: {p.decision}" if p.decision else ""
         console.print(
             Text.assemble(
-                (f"--code {d.code} --passage {d.passage}", "bold"),
+                (f"--code {d.code} --passage {passage_number(d.passage)}", "bold"),
                 f": applied by {', '.join(d.applied_by)};"
                 f" not by {', '.join(d.not_applied_by)} ({state}{decided})",
             )

@@ -24,6 +24,7 @@ from qualcode.cli.common import (
 from qualcode.cli.render import codings_table
 from qualcode.errors import QualcodeError
 from qualcode.files import write_text
+from qualcode.numbering import passage_index
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, coding_records, find_codings, remove_coding
 from qualcode.store.documents import MAX_ROW_ID, find_document, passage_at
@@ -32,7 +33,9 @@ from qualcode.tables.codings import import_table, read_table, write_table
 
 code_app = typer.Typer(help="Apply, remove, list, import and export codings.")
 DocOpt = Annotated[str, typer.Option("--doc", help="Document id, title or file name.")]
-PassageOpt = Annotated[int | None, typer.Option("--passage", help="Passage index.", min=0)]
+PassageOpt = Annotated[
+    int | None, typer.Option("--passage", help="Passage number, from 1 (see show).")
+]
 SpanOpt = Annotated[str | None, typer.Option("--span", help="START:END code-point offsets.")]
 CodeOpt = Annotated[str, typer.Option("--code", help="Code key.")]
 
@@ -43,7 +46,7 @@ def _span(
     if (passage is None) == (span is None):
         raise QualcodeError("give exactly one of --passage N or --span START:END")
     if passage is not None:
-        found = passage_at(session, document, passage)
+        found = passage_at(session, document, passage_index(passage))
         return found.start, found.end
     assert span is not None
     return parse_span(span)

@@ -19,6 +19,9 @@ def demo(
         Path, typer.Option("--from", help="Folder of transcripts, participants*.csv, codings*.csv.")
     ] = DEMO_TRANSCRIPTS,
     replace: Annotated[bool, typer.Option(help="Replace an existing file at PATH.")] = False,
+    train: Annotated[
+        bool, typer.Option(help="Train the suggester on the demo codings (about a minute).")
+    ] = True,
 ) -> None:
     """Build the demo project: codebook, transcripts, participants and two coders' codings."""
     if path.exists():
@@ -26,12 +29,13 @@ def demo(
             fail(f"{path}: already exists (use --replace to rebuild it)")
         remove_sqlite_files(path)
     try:
-        summary = build_demo(str(path), source, coder=default_coder())
+        summary = build_demo(str(path), source, coder=default_coder(), train=train)
     except QualcodeError as exc:
         fail(exc)
     for message in summary.failed:
         error_console.print(labelled("error", message), soft_wrap=True)
     console.print(
         f"Demo project {path}: {summary.documents} documents, {summary.participants} "
-        f"participants, {summary.codings} codings."
+        f"participants, {summary.codings} codings"
+        + (f"; {summary.trained}." if summary.trained else ".")
     )

@@ -27,6 +27,7 @@ from qualcode.cli.doc_speakers_cmd import speakers
 from qualcode.errors import QualcodeError
 from qualcode.files import write_text
 from qualcode.ingest.decode import decode_text
+from qualcode.numbering import passage_index
 from qualcode.revise import (
     EditReport,
     OrphanRecord,
@@ -112,7 +113,7 @@ def _passage_text(text: str | None, from_file: Path | None) -> str:
 def edit(
     project: ProjectArg,
     doc: DocArg,
-    passage: Annotated[int, typer.Option("--passage", min=0, help="Passage index (see show).")],
+    passage: Annotated[int, typer.Option("--passage", help="Passage number, from 1 (see show).")],
     text: Annotated[str | None, typer.Option("--text", help="The passage's new text.")] = None,
     from_file: Annotated[
         Path | None, typer.Option("--from-file", help="Read the new text from a file ('-': stdin).")
@@ -125,7 +126,8 @@ def edit(
         new_text = _passage_text(text, from_file)
         with opened.write() as session:
             document = find_document(session, doc)
-            report = edit_passage(session, document, passage, new_text, coder or default_coder())
+            who = coder or default_coder()
+            report = edit_passage(session, document, passage_index(passage), new_text, who)
     _done(project, report, as_json)
 
 
@@ -245,7 +247,7 @@ def _target(
             )
         return record.suggested
     if passage is not None:
-        chosen = passage_at(session, document, passage)
+        chosen = passage_at(session, document, passage_index(passage))
         return chosen.start, chosen.end
     return parse_span(str(span))
 
@@ -258,7 +260,9 @@ def resolve(
     ] = None,
     orphan: Annotated[int | None, typer.Option("--orphan", help="Orphan id to resolve.")] = None,
     span: Annotated[str | None, typer.Option(help="Re-attach to START:END.")] = None,
-    passage: Annotated[int | None, typer.Option(min=0, help="Re-attach to passage N.")] = None,
+    passage: Annotated[
+        int | None, typer.Option(help="Re-attach to passage N (numbered from 1).")
+    ] = None,
     found: Annotated[
         bool, typer.Option("--found", help="Re-attach where its words are now.")
     ] = False,

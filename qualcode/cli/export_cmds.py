@@ -72,6 +72,12 @@ def quotes(
         typer.Option("--key", help="Pseudonym key (from 'anonymise key') instead of \\[name]."),
     ] = None,
     unreviewed: UnreviewedOpt = "redact",
+    include_interviewer: Annotated[
+        bool,
+        typer.Option(
+            "--include-interviewer", help="Keep coded interviewer turns (left out by default)."
+        ),
+    ] = False,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
@@ -94,6 +100,7 @@ def quotes(
         group_by=group_by,
         key=pseudonyms,
         unreviewed=unreviewed,
+        include_interviewer=include_interviewer,
     )
     with project_open(project) as opened, opened.read() as session:
         quote_set = build_quote_set(session, options)
@@ -101,6 +108,12 @@ def quotes(
     groups = len(quote_set.walk())
     console.print(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
     warn_unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
+    if quote_set.interviewer_left_out:
+        turns = quote_set.interviewer_left_out
+        warn(
+            f"{turns} coded interviewer turn{'s' if turns != 1 else ''} left out; "
+            "--include-interviewer keeps them"
+        )
     for name in quote_set.hidden_attributes:
         warn(
             f"attribute {name!r} looks like a name or contact detail and is left out; "

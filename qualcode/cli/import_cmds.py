@@ -22,8 +22,7 @@ from qualcode.cli.common import (
     warn,
 )
 from qualcode.errors import QualcodeError
-from qualcode.files import shown
-from qualcode.importing import ImportOutcome, import_one
+from qualcode.importing import ImportOutcome, import_paths
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
 
@@ -83,7 +82,6 @@ def import_(
         return
     attributes = parse_pairs(attr or [])
     paths = iter_import_files(files)
-    outcomes: list[ImportOutcome] = []
     with (
         project_open(project) as opened,
         Progress(
@@ -96,19 +94,20 @@ def import_(
         ) as progress,
     ):
         task = progress.add_task("Importing", total=len(paths))
-        for path in paths:
-            progress.update(task, description=f"Importing {shown(path.name)}")
-            outcome = import_one(
-                opened,
-                path,
-                participant=participant,
-                attributes=attributes,
-                coder=coder or default_coder(),
-                speakers=mapping,
-            )
-            outcomes.append(outcome)
+
+        def reported(_path: Path, outcome: ImportOutcome) -> None:
             _report(outcome)
             progress.advance(task)
+
+        outcomes = import_paths(
+            opened,
+            paths,
+            participant=participant,
+            attributes=attributes,
+            coder=coder or default_coder(),
+            speakers=mapping,
+            on_file=reported,
+        )
     found = {label for o in outcomes for label in o.mapped}
     for label in mapping:
         if label not in found and any(o.status == "imported" for o in outcomes):

@@ -24,6 +24,7 @@ from qualcode.cli.render import documents_table, hits_table, passages_table, sta
 from qualcode.codebook.types import CodebookSpec
 from qualcode.codebook.yamlio import load_codebook
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.project import DEFAULT_CODEBOOK, new_project
 from qualcode.store.db import display
 from qualcode.store.documents import find_document
@@ -109,7 +110,7 @@ def show(
             covering = list(open_)
             passages.append(
                 {
-                    "passage": p.index,
+                    "passage": passage_number(p.index),
                     "start": p.start,
                     "end": p.end,
                     "speaker": p.speaker,

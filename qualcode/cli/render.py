@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from qualcode.codebook.types import CodebookSpec, CodeSpec
+from qualcode.numbering import passage_number
 from qualcode.store.codings import CodingRecord
 from qualcode.store.search import SearchHit
 
@@ -91,7 +92,7 @@ def hits_table(query: str, hits: list[SearchHit]) -> Table:
     for h in hits:
         table.add_row(
             f"{h.document_id} {h.document}",
-            str(h.passage),
+            str(passage_number(h.passage)),
             f"{h.start}–{h.end}",
             h.speaker or "",
             h.snippet(query),
@@ -99,15 +100,27 @@ def hits_table(query: str, hits: list[SearchHit]) -> Table:
     return table
 
 
+INTERVIEWER_MARK = "interviewer"
+
+
+def _passage_cell(record: CodingRecord) -> str:
+    number = "" if record.passage is None else str(passage_number(record.passage))
+    # Allowed, but marked: quote exports leave an interviewer's question out.
+    return f"{number}\n{INTERVIEWER_MARK}" if record.interviewer else number
+
+
 def codings_table(records: list[CodingRecord]) -> Table:
     """Codings with their text."""
     table = Table(title="Codings", title_justify="left", show_lines=True)
-    for column in ("Id", "Document", "Span", "Code", "Coder", "Origin", "Text"):
-        table.add_column(column, overflow="fold")
+    marked = any(r.interviewer for r in records)
+    for column in ("Id", "Document", "#", "Span", "Code", "Coder", "Origin", "Text"):
+        wide = column == "#" and marked  # room for the word, however narrow the terminal
+        table.add_column(column, overflow="fold", min_width=len(INTERVIEWER_MARK) if wide else None)
     for r in records:
         table.add_row(
             str(r.id),
             f"{r.document_id} {r.document}",
+            _passage_cell(r),
             f"{r.start}–{r.end}",
             r.code,
             r.coder,

@@ -22,6 +22,7 @@ from qualcode.cli.common import (
     project_open,
     warn,
 )
+from qualcode.numbering import passage_index
 from qualcode.store.documents import find_document, passage_at
 
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document (id or title).")]
@@ -80,7 +81,7 @@ def run(
     for r in rows:
         table.add_row(
             str(r["document"]["id"]),
-            str(r["passage"]["index"]),
+            str(r["passage"]["number"]),
             r["code"],
             f"{r['score']:.2f}",
             r["origin"],
@@ -123,7 +124,7 @@ def queue(
     for r in rows:
         guesses = ", ".join(f"{s['code']} {s['score']:.2f}" for s in r["suggestions"])
         table.add_row(
-            r["document"]["title"], str(r["passage"]["index"]), f"{r['uncertainty']:.2f}", guesses
+            r["document"]["title"], str(r["passage"]["number"]), f"{r['uncertainty']:.2f}", guesses
         )
     console.print(table)
 
@@ -135,7 +136,7 @@ def _decide(
 
     who = coder or default_coder()
     with project_open(project) as opened, opened.write() as session:
-        found = passage_at(session, find_document(session, doc), passage)
+        found = passage_at(session, find_document(session, doc), passage_index(passage))
         if accept:
             coding = accept_suggestion(session, found.id, code, who)
             message = f"Accepted '{code}' for passage {passage}: coding {coding.id} ({who})."
@@ -145,7 +146,7 @@ def _decide(
     console.print(message)  # only once the transaction has committed
 
 
-PassageArg = Annotated[int, typer.Option("--passage", min=0, help="Passage index.")]
+PassageArg = Annotated[int, typer.Option("--passage", help="Passage number, from 1.")]
 CodeArg = Annotated[str, typer.Option("--code", help="Code key.")]
 DocArg = Annotated[str, typer.Option("--doc", help="Document id or title.")]
 

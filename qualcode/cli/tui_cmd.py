@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from qualcode.cli.common import CoderOpt, ProjectArg, default_coder, project_open
+from qualcode.numbering import passage_index
 
 
 def tui(
@@ -16,11 +17,13 @@ def tui(
         int | None, typer.Option("--doc", help="Open this document (id) straight away.")
     ] = None,
     passage: Annotated[
-        int | None, typer.Option("--passage", help="With --doc: start at this passage.")
+        int | None,
+        typer.Option("--passage", help="With --doc: start at this passage (numbered from 1)."),
     ] = None,
 ) -> None:
     """Open the coding workbench: code transcripts keyboard-first; changes save at once."""
     from qualcode.tui.app import QualcodeApp  # Textual loads only for this command
 
     with project_open(project) as opened:
-        QualcodeApp(opened, coder or default_coder(), document=document, passage=passage).run()
+        index = None if passage is None else passage_index(passage)
+        QualcodeApp(opened, coder or default_coder(), document=document, passage=index).run()

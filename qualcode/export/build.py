@@ -29,7 +29,13 @@ from qualcode.export.spans import (
     expand_to_words,
     strip_label,
 )
-from qualcode.export.speakers import label_spans, speaker_names, with_labels
+from qualcode.export.speakers import (
+    label_spans,
+    speaker_names,
+    with_labels,
+    without_interviewer,
+)
+from qualcode.numbering import passage_number
 from qualcode.store.models import Code, Document, Passage
 
 
@@ -48,6 +54,7 @@ class QuoteMaker:
         self.redactor = policy.redactor
         self._unreviewed: dict[int, list[Redaction]] = {}
         self._speakers: dict[int, dict[str, str]] = {}
+        self.interviewer_left_out: set[tuple[int, int, int]] = set()
 
     def _passage_at(self, document: Document, position: int) -> Passage | None:
         passages = document.passages
@@ -56,7 +63,14 @@ class QuoteMaker:
 
     def make(self, document: Document, span: CodedSpan, codes: list[Code]) -> Quote | None:
         text = document.text
-        start, end = expand_to_words(text, span.start, span.end)
+        start, end = span.start, span.end
+        if not self.options.include_interviewer:
+            kept = without_interviewer(document.passages, start, end)
+            if kept is None:
+                self.interviewer_left_out.add((document.id, start, end))
+                return None
+            start, end = kept
+        start, end = expand_to_words(text, start, end)
         first = self._passage_at(document, start)
         low, high = 0, len(text)
         if first is not None:
@@ -78,6 +92,10 @@ class QuoteMaker:
         piece = self.redactor.apply
         redact = self.policy.redact
         values = {"label": participant_name(document), **public_attributes(document)}
+        # {passage} and {document} point a reader back to the transcript ("Interviewee 3, 12").
+        if first is not None:
+            values.setdefault("passage", str(passage_number(first.index)))
+        values.setdefault("document", str(document.id))
         attributes = {k: redact(v) for k, v in public_attributes(document).items()}
         return Quote(
             document_id=document.id,
@@ -92,6 +110,7 @@ class QuoteMaker:
             code_paths=tuple(" / ".join(self.code_path(c)) for c in codes),
             coders=tuple(sorted(redact(c) for c in span.coders)),
             attributes=attributes,
+            passage=None if first is None else first.index,
         )
 
     def _unreviewed_in(self, document: Document) -> list[Redaction]:
@@ -152,6 +171,7 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
         described=options.describe(policy.redact, policy.redact_key),
         unreviewed=len(policy.flagged),
         unreviewed_kept=policy.keep_unreviewed,
+        interviewer_left_out=len(maker.interviewer_left_out),
         missing_pseudonyms=missing,
         hidden_attributes=hidden_attributes(documents.values()),
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.export.labels import DEFAULT_LABEL
+from qualcode.numbering import passage_number
 
 FORMATS = ("md", "docx", "csv", "xlsx", "json", "html")
 
@@ -25,6 +26,7 @@ class QuoteOptions:
     group_by: str = "code"
     key: PseudonymKey | None = None
     unreviewed: str = "redact"
+    include_interviewer: bool = False
 
     def describe(
         self, redact: Callable[[str], str], redact_key: Callable[[str], str]
@@ -39,6 +41,7 @@ class QuoteOptions:
             "group_by": self.group_by,
             "replacements": "pseudonyms" if self.key else "placeholders",
             "unreviewed": self.unreviewed,
+            "interviewer_turns": "included" if self.include_interviewer else "left out",
         }
 
 
@@ -58,6 +61,12 @@ class Quote:
     code_paths: tuple[str, ...]
     coders: tuple[str, ...]
     attributes: dict[str, str]
+    passage: int | None = None  # stored index of the passage the quote starts in
+
+    @property
+    def passage_number(self) -> int | None:
+        """The passage number people see (from 1), or None when outside every passage."""
+        return None if self.passage is None else passage_number(self.passage)
 
     def codes_note(self) -> str:
         """The codes a quote carries, for groups that are not codes: "(codes: a, b)"."""
@@ -75,6 +84,7 @@ class Quote:
             "label": self.label,
             "participant": self.participant,
             "document": self.document_id,
+            "passage": self.passage_number,
             "start": self.start,
             "end": self.end,
             "codes": list(self.codes),
@@ -148,6 +158,7 @@ class QuoteSet:
     described: dict[str, Any] = field(default_factory=dict)
     unreviewed: int = 0
     unreviewed_kept: bool = False
+    interviewer_left_out: int = 0
     missing_pseudonyms: int = 0
     hidden_attributes: list[str] = field(default_factory=list)
 

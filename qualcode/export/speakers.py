@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from qualcode.anonymise.redactor import Redaction
 from qualcode.anonymise.terms import is_role_speaker, normalise
+from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.ingest.segment import is_role
-from qualcode.store.models import Document
+from qualcode.store.models import Document, Passage
 
 OWN_KINDS = ("name", "alias")
 # What may stand before a label on its line (a timestamp, bullet or bold) and what follows it:
@@ -67,3 +70,26 @@ def with_labels(found: list[Redaction], labels: list[Redaction]) -> list[Redacti
         kept.append(redaction)
         dropped.update(over)
     return sorted(kept + [x for x in labels if x not in dropped])
+
+
+def without_interviewer(
+    passages: Sequence[Passage], start: int, end: int
+) -> tuple[int, int] | None:
+    """The span with the interviewer's turns at either end taken off, so a question is never
+    quoted as the participant's words; None when only interviewer turns are left. Passages
+    are in text order; a question between two answers stays, with its label."""
+    first = max(0, bisect_right([p.start for p in passages], start) - 1)
+    inside = []
+    for passage in passages[first:]:
+        if passage.start >= end:
+            break
+        if passage.end > start:
+            inside.append(passage)
+    kept = list(inside)
+    while kept and is_interviewer_turn(kept[0].speaker, kept[0].text, kept[0].meta):
+        kept.pop(0)
+    while kept and is_interviewer_turn(kept[-1].speaker, kept[-1].text, kept[-1].meta):
+        kept.pop()
+    if not kept:
+        return (start, end) if not inside else None
+    return max(start, kept[0].start), min(end, kept[-1].end)

@@ -25,8 +25,9 @@ TOC_LEVELS = 3
 
 def _add_styles(document: Any) -> None:
     styles = document.styles
+    normal = styles["Normal"]
     quote = styles.add_style(QUOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    quote.base_style = styles["Normal"]
+    quote.base_style = normal
     quote.quick_style = True
     quote.paragraph_format.left_indent = Cm(1)
     quote.paragraph_format.right_indent = Cm(1)
@@ -41,17 +42,44 @@ def _add_styles(document: Any) -> None:
     context.font.italic = False
     context.font.color.rgb = GREY
     definition = styles.add_style(DEFINITION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    definition.base_style = styles["Normal"]
+    definition.base_style = normal
     definition.font.italic = True
     counts = styles.add_style(COUNTS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    counts.base_style = styles["Normal"]
+    counts.base_style = normal
     counts.font.size = Pt(9)
     counts.font.color.rgb = GREY
     for level in range(1, TOC_LEVELS + 1):
         toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
-        toc.base_style = styles["Normal"]
+        toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
+
+
+class _Writer:
+    """Adds styled paragraphs and runs, each style's id looked up once: python-docx would
+    search the styles part by name on every paragraph and run (most of a big export)."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self._ids: dict[str, str] = {}
+
+    def _id(self, style: str) -> str:
+        if style not in self._ids:
+            self._ids[style] = self.document.styles[style].style_id
+        return self._ids[style]
+
+    def paragraph(self, style: str, text: str = "") -> Any:
+        paragraph = self.document.add_paragraph(text)
+        paragraph._p.style = self._id(style)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Any:
+        return self.paragraph("Title" if level == 0 else f"Heading {level}", text)
+
+    def run(self, paragraph: Any, text: str, style: str) -> Any:
+        run = paragraph.add_run(text)
+        run._r.style = self._id(style)
+        return run
 
 
 def _field_char(run: Any, kind: str) -> None:
@@ -67,11 +95,11 @@ def _instruction(run: Any, text: str) -> None:
     run._r.append(element)
 
 
-def _add_contents(document: Any, quote_set: QuoteSet) -> None:
+def _add_contents(writer: _Writer, quote_set: QuoteSet) -> None:
     """A TOC field whose stored result already lists the headings; Word adds page numbers."""
-    document.add_paragraph("Contents", style="TOC Heading")
+    writer.paragraph("TOC Heading", "Contents")
     entries = [g for g in quote_set.walk() if g.level <= TOC_LEVELS] or None
-    first = document.add_paragraph(style="TOC 1")
+    first = writer.paragraph("TOC 1")
     _field_char(first.add_run(), "begin")
     _instruction(first.add_run(), f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ')
     _field_char(first.add_run(), "separate")
@@ -82,39 +110,39 @@ def _add_contents(document: Any, quote_set: QuoteSet) -> None:
         first.add_run(entries[0].title)
         last = first
         for group in entries[1:]:
-            last = document.add_paragraph(group.title, style=f"TOC {group.level}")
+            last = writer.paragraph(f"TOC {group.level}", group.title)
     _field_char(last.add_run(), "end")
-    settings = document.settings.element
+    settings = writer.document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings.append(update)
 
 
-def _add_quote(document: Any, quote: Quote, show_codes: bool) -> None:
-    paragraph = document.add_paragraph(style=QUOTE_STYLE)
+def _add_quote(writer: _Writer, quote: Quote, show_codes: bool) -> None:
+    paragraph = writer.paragraph(QUOTE_STYLE)
     if quote.before.strip():
-        paragraph.add_run(f"{quote.before.strip()} ", style=CONTEXT_STYLE)
+        writer.run(paragraph, f"{quote.before.strip()} ", CONTEXT_STYLE)
     lines = f"“{quote.text}”".split("\n")
     for index, line in enumerate(lines):
         run = paragraph.add_run(line)
         if index < len(lines) - 1:
             run.add_break()
     if quote.after.strip():
-        paragraph.add_run(f" {quote.after.strip()}", style=CONTEXT_STYLE)
-    paragraph.add_run(f" [{quote.label}]", style=LABEL_STYLE)
+        writer.run(paragraph, f" {quote.after.strip()}", CONTEXT_STYLE)
+    writer.run(paragraph, f" [{quote.label}]", LABEL_STYLE)
     if show_codes:
-        paragraph.add_run(f" {quote.codes_note()}", style=CONTEXT_STYLE)
+        writer.run(paragraph, f" {quote.codes_note()}", CONTEXT_STYLE)
 
 
-def _add_group(document: Any, group: QuoteGroup) -> None:
-    document.add_heading(group.title, level=min(group.level, 9))
+def _add_group(writer: _Writer, group: QuoteGroup) -> None:
+    writer.heading(group.title, min(group.level, 9))
     if group.description.strip():
-        document.add_paragraph(group.description.strip(), style=DEFINITION_STYLE)
-    document.add_paragraph(group.counts_text(), style=COUNTS_STYLE)
+        writer.paragraph(DEFINITION_STYLE, group.description.strip())
+    writer.paragraph(COUNTS_STYLE, group.counts_text())
     for quote in group.quotes:
-        _add_quote(document, quote, group.show_codes)
+        _add_quote(writer, quote, group.show_codes)
     for child in group.children:
-        _add_group(document, child)
+        _add_group(writer, child)
 
 
 def write_docx(quote_set: QuoteSet, path: Path) -> None:
@@ -128,11 +156,12 @@ def write_docx(quote_set: QuoteSet, path: Path) -> None:
     properties.comments = ""
     properties.subject = ""
     properties.keywords = ""
-    document.add_heading(quote_set.title, level=0)
-    document.add_paragraph(header_line(quote_set), style=COUNTS_STYLE)
-    _add_contents(document, quote_set)
+    writer = _Writer(document)
+    writer.heading(quote_set.title, 0)
+    writer.paragraph(COUNTS_STYLE, header_line(quote_set))
+    _add_contents(writer, quote_set)
     if not quote_set.groups:
         document.add_paragraph("No coded passages match this selection.")
     for group in quote_set.groups:
-        _add_group(document, group)
+        _add_group(writer, group)
     document.save(str(path))

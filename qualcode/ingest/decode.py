@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from charset_normalizer import from_bytes
-
 from qualcode.ingest.document import fail
 
 # Checked longest first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
@@ -107,6 +105,8 @@ def _mixed_lines(name: str, data: bytes) -> str | None:
 
 def _detect(name: str, data: bytes) -> str:
     """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible."""
+    from charset_normalizer import from_bytes  # only legacy files need it: import time spared
+
     try:
         results = from_bytes(data)
         best = results.best()

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import docx
 from odf.element import Node
 from odf.namespaces import OFFICENS, TEXTNS
 from odf.opendocument import load as load_odf
@@ -39,6 +38,8 @@ def read_docx(name: str, data: bytes) -> ReadDocument:
 
 def docx_paragraphs(name: str, data: bytes) -> list[str]:
     """A Word document's body paragraphs and table rows in order, as their visible text."""
+    import docx  # loaded for Word files only, not for every import
+
     check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body

@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import frontmatter
-
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import fail, read_transcript
 from qualcode.ingest.types import ReadDocument
@@ -23,6 +21,8 @@ def read_txt(name: str, data: bytes) -> ReadDocument:
 
 def read_md(name: str, data: bytes) -> ReadDocument:
     """Read Markdown; YAML front matter gives the title, participant and attributes."""
+    import frontmatter  # with PyYAML, loaded for Markdown files only
+
     raw = normalise_text(decode_text(name, data))
     try:
         post = frontmatter.loads(raw)

@@ -212,10 +212,9 @@ def _paragraphs(
 
 def personal_speakers(passages: Iterable[PassageDraft]) -> list[str]:
     """Speaker labels that are personal names (not roles, not bare initials), first seen first."""
-    seen: dict[str, None] = {}
-    for p in passages:
-        label = p.speaker
-        initials = label is not None and sum(c.isalpha() for c in label) < 2
-        if label and label not in seen and not initials and not is_role(label):
-            seen[label] = None
-    return list(seen)
+    labels = dict.fromkeys(p.speaker for p in passages if p.speaker)  # each label once
+    return [
+        label
+        for label in labels
+        if sum(c.isalpha() for c in label) >= 2 and not is_role(label)  # not bare initials
+    ]

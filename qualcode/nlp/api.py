@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from qualcode.audit.blind import visible_coders
 from qualcode.errors import QualcodeError
-from qualcode.nlp.corpus import codebook_entries, is_interviewer, passage_text, passage_texts
+from qualcode.ingest.interviewer import is_interviewer_turn
+from qualcode.nlp.content import is_content
+from qualcode.nlp.corpus import codebook_entries, passage_text, passage_texts
 from qualcode.nlp.feedback import rejected_codes
 from qualcode.nlp.labels import SUGGESTER, covers
 from qualcode.nlp.modelstore import current_model_id
@@ -79,7 +81,7 @@ def suggest_for_passage(
         passage = session.get(Passage, passage_id)
         if passage is None:
             raise QualcodeError(f"no passage with id {passage_id}")
-        if is_interviewer(passage.speaker):
+        if is_interviewer_turn(passage.speaker, passage.text, passage.meta):
             return []
         text = passage_text(passage, passage.document.title)
         hidden = set()
@@ -142,13 +144,15 @@ def review_queue(
     """Uncoded, unreviewed passages, most informative first (active learning).
 
     Uncoded means no coding covers the passage (by the coder, if given, else by anyone);
-    reviewed passages (by that coder, or anyone) are left out, as are interviewer turns.
+    reviewed passages (by that coder, or anyone) are left out, as are interviewer turns and
+    passages with nothing to code (headers, metadata lines, very short turns).
     """
     suggester = project_suggester(project)
     with project.read() as session:
         passages = passage_texts(session, documents=documents)
         done = _handled_passages(session, coder)
-    todo = [p for p in passages if p.passage_id not in done]
+    # Headers, metadata lines and bare "Yes." turns are not worth a coder's look.
+    todo = [p for p in passages if p.passage_id not in done and is_content(p)]
     with _LOCK:
         ranked = [(p, suggester.rank(layers)) for p, layers in suggester.layers(todo)]
     items = [QueueItem(p, _uncertainty(r, suggester.threshold), r[:3]) for p, r in ranked]
@@ -201,6 +205,7 @@ def suggester_codings(
                     coder=SUGGESTER,
                     origin="suggestion",
                     memo=f"score {suggestion.score:.2f} ({suggestion.origin}): {suggestion.reason}",
+                    passage=passage.index,
                 )
             )
     if write:

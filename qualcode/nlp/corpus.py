@@ -8,24 +8,10 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.nlp.types import CodeEntry, PassageText
 from qualcode.store.codes import all_codes
 from qualcode.store.models import Document, Passage
-
-# Interviewers' questions are not coded in this field; the suggester neither learns from nor
-# suggests codes for them. Digits are ignored ("Interviewer 2").
-_ASKER_WORDS = frozenset(
-    {"interviewer", "interviewers", "co-interviewer", "facilitator", "moderator"}
-    | {"researcher", "q", "question", "int"}
-)
-
-
-def is_interviewer(speaker: str | None) -> bool:
-    """True for interviewer turns ("Interviewer", "Q", "Facilitator 2")."""
-    if not speaker:
-        return False
-    words = re.sub(r"[\d.:]+", " ", speaker).lower().split()
-    return bool(words) and all(word in _ASKER_WORDS for word in words)
 
 
 def codebook_entries(session: Session) -> list[CodeEntry]:
@@ -72,7 +58,8 @@ def passage_texts(
     documents: Iterable[int] | None = None,
     include_interviewer: bool = False,
 ) -> list[PassageText]:
-    """Passages to score, in document and passage order; interviewer turns left out."""
+    """Passages to score, in document and passage order; interviewer turns left out (the
+    suggester neither learns from nor suggests codes for a question)."""
     query = (
         select(Passage)
         .options(joinedload(Passage.document).load_only(Document.title))
@@ -83,5 +70,6 @@ def passage_texts(
     return [
         passage_text(passage, passage.document.title)
         for passage in session.scalars(query)
-        if include_interviewer or not is_interviewer(passage.speaker)
+        if include_interviewer
+        or not is_interviewer_turn(passage.speaker, passage.text, passage.meta)
     ]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from qualcode.numbering import passage_number
+
 ORIGINS = ("cue", "model", "both")
 
 
@@ -38,7 +40,8 @@ class PassageText:
     body_start: int
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.passage_id, "index": self.index, "speaker": self.speaker}
+        number = passage_number(self.index)
+        return {"id": self.passage_id, "number": number, "speaker": self.speaker}
 
 
 @dataclass(frozen=True)

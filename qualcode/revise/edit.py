@@ -16,6 +16,7 @@ from qualcode.ingest import read_document
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import build_document
 from qualcode.ingest.types import PassageDraft
+from qualcode.numbering import passage_number
 from qualcode.revise.anchor import Realignment
 from qualcode.revise.diff import diff_texts
 from qualcode.revise.layout import carried_passages
@@ -192,9 +193,8 @@ def edit_passage(
     passage = passage_at(session, document, passage_index)
     cleaned = normalise_text(new_passage_text)
     text = document.text[: passage.start] + cleaned + document.text[passage.end :]
-    return replace_text(
-        session, document, text, coder, change="edit", note=f"passage {passage_index}"
-    )
+    note = f"passage {passage_number(passage_index)}"
+    return replace_text(session, document, text, coder, change="edit", note=note)
 
 
 def replace_from_file(session: Session, document: Document, path: Path, coder: str) -> EditReport:

@@ -10,14 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
+from qualcode.ingest.interviewer import WRITTEN_LABEL
 from qualcode.ingest.segment import is_role
 from qualcode.ingest.types import PassageDraft
 from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.documents import add_identifiers
 from qualcode.store.models import Document, Passage
 
-# Passage meta key holding the label as written ("Sara") while the speaker is mapped.
-ORIGINAL = "label"
+ORIGINAL = WRITTEN_LABEL  # the label as written ("Sara") while the speaker is mapped
 _MAX_ROLE = 200
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from qualcode.errors import QualcodeError
+from qualcode.ingest.interviewer import is_interviewer_turn
+from qualcode.numbering import passage_number
 from qualcode.store.audit import get_or_create_coder, record
-from qualcode.store.models import Code, Coder, Coding, Document
+from qualcode.store.models import Code, Coder, Coding, Document, Passage
 
 ORIGINS = ("manual", "suggestion", "import")
 
@@ -30,11 +33,15 @@ class CodingRecord:
     coder: str
     origin: str
     memo: str | None
+    passage: int | None = None  # stored index of the passage the coding starts in
+    interviewer: bool = False  # it codes nothing but interviewer turns (a question)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "document": {"id": self.document_id, "title": self.document},
+            "passage": None if self.passage is None else passage_number(self.passage),
+            "interviewer": self.interviewer,
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -168,6 +175,9 @@ def coding_records(
     coder: str | None = None,
 ) -> list[CodingRecord]:
     """Codings as plain records, in document and text order."""
+    codings = list(session.scalars(_coding_query(document=document, code=code, coder=coder)))
+    where = _passages_of(session, {c.document_id for c in codings})
+    no_passages = _Passages([], [], [], [])
     return [
         CodingRecord(
             id=c.id,
@@ -180,6 +190,63 @@ def coding_records(
             coder=c.coder.name,
             origin=c.origin,
             memo=c.memo,
+            passage=where.get(c.document_id, no_passages).index_at(c.start),
+            interviewer=where.get(c.document_id, no_passages).interviewer_only(c.start, c.end),
         )
-        for c in session.scalars(_coding_query(document=document, code=code, coder=coder))
+        for c in codings
     ]
+
+
+@dataclass(frozen=True)
+class _Passages:
+    """One document's passages in text order, to find the one a coding starts in."""
+
+    starts: list[int]
+    ends: list[int]
+    indexes: list[int]
+    interviewer: list[bool]
+
+    def index_at(self, position: int) -> int | None:
+        found = bisect_right(self.starts, position) - 1
+        if found < 0 or position >= self.ends[found]:
+            return None
+        return self.indexes[found]
+
+    def interviewer_only(self, start: int, end: int) -> bool:
+        """True when every passage the span touches is an interviewer's turn."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = bisect_left(self.starts, end)
+        touched = [self.interviewer[i] for i in range(first, last) if self.ends[i] > start]
+        return bool(touched) and all(touched)
+
+
+def interviewer_only(session: Session, document_id: int, start: int, end: int) -> bool:
+    """True when a span of a document covers nothing but interviewer turns (a question)."""
+    passages = _passages_of(session, {document_id}).get(document_id)
+    return passages is not None and passages.interviewer_only(start, end)
+
+
+def _passages_of(session: Session, document_ids: set[int]) -> dict[int, _Passages]:
+    found: dict[int, _Passages] = {}
+    if not document_ids:
+        return found
+    rows = session.execute(
+        select(
+            Passage.document_id,
+            Passage.start,
+            Passage.end,
+            Passage.index,
+            Passage.speaker,
+            func.substr(Passage.text, 1, 60),  # enough to read an opening label
+            Passage.meta,
+        )
+        .where(Passage.document_id.in_(document_ids))
+        .order_by(Passage.document_id, Passage.start)
+    )
+    for document_id, start, end, index, speaker, opening, meta in rows:
+        passages = found.setdefault(document_id, _Passages([], [], [], []))
+        passages.starts.append(start)
+        passages.ends.append(end)
+        passages.indexes.append(index)
+        passages.interviewer.append(is_interviewer_turn(speaker, opening, meta))
+    return found

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from rapidfuzz import process
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
+from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
 
 def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
     """Id and title of the document already holding exactly this normalised text, if any."""
-    row = session.execute(
-        select(Document.id, Document.title).where(Document.sha256 == sha256)
-    ).first()
-    return None if row is None else (row.id, row.title)
+    return find_by_shas(session, [sha256]).get(sha256)
+
+
+def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int, str]]:
+    """Id and title of each document already holding one of these texts, by hash: one query
+    for a whole batch of files."""
+    if not shas:
+        return {}
+    rows = session.execute(
+        select(Document.sha256, Document.id, Document.title).where(
+            Document.sha256.in_(sorted(set(shas)))
+        )
+    )
+    return {row.sha256: (row.id, row.title) for row in rows}
 
 
 # On SQLite, one multi-row INSERT per chunk: the FTS5 index (fed by a trigger) then flushes
@@ -28,35 +38,36 @@ def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
 PASSAGES_PER_STATEMENT = 4_000
 MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
 _PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
+_ROW = "(?, ?, ?, ?, ?, ?, ?)"
 _PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
     ", ".join(f'"{column}"' for column in _PASSAGE_COLUMNS)
 )
 
 
 def _insert_passages(session: Session, document_id: int, read: ReadDocument) -> None:
-    rows = [
-        (
-            document_id,
-            index,
-            draft.start,
-            draft.end,
-            draft.speaker,
-            read.text[draft.start : draft.end],
-            draft.meta,
-        )
-        for index, draft in enumerate(read.passages)
-    ]
+    text = read.text
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        session.execute(
+        rows = [
+            (document_id, i, d.start, d.end, d.speaker, text[d.start : d.end], d.meta)
+            for i, d in enumerate(read.passages)
+        ]
+        connection.execute(
             insert(Passage), [dict(zip(_PASSAGE_COLUMNS, row, strict=True)) for row in rows]
         )
         return
-    for first in range(0, len(rows), PASSAGES_PER_STATEMENT):
-        chunk = rows[first : first + PASSAGES_PER_STATEMENT]
-        placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
-        flat = tuple(v for row in chunk for v in (*row[:-1], json.dumps(row[-1])))
-        connection.exec_driver_sql(_PASSAGE_INSERT + placeholders, flat)
+    for first in range(0, len(read.passages), PASSAGES_PER_STATEMENT):
+        chunk = read.passages[first : first + PASSAGES_PER_STATEMENT]
+        flat: list[object] = []
+        for index, d in enumerate(chunk, first):
+            flat += (document_id, index, d.start, d.end, d.speaker, text[d.start : d.end])
+            flat.append(_json(d.meta))
+        connection.exec_driver_sql(_PASSAGE_INSERT + ", ".join([_ROW] * len(chunk)), tuple(flat))
+
+
+def _json(meta: dict[str, str]) -> str:
+    # Most passages have no metadata: skip the encoder for them (a tenth of a big import).
+    return json.dumps(meta) if meta else "{}"
 
 
 def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:
@@ -100,17 +111,16 @@ def add_identifiers(
             )
         )
     )
-    added = 0
-    for value in values:
-        cleaned = value.strip()
-        if cleaned and cleaned not in known:
-            session.add(
-                Identifier(participant_id=participant_id, kind=kind, value=cleaned, source=source)
-            )
-            known.add(cleaned)
-            added += 1
-    session.flush()
-    return added
+    new = list(dict.fromkeys(v.strip() for v in values if v.strip() and v.strip() not in known))
+    if new:
+        session.connection().execute(
+            insert(Identifier),
+            [
+                {"participant_id": participant_id, "kind": kind, "value": value, "source": source}
+                for value in new
+            ],
+        )
+    return len(new)
 
 
 def add_document(
@@ -121,37 +131,58 @@ def add_document(
     attributes: dict[str, str] | None = None,
     coder: str | None = None,
 ) -> Document:
-    """Store a read document with its passages; the caller checked it is not a duplicate.
+    """Store a read document (see insert_document) and return it."""
+    document_id = insert_document(
+        session, read, participant_label=participant_label, attributes=attributes, coder=coder
+    )
+    document = session.get(Document, document_id)
+    assert document is not None
+    return document
+
+
+def insert_document(
+    session: Session,
+    read: ReadDocument,
+    *,
+    participant_label: str | None = None,
+    attributes: dict[str, str] | None = None,
+    coder: str | None = None,
+) -> int:
+    """Store a read document with its passages and return its id; the caller checked it is
+    not a duplicate.
 
     A participant label (given, or from the file's front matter) links the document to that
     participant; attributes go to the participant when there is one, else to the document.
     Every personal speaker label the reader found (the interviewer's too; not roles such as
     "Interviewer" or "Speaker 2") becomes a private identifier of the participant (or of the
-    project).
+    project). Rows go in as Core inserts: no ORM objects but the audit event.
     """
     label = participant_label or read.participant
     participant = get_or_create_participant(session, label, coder=coder) if label else None
     merged = {**read.attributes, **(attributes or {})}
-    document = Document(
-        title=read.title,
-        source_name=read.source_name,
-        sha256=read.sha256,
-        format=read.format,
-        text=read.text,
-        attributes=merged,
-        participant=participant,
+    document_id: int | None = session.connection().scalar(
+        insert(Document)
+        .values(
+            title=read.title,
+            source_name=read.source_name,
+            sha256=read.sha256,
+            format=read.format,
+            text=read.text,
+            attributes=merged,
+            participant_id=participant.id if participant is not None else None,
+        )
+        .returning(Document.id)
     )
-    session.add(document)
-    session.flush()
+    assert document_id is not None
     if participant is not None and attributes:
         participant.attributes = {**participant.attributes, **attributes}
-    _insert_passages(session, document.id, read)
+    _insert_passages(session, document_id, read)
     add_identifiers(session, participant, "speaker", read.speakers, source="import")
     record(
         session,
         "document.import",
         "document",
-        document.id,
+        document_id,
         coder=coder,
         after={
             "title": read.title,
@@ -163,7 +194,7 @@ def add_document(
             "participant": label,
         },
     )
-    return document
+    return document_id
 
 
 def find_document(session: Session, ref: str) -> Document:
@@ -183,6 +214,8 @@ def find_document(session: Session, ref: str) -> Document:
     if len(matches) > 1:
         ids = ", ".join(str(d.id) for d in matches)
         raise QualcodeError(f"'{ref}' names {len(matches)} documents (ids {ids}); use an id")
+    from rapidfuzz import process  # only to suggest a name after a miss
+
     names = list(session.execute(select(Document.id, Document.title, Document.source_name)))
     choices = {f"{title}": doc_id for doc_id, title, _ in names}
     choices.update({source: doc_id for doc_id, _, source in names})
@@ -192,7 +225,8 @@ def find_document(session: Session, ref: str) -> Document:
 
 
 def passage_at(session: Session, document: Document, index: int) -> Passage:
-    """The passage with this index in a document, or a clear error."""
+    """The passage stored at this (0-based) index in a document, or an error in passage
+    numbers as people count them."""
     passage = (
         session.scalar(
             select(Passage).where(Passage.document_id == document.id, Passage.index == index)
@@ -201,8 +235,8 @@ def passage_at(session: Session, document: Document, index: int) -> Passage:
         else None
     )
     if passage is None:
-        count = len(document.passages)
         raise QualcodeError(
-            f"document {document.id} has no passage {index} (passages 0–{count - 1})"
+            f"document {document.id} has no passage {passage_number(index)} "
+            f"({passage_range(len(document.passages))})"
         )
     return passage

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.store.documents import MAX_ROW_ID
 from qualcode.store.models import Document, Passage
 
@@ -25,7 +26,7 @@ class SearchHit:
 
     document_id: int
     document: str
-    passage: int
+    passage: int  # the stored index; people see passage_number(passage)
     start: int
     end: int
     speaker: str | None
@@ -38,7 +39,7 @@ class SearchHit:
     def as_json(self) -> dict[str, Any]:
         return {
             "document": {"id": self.document_id, "title": self.document},
-            "passage": self.passage,
+            "passage": passage_number(self.passage),
             "start": self.start,
             "end": self.end,
             "speaker": self.speaker,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.decode import decode_text
+from qualcode.numbering import passage_number
 from qualcode.store.codes import find_code
 from qualcode.store.codings import CodingRecord, add_coding, find_codings
 from qualcode.store.documents import find_document
@@ -22,6 +23,7 @@ EXPORT_COLUMNS = (
     "document_id",
     "start",
     "end",
+    "passage",
     "code",
     "coder",
     "origin",
@@ -159,6 +161,7 @@ def write_table(records: list[CodingRecord]) -> str:
                 r.document_id,
                 r.start,
                 r.end,
+                "" if r.passage is None else passage_number(r.passage),
                 r.code,
                 r.coder,
                 r.origin,

@@ -17,6 +17,7 @@ from qualcode.store.db import Project
 from qualcode.store.search import SearchHit
 from qualcode.store.workbench import coder_names
 from qualcode.tui.context import Workbench
+from qualcode.tui.folding import WIDE
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.code_view import CodeViewScreen
 from qualcode.tui.screens.codebook import CodebookScreen
@@ -46,6 +47,8 @@ class QualcodeApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "qualcode"
     ENABLE_COMMAND_PALETTE = False
+    # Below 110 columns side panes fold away (z shows them) and footers pack closer.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 (App declares it)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from qualcode.numbering import passage_number
+from qualcode.store.codings import interviewer_only
 from qualcode.store.open_coding import CodeCreated, create_and_apply
 from qualcode.store.workbench import (
     CodeRow,
@@ -75,14 +77,18 @@ class CodingController:
             return
         label, coder = self.view.model.target_label(), self.bench.coder
 
-        def work(session: Session) -> CodingView:
-            return apply_code(session, document_id, code.id, coder, start, end)
+        def work(session: Session) -> tuple[CodingView, bool]:
+            coding = apply_code(session, document_id, code.id, coder, start, end)
+            return coding, interviewer_only(session, document_id, start, end)
 
-        def done(coding: CodingView) -> None:
+        def done(result: tuple[CodingView, bool]) -> None:
+            coding, asked = result
             if coding.document_id == self.document_id:
                 self.view.add_coding(coding)
             self.bench.history.push(CodingAdded(coding))
-            self.say(f"Coded {label} with {code.key}")
+            # Allowed, but marked: the coder should know a question is not quoted.
+            note = " (an interviewer's turn: quote exports leave it out)" if asked else ""
+            self.say(f"Coded {label}{note} with {code.key}")
             self.reload(False)
 
         self.bench.writer.submit(work, done, self.warn)
@@ -171,7 +177,8 @@ class CodingController:
             self.view.changed()
             if before != wanted:
                 self.bench.history.push(ReviewChanged(passage.id, wanted))
-            self.say(f"Passage {passage.index} " + ("reviewed" if wanted else "not reviewed"))
+            state = "reviewed" if wanted else "not reviewed"
+            self.say(f"Passage {passage_number(passage.index)} {state}")
 
         self.bench.writer.submit(work, done, self.warn)
 

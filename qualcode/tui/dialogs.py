@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodingView
 from qualcode.tui.coding import CodingController, Say
 from qualcode.tui.screens.memo import MemoScreen
@@ -54,7 +55,7 @@ class CodingDialogs:
         if passage is None:
             return
         memo = self.screen.view.model.marks.memos.get(passage.id, "")
-        title = f"Memo on passage {passage.index}"
+        title = f"Memo on passage {passage_number(passage.index)}"
 
         def saved(text: str | None) -> None:
             if text is not None:

@@ -7,6 +7,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 WORD = re.compile(r"\w+(?:['’\-.,]\w+)*")
+# A span keeps the opening quote before its first word and the stop after its last one,
+# so a selected sentence is coded whole: “Like this.” (a comma or colon is left out).
+OPENING = re.compile(r"[\"'“‘(\[]+$")
+CLOSING = re.compile(r"[.!?…]+[\"'”’)\]]*|[\"'”’)\]]+")
+# Typed quotes match their curly forms: people type ' and " for ’ and ”.
+QUOTE_FORMS = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
 
 
 def words(text: str) -> list[tuple[int, int]]:
@@ -18,6 +24,15 @@ def word_at(spans: list[tuple[int, int]], offset: int) -> int:
     """The index of the word at or just before a character offset (0 when there is none)."""
     starts = [start for start, _ in spans]
     return max(0, bisect_right(starts, offset) - 1)
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """A typed phrase as a pattern: any case, any run of spaces or line breaks between words."""
+    parts = phrase.split()
+    if not parts:
+        return None
+    pieces = ["".join(QUOTE_FORMS.get(char, re.escape(char)) for char in part) for part in parts]
+    return re.compile(r"\s+".join(pieces), re.IGNORECASE)
 
 
 @dataclass
@@ -64,6 +79,29 @@ class Selection:
         head = min(max(head + delta, 0), count - 1)
         self.span = (anchor, head) if extend else (head, head)
 
+    def grow(self, count: int, side: int) -> None:
+        """Extend the word span by one word at its end (side 1) or its start (side -1)."""
+        if count == 0:
+            return
+        if self.span is None:
+            self.step_word(count, side)
+            return
+        low, high = sorted(self.span)
+        if side > 0:
+            self.span_words(low, min(high + 1, count - 1))
+        else:
+            self.span_words(max(low - 1, 0), high)
+
+    def trim(self, side: int) -> None:
+        """Give back one word at the span's end (side 1) or its start (side -1)."""
+        if self.span is None:
+            return
+        low, high = sorted(self.span)
+        if high > low and side > 0:
+            self.span_words(low, high - 1)
+        elif high > low:
+            self.span_words(low + 1, high)
+
     def span_words(self, first: int, last: int) -> None:
         """Select the words first..last of the cursor passage (in either order)."""
         self.anchor = None
@@ -83,3 +121,13 @@ class Selection:
         low, high = sorted(self.span)
         high = min(high, len(spans) - 1)
         return spans[low][0], spans[high][1]
+
+    def span_offsets_in(self, text: str) -> tuple[int, int] | None:
+        """The selected words' offsets in a passage's text, with their quotes and final stop."""
+        found = self.span_offsets(words(text))
+        if found is None:
+            return None
+        start, end = found
+        opening = OPENING.search(text, max(0, start - 3), start)
+        closing = CLOSING.match(text, end)
+        return (opening.start() if opening else start), (closing.end() if closing else end)

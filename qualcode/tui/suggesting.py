@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.nlp import QueueItem, Suggestion, accept_suggestion, reject_suggestion, review_queue
+from qualcode.numbering import passage_number
 from qualcode.tui.context import Workbench
 from qualcode.tui.widgets.suggestions import SuggestionsPane
 
@@ -77,7 +78,7 @@ class SuggestionActions:
             return
         passage = item.passage
         self.say(
-            f"Review queue: {passage.document_title}, passage {passage.index} "
+            f"Review queue: {passage.document_title}, passage {passage_number(passage.index)} "
             f"(uncertainty {item.uncertainty:.2f})"
         )
         jump(passage.document_id, passage.index)

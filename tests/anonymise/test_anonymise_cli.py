@@ -87,7 +87,7 @@ def test_key_is_private_and_exports_use_it(
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     entities = json.loads(key.read_text())["entities"]
     dean = next(e["pseudonym"] for e in entities if e["values"] == ["Dean Hollis"])
-    coding = ["--doc", "1", "--passage", "1", "--code", "competitive-tendering", "--coder", "ana"]
+    coding = ["--doc", "1", "--passage", "2", "--code", "competitive-tendering", "--coder", "ana"]
     assert run(runner, "code", "add", project, *coding)[0] == 0
     out_file = tmp_path / "quotes.md"
     code, _, err = run(runner, "export", "quotes", project, "--out", out_file, "--key", key)

@@ -88,3 +88,14 @@ def test_sentence_openers_that_are_words(word: str) -> None:
 )
 def test_sentence_openers_that_are_names(word: str) -> None:
     assert not lexicon.opens_sentence_as_word(word)
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1000])
+def test_only_the_common_head_is_inflated_wherever_the_chunks_fall(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries = {f"w{i}": -5.0 - i / 10 for i in range(120)} | {"rare": -16.25, "rarer": -19.5}
+    compressed = gzip.compress(json.dumps(entries, separators=(",", ":")).encode())
+    monkeypatch.setattr(lexicon, "INFLATE_CHUNK", chunk)
+    head = json.loads(lexicon._common_head(compressed))
+    assert head == {word: p for word, p in entries.items() if p > -16}

@@ -104,9 +104,9 @@ def test_resolve_disagreements_one_by_one(runner: CliRunner, study: Study) -> No
     )
     assert isinstance(pending, list)
     assert sorted((p["code"], p["passage"]) for p in pending) == [
-        ("competitive-tendering", 7),
         ("competitive-tendering", 8),
-        ("volunteers", 7),
+        ("competitive-tendering", 9),
+        ("volunteers", 8),
     ]
     assert not any(p["consensus_applies"] for p in pending)
 
@@ -118,18 +118,18 @@ def test_resolve_disagreements_one_by_one(runner: CliRunner, study: Study) -> No
         assert code == 0, err
         return out
 
-    assert "1 added" in resolve("competitive-tendering", 7, "--keep")
+    assert "1 added" in resolve("competitive-tendering", 8, "--keep")
     events = run_json(runner, "audit", "log", study.target)
-    assert "0 added, 0 removed" in resolve("competitive-tendering", 7, "--keep")
+    assert "0 added, 0 removed" in resolve("competitive-tendering", 8, "--keep")
     assert run_json(runner, "audit", "log", study.target) == events  # same decision again
-    resolve("competitive-tendering", 8, "--drop")
+    resolve("competitive-tendering", 9, "--drop")
     left = run_json(
         runner, "merge", "pending", study.target, "--doc", study.document_id, "--coders", "ana,ben"
     )
     assert isinstance(left, list) and [(p["code"], p["passage"]) for p in left] == [
-        ("volunteers", 7)
+        ("volunteers", 8)
     ]
-    resolve("volunteers", 7, "--drop")
+    resolve("volunteers", 8, "--drop")
     code, out, _ = run(
         runner, "merge", "pending", study.target, "--doc", study.document_id, "--coders", "ana,ben"
     )
@@ -151,7 +151,7 @@ def test_drop_trims_a_consensus_coding_across_passages(runner: CliRunner, study:
     assert _consensus(runner, study) == [("public-opinion", start, end)]
     code, _, err = run(
         runner, "merge", "resolve", study.target, "--doc", study.document_id, "--code",
-        "public-opinion", "--passage", "2", "--drop",
+        "public-opinion", "--passage", "3", "--drop",
     )  # fmt: skip
     assert code == 0, err
     assert _consensus(runner, study) == [
@@ -160,7 +160,7 @@ def test_drop_trims_a_consensus_coding_across_passages(runner: CliRunner, study:
     ]
     code, _, err = run(
         runner, "merge", "resolve", study.target, "--doc", study.document_id, "--code",
-        "mission-drift", "--passage", "2", "--keep",
+        "mission-drift", "--passage", "3", "--keep",
     )  # fmt: skip
     assert code == 1 and "nothing to keep" in err
 

@@ -103,7 +103,7 @@ def test_code_passage_and_span_then_list_and_remove(runner: CliRunner, imported:
 def test_coding_errors_are_one_line_and_change_nothing(runner: CliRunner, imported: str) -> None:
     cases = [
         (
-            ["--passage", "0", "--code", "competitve-tendering"],
+            ["--passage", "1", "--code", "competitve-tendering"],
             "did you mean 'competitive-tendering'",
         ),
         (["--passage", "999", "--code", "competitive-tendering"], "has no passage 999"),
@@ -125,7 +125,7 @@ def test_coding_errors_are_one_line_and_change_nothing(runner: CliRunner, import
         "--doc",
         "interview-7.txt",
         "--passage",
-        "0",
+        "1",
         "--code",
         "competitive-tendering",
     )
@@ -176,7 +176,7 @@ def test_codings_csv_round_trip_and_import_by_quote(
     exported = tmp_path / "out.csv"
     assert run(runner, "code", "export", imported, exported)[0] == 0
     lines = exported.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "document,document_id,start,end,code,coder,origin,memo,text"
+    assert lines[0] == "document,document_id,start,end,passage,code,coder,origin,memo,text"
     run(runner, "code", "remove", imported, "--id", "1", "--coder", "ana")
     code, out, _ = run(runner, "code", "import", imported, exported)
     assert code == 0 and "1 codings imported, 1 already present" in out

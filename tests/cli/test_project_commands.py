@@ -87,7 +87,7 @@ def test_import_status_docs_show_search(
     doc_id = docs[0]["document"]["id"]
     shown = json.loads(run(runner, "show", project_ref, str(doc_id), "--json")[1])
     passages = shown["passages"]
-    assert [p["passage"] for p in passages] == list(range(len(passages)))
+    assert [p["passage"] for p in passages] == list(range(1, len(passages) + 1))  # from 1
     speakers = {p["speaker"] for p in passages}
     assert {"Interviewer", "Priya"} <= speakers
     answer = next(p for p in passages if "competitive tendering" in p["text"])

@@ -87,7 +87,7 @@ def test_doc_speakers_shows_and_changes_the_mapping_keeping_every_coding(
     runner: CliRunner, project_file: Path, transcript: Path
 ) -> None:
     assert run(runner, "import", project_file, transcript)[0] == 0
-    for args in (("--passage", "2"), ("--passage", "4"), ("--span", "60:140")):
+    for args in (("--passage", "3"), ("--passage", "5"), ("--span", "60:140")):
         code, _, err = run(
             runner, "code", "add", project_file, "--doc", "1", "--code", "commissioning", *args
         )
@@ -121,7 +121,7 @@ def test_doc_speakers_shows_and_changes_the_mapping_keeping_every_coding(
 
     # An edit of the text keeps the mapping.
     code, _, err = run(
-        runner, "doc", "edit", project_file, "1", "--passage", "3", "--text",
+        runner, "doc", "edit", project_file, "1", "--passage", "4", "--text",
         "Interviewer: And inside the prisons, then?",
     )  # fmt: skip
     assert code == 0, err

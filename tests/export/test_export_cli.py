@@ -38,7 +38,7 @@ def run(runner: CliRunner, *args: object) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
+    build_demo(str(path), coder="tester", train=False)
     return path
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document as WordDocument
+from docx.styles.styles import Styles
 from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
@@ -55,6 +57,24 @@ def test_docx_has_headings_styles_and_contents(quote_set: QuoteSet, tmp_path: Pa
     xml = document.element.xml
     assert 'TOC \\o "1-3"' in xml and 'w:fldCharType="begin"' in xml
     assert document.core_properties.author == ""
+
+
+def test_docx_looks_each_style_up_once(
+    quote_set: QuoteSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-docx searches the styles part on every lookup by name: a big export did that
+    for every paragraph and run. The real lookup runs; the test only counts the calls."""
+    looked_up: list[str] = []
+    original = Styles.__getitem__
+
+    def counted(styles: Styles, name: str) -> Any:
+        looked_up.append(name)
+        return original(styles, name)
+
+    monkeypatch.setattr(Styles, "__getitem__", counted)
+    written(quote_set, tmp_path, "docx")
+    assert "Interview Quote" in looked_up
+    assert len(looked_up) == len(set(looked_up)), sorted(looked_up)
 
 
 def test_html_is_escaped_and_self_contained(quote_set: QuoteSet, tmp_path: Path) -> None:

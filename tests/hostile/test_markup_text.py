@@ -114,9 +114,9 @@ def test_reports_print_user_text_verbatim(
             "--attr", f"{attr_key}={attr_value}")  # fmt: skip
         run(runner, "codebook", "add", project, "odd-code", code_name,
             "--description", description, "--coder", coder)  # fmt: skip
-        run(runner, "code", "add", project, "--doc", "1", "--passage", "1", "--code", "odd-code",
+        run(runner, "code", "add", project, "--doc", "1", "--passage", "2", "--code", "odd-code",
             "--coder", coder, "--memo", memo)  # fmt: skip
-        run(runner, "code", "add", project, "--doc", "1", "--passage", "3", "--code", "odd-code",
+        run(runner, "code", "add", project, "--doc", "1", "--passage", "4", "--code", "odd-code",
             "--coder", "ana")  # fmt: skip
         pair = f"{coder},ana"
         run(runner, "assign", "add", project, "--doc", "1", "--coders", pair, "--coder", coder)
@@ -204,7 +204,7 @@ def test_control_characters_in_names_never_reach_the_terminal(
     # hyperlink and a colour change): it is shown as symbols, not obeyed by the terminal.
     coder = "ana\x1b]8;;http://x\x1b\\ link\x1b[31m red\x9b"
     run(runner, "import", project_file, transcript)
-    run(runner, "code", "add", project_file, "--doc", "1", "--passage", "1",
+    run(runner, "code", "add", project_file, "--doc", "1", "--passage", "2",
         "--code", "volunteers", "--coder", coder)  # fmt: skip
     for args in (("code", "list", project_file), ("status", project_file)):
         out = run(runner, *args)[0]

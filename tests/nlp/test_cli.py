@@ -72,7 +72,7 @@ def test_evaluate_table(runner: CliRunner, coded_project_path: Path) -> None:
 
 
 def test_accept_reject_queue_status(runner: CliRunner, coded_project_path: Path) -> None:
-    base = ("--doc", "4", "--passage", "8", "--coder", "ben")
+    base = ("--doc", "4", "--passage", "9", "--coder", "ben")
     code, out, _ = run(runner, "suggest", "reject", coded_project_path, *base, "--code", "mergers")
     assert code == 0 and "Rejected" in out
     code, out, _ = run(

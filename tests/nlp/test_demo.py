@@ -20,7 +20,7 @@ from qualcode.store.db import open_project
 @pytest.mark.skipif(not DEMO_TRANSCRIPTS.is_dir(), reason="demo transcripts not present")
 def test_model_beats_chance_on_held_out_demo_documents(tmp_path: Path) -> None:
     target = str(tmp_path / "demo.qc")
-    build_demo(target, coder="tester")
+    build_demo(target, coder="tester", train=False)
     with open_project(target) as project, project.read() as session:
         codes = codebook_entries(session)
         training = training_set(session, codes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from qualcode.nlp.corpus import is_interviewer
+from qualcode.ingest.interviewer import is_interviewer
 from qualcode.nlp.feedback import reject_suggestion
 from qualcode.nlp.labels import covers, training_set
 from qualcode.store.codes import find_code

@@ -77,7 +77,7 @@ def test_replace_with_a_corrected_txt_then_resolve_the_orphan(
     listing = run(runner, "doc", "resolve", coded)
     assert "Security" in listing and "commissio" in listing
     run(runner, "doc", "resolve", coded, "--orphan", orphans[0]["id"], "--found", ok=False)
-    out = run(runner, "doc", "resolve", coded, "1", "--orphan", orphans[0]["id"], "--passage", 4)
+    out = run(runner, "doc", "resolve", coded, "1", "--orphan", orphans[0]["id"], "--passage", 5)
     assert "Re-attached" in out
     assert len(coded_words(runner, coded)) == 2
     assert "No orphaned codings" in run(runner, "doc", "resolve", coded)
@@ -146,7 +146,7 @@ def test_edit_reads_the_new_text_from_a_file(
     new_text.write_bytes(
         "Interviewer: And inside the prisons — and afterwards?\r\n".encode("cp1252")
     )
-    report = as_json(runner, "doc", "edit", coded, "1", "--passage", 3, "--from-file", new_text)
+    report = as_json(runner, "doc", "edit", coded, "1", "--passage", 4, "--from-file", new_text)
     assert isinstance(report, dict) and report["changed"]
     assert "— and afterwards?" in run(runner, "doc", "show", coded, "1")
 

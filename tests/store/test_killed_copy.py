@@ -47,7 +47,7 @@ def test_code_export_is_private_like_the_project(
     runner = CliRunner()
     assert runner.invoke(app, ["import", str(project_file), str(transcript)]).exit_code == 0
     coded = ["code", "add", str(project_file), "--doc", "1", "--code", "commissioning"]
-    assert runner.invoke(app, [*coded, "--passage", "2"]).exit_code == 0
+    assert runner.invoke(app, [*coded, "--passage", "3"]).exit_code == 0
     previous = os.umask(0o022)
     try:
         for command in (

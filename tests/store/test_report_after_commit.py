@@ -48,7 +48,7 @@ def _count(project: Path, sql: str) -> int:
     ("args", "sql", "said"),
     [
         (
-            ["code", "add", "--doc", "1", "--code", "commissioning", "--passage", "2"],
+            ["code", "add", "--doc", "1", "--code", "commissioning", "--passage", "3"],
             "SELECT count(*) FROM coding",
             b"Coded",
         ),

@@ -35,7 +35,7 @@ def _all_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture(scope="module")
 def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
+    build_demo(str(path), coder="tester", train=False)
     return path
 
 

@@ -77,7 +77,7 @@ def test_transcript_memo_and_palette_show_markup_like_values_verbatim(
     async def scenario(pilot: Any, app: QualcodeApp) -> None:
         assert isinstance(app.screen, TranscriptScreen)
         shown = screen_text(app)
-        assert ANSWER in shown and f"{TITLE}  ·  {LABEL}" in shown and f"coder: {CODER}" in shown
+        assert ANSWER in shown and f"{LABEL}  ·  #1 {TITLE}" in shown and f"coder: {CODER}" in shown
         await pilot.press("j", "m")
         await settle(pilot)
         assert isinstance(app.screen, MemoScreen)

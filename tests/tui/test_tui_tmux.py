@@ -45,7 +45,7 @@ def test_code_in_tmux_then_kill_the_terminal(study: Path) -> None:
                 return len(coding_records(read, coder="ana")) == 1
 
         wait_for(coded)
-        wait_for(lambda: "Passage 2 of 5" in tmux("capture-pane", "-p", "-t", session))
+        wait_for(lambda: "Passage 3 of 5" in tmux("capture-pane", "-p", "-t", session))
         wait_for(lambda: "Competitive tendering 1/1" in tmux("capture-pane", "-p", "-t", session))
     finally:
         tmux("kill-session", "-t", session)  # no quit, no save: the coding is already committed

@@ -5,19 +5,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from qualcode.audit.blind import visible
 from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
-from qualcode.tui.plain import cell
+from qualcode.tui.folding import FOLD, fit_footer, fold
 from qualcode.tui.widgets.code_details import CodeDetails
 
 
@@ -25,9 +26,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def one_line(text: str, width: int = 70) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+def quote_text(quote: Quote) -> Text:
+    """A quote whole, wrapped to the list's width, under where it comes from."""
+    shown = Text(quote.participant or "—", style="bold")
+    shown.append(f"  ·  {quote.document}  ·  passage {quote.passage}  ·  {quote.coder}", "dim")
+    shown.append(f"\n“{' '.join(quote.text.split())}”\n")
+    return shown
 
 
 class CodeViewScreen(Screen[None]):
@@ -37,6 +41,7 @@ class CodeViewScreen(Screen[None]):
         Binding("enter", "jump", "Go to passage"),
         Binding("e", "everyone", "Mine / everyone's"),
         Binding("escape", "back", "Back"),
+        FOLD,
     ]
 
     class Jump(Message):
@@ -56,19 +61,21 @@ class CodeViewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="code-title")
         with Horizontal(id="code-view"):
-            yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
+            yield OptionList(id="quotes")
             with VerticalScroll(id="code-view-details"):
                 yield CodeDetails()
-        yield Static("", id="quote-preview")
         yield Static("", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for column in ("Participant", "Document", "Coder", "#", "Quote"):
-            table.add_column(column, key=column)
-        table.focus()
+        self.query_one(OptionList).focus()
         self.refresh_data()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_footer(self, event.size.width)
+
+    def action_fold(self) -> None:
+        fold(self, "#code-view-details", self.query_one(OptionList))
 
     def refresh_data(self) -> None:
         self.load(self.code_id, None if self.everyone else self.bench.coder)
@@ -96,17 +103,12 @@ class CodeViewScreen(Screen[None]):
         self.query_one("#code-title", Static).update(title)
         self.query_one(CodeDetails).show_code(code)
         self.quotes = quotes
-        table = self.query_one(DataTable)
-        table.clear()
-        for quote in quotes:
-            table.add_row(
-                cell(quote.participant or "—"),
-                cell(one_line(quote.document, 18)),
-                cell(quote.coder),
-                str(quote.passage),
-                cell(one_line(quote.text, 30)),
-            )
-        self._preview()
+        listed = self.query_one(OptionList)
+        highlighted = listed.highlighted
+        listed.clear_options()
+        listed.add_options(Option(quote_text(quote)) for quote in quotes)
+        if quotes:
+            listed.highlighted = min(highlighted or 0, len(quotes) - 1)
         documents = len({q.document_id for q in quotes})
         participants = len({q.participant for q in quotes if q.participant})
         status = (
@@ -115,26 +117,17 @@ class CodeViewScreen(Screen[None]):
         )
         self.query_one("#status", Static).update(status)
 
-    @on(DataTable.RowHighlighted)
-    def _preview(self) -> None:
-        quote = self.highlighted
-        preview = Text()
-        if quote is not None:
-            preview.append(f"“{' '.join(quote.text.split())}”")
-            preview.append(f"  [{quote.participant or quote.document}]", style="dim")
-        self.query_one("#quote-preview", Static).update(preview)
-
     @property
     def highlighted(self) -> Quote | None:
-        row = self.query_one(DataTable).cursor_row
-        return self.quotes[row] if self.quotes and 0 <= row < len(self.quotes) else None
+        row = self.query_one(OptionList).highlighted
+        return self.quotes[row] if row is not None and 0 <= row < len(self.quotes) else None
 
     def action_jump(self) -> None:
         quote = self.highlighted
         if quote is not None:
             self.post_message(self.Jump(quote))
 
-    @on(DataTable.RowSelected)
+    @on(OptionList.OptionSelected)
     def _clicked(self) -> None:
         self.action_jump()
 

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.tui.comparison import Comparison, compare_coders
 from qualcode.tui.context import Workbench
 from qualcode.tui.screens.pick import PickScreen
@@ -92,7 +93,7 @@ class CompareScreen(Screen[None]):
             differ += set(passage.first) != set(passage.second)
             text = Text(" ".join(passage.text.split()))
             table.add_row(
-                str(passage.index),
+                str(passage_number(passage.index)),
                 text,
                 self._codes(passage.first, agreed),
                 self._codes(passage.second, agreed),

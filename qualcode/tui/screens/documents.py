@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from qualcode.errors import QualcodeError
 from qualcode.store.workbench import DocumentRow, document_rows
 from qualcode.tui.context import Workbench
+from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.screens.import_files import ImportScreen
@@ -36,6 +37,14 @@ def progress(row: DocumentRow) -> Text:
 
 def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def clip_middle(text: str, width: int) -> str:
+    """Text cut in the middle, so titles that differ only at the end stay apart."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) * 2 // 3
+    return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
 
 
 def attributes_text(attributes: dict[str, str]) -> str:
@@ -88,6 +97,9 @@ class DocumentsScreen(Screen[None]):
             table.add_column(column, key=column)
         self.query_one("#filter", Input).focus()  # rows load when the screen shows (resume)
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_footer(self, event.size.width)
+
     def on_screen_resume(self) -> None:
         self.refresh_data()
 
@@ -124,7 +136,7 @@ class DocumentsScreen(Screen[None]):
         for row in self.shown:
             table.add_row(
                 str(row.id),
-                cell(clip(row.title, 42)),
+                cell(clip_middle(row.title, 42)),
                 cell(clip(row.participant or "—", 18)),
                 cell(attributes_text(row.attributes)),
                 str(row.passages),

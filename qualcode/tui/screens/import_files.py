@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, RichLog
 
 from qualcode.errors import QualcodeError
-from qualcode.importing import ImportOutcome, import_one
+from qualcode.importing import ImportOutcome, import_paths
 from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
 from qualcode.tui.context import Workbench
@@ -82,15 +82,14 @@ class ImportScreen(ModalScreen[bool]):
     ) -> None:
         files = iter_import_files(paths)
         self.app.call_from_thread(self._begin, len(files))
-        for path in files:
-            outcome = import_one(
-                self.bench.project,
-                path,
-                participant=participant,
-                coder=self.bench.coder,
-                speakers=speakers,
-            )
-            self.app.call_from_thread(self._advance, outcome)
+        import_paths(
+            self.bench.project,
+            files,
+            participant=participant,
+            coder=self.bench.coder,
+            speakers=speakers,
+            on_file=lambda _path, outcome: self.app.call_from_thread(self._advance, outcome),
+        )
         self.app.call_from_thread(self._end)
 
     def _begin(self, total: int) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
+from qualcode.numbering import passage_number
 from qualcode.store.search import SearchHit, search_passages
 from qualcode.tui.context import Workbench
 
@@ -22,7 +23,7 @@ from qualcode.tui.context import Workbench
 def hit_prompt(hit: SearchHit) -> Text:
     prompt = Text()
     prompt.append(f"{hit.document} ", style="bold")
-    prompt.append(f"#{hit.passage}  ", style="dim")
+    prompt.append(f"#{passage_number(hit.passage)}  ", style="dim")
     text = " ".join(hit.text.split())
     prompt.append(text if len(text) <= 160 else text[:159] + "…")
     return prompt

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import (
     CodeRow,
 )
@@ -18,10 +19,12 @@ from qualcode.tui.coding import CodingController
 from qualcode.tui.context import Workbench
 from qualcode.tui.dialogs import CodingDialogs
 from qualcode.tui.editing import Edited, describe, submit_edit
+from qualcode.tui.folding import FOLD, fit_footer, fold
 from qualcode.tui.number_keys import ask_and_pin
 from qualcode.tui.open_coding import OpenCoding
 from qualcode.tui.screens.code_palette import CodePalette, NewCode
 from qualcode.tui.screens.compare import CompareScreen
+from qualcode.tui.screens.find import FindBar
 from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.screens.transcript_load import TranscriptLoading
 from qualcode.tui.screens.transcript_text import status_text
@@ -39,8 +42,8 @@ class TranscriptScreen(TranscriptLoading):
     """Code one document, passage by passage; every change is committed as it is made."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a,enter", "palette", "Apply code", key_display="a"),
-        Binding("1", "top(0)", "Your keys", key_display="1‥0"),
+        Binding("a,enter", "palette", "Code", key_display="a", tooltip="Apply a code (palette)"),
+        Binding("1", "top(0)", "Codes", key_display="1‥0", tooltip="Apply your code on a number"),
         *(Binding(key, f"top({n + 1})", show=False) for n, key in enumerate(TOP_KEYS[1:])),
         Binding("i", "in_vivo", "In-vivo code: the selected words become a code", show=False),
         Binding("x", "remove", "Uncode"),
@@ -49,7 +52,7 @@ class TranscriptScreen(TranscriptLoading):
         Binding("u", "undo", "Undo"),
         Binding("U,ctrl+y", "redo", "Redo", show=False),
         Binding("r", "review", "Mark passage reviewed", show=False),
-        Binding("y", "suggestion(True)", "Accept suggestion", key_display="y/n"),
+        Binding("y", "suggestion(True)", "Accept suggestion", show=False),
         Binding("n", "suggestion(False)", "Reject suggestion", show=False),
         Binding("v", "queue", "Review queue: next uncoded passage", show=False),
         Binding("o", "others", "Show/hide other coders' codings", show=False),
@@ -61,7 +64,8 @@ class TranscriptScreen(TranscriptLoading):
         ),
         Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
         Binding("right_square_bracket", "neighbour(1)", "Next document", show=False),
-        Binding("escape,d", "back", "Documents", key_display="esc"),
+        Binding("escape,d", "back", "Back", key_display="esc", tooltip="Back to the documents"),
+        FOLD,
     ]
 
     def __init__(self, bench: Workbench) -> None:
@@ -102,6 +106,12 @@ class TranscriptScreen(TranscriptLoading):
     def refresh_data(self) -> None:
         self.reload()
 
+    def on_resize(self, event: events.Resize) -> None:
+        fit_footer(self, event.size.width)
+
+    def action_fold(self) -> None:
+        fold(self, "#side", self.view)
+
     def on_screen_resume(self) -> None:
         self.reload()
 
@@ -130,6 +140,10 @@ class TranscriptScreen(TranscriptLoading):
         passage = self.view.model.cursor_passage
         if passage is None or passage.id != self.suggestions.passage_id:
             self.suggestions.show_for(passage.id if passage else None)
+
+    @on(TranscriptView.FindAsked)
+    def _find(self) -> None:
+        self.app.push_screen(FindBar(self.view))
 
     @on(CodebookTree.NodeHighlighted)
     def _details(self) -> None:
@@ -247,7 +261,8 @@ class TranscriptScreen(TranscriptLoading):
             if document_id == self.document_id:
                 self.open_document(document_id, passage.index)
 
-        title = f"Edit passage {passage.index} (codings are re-anchored to the new text)"
+        number = passage_number(passage.index)
+        title = f"Edit passage {number} (codings are re-anchored to the new text)"
         self.app.push_screen(MemoScreen(title, passage.text, EDIT_HELP), save)
 
     def action_compare(self) -> None:

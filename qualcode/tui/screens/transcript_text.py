@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodeRow, DocumentRow
 from qualcode.tui.transcript_model import TranscriptModel
 
 
 def title_text(header: DocumentRow) -> Text:
-    """Document title, participant and attributes (the interviewer left out)."""
-    title = Text(header.title, style="bold")
-    if header.participant:
-        title.append(f"  ·  {header.participant}")
+    """Participant, document id and title, then attributes (the interviewer left out).
+
+    The participant and the id come first so that, cut short on a narrow terminal, the line
+    still tells one interview from another.
+    """
+    title = Text(header.participant or "no participant", style="bold")
+    title.append(f"  ·  #{header.id} ")
+    title.append(header.title, style="bold")
     details = ", ".join(f"{k}: {v}" for k, v in header.attributes.items() if k != "interviewer")
     if details:
         title.append(f"  ·  {details}", style="dim")
@@ -24,7 +29,8 @@ def status_text(model: TranscriptModel, codes: list[CodeRow], coder: str) -> Tex
     passage = model.cursor_passage
     status = Text()
     if passage is not None:
-        status.append(f"Passage {passage.index} of {len(model.passages)}", style="bold")
+        number = passage_number(passage.index)
+        status.append(f"Passage {number} of {len(model.passages)}", style="bold")
         status.append(f"  ·  selected: {model.target_label()}")
         keys = {
             next((c.key for c in codes if c.id == coding.code_id), "?")

@@ -12,10 +12,11 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.widget import Widget
 
+from qualcode.numbering import passage_number
 from qualcode.store.workbench import CodeRow, CodingView, PassageRow
 
 GUTTER = 10
-MARGIN = 20
+MIN_MARGIN = 12
 MIN_TEXT = 20
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -59,7 +60,9 @@ def make_look(widget: Widget, prefix: str, parts: tuple[str, ...], codes: list[C
             style += Style(bgcolor=(background + tint).rich_color)
         return style
 
-    code_bg, code_fg, code_key = {}, {}, {}
+    code_bg: dict[int, Style] = {}
+    code_fg: dict[int, Style] = {}
+    code_key: dict[int, str] = {}
     for code in codes:
         colour = Color.parse(code.colour or "#888888")
         code_bg[code.id] = Style(bgcolor=colour.blend(background, 0.55).rich_color)
@@ -67,12 +70,20 @@ def make_look(widget: Widget, prefix: str, parts: tuple[str, ...], codes: list[C
         code_key[code.id] = code.key
     text = Style(color=widget.styles.color.rich_color, bgcolor=background.rich_color)
     styles = {name: part(name) for name in parts}
-    return Look(text=text, **styles, code_bg=code_bg, code_fg=code_fg, code_key=code_key)
+    label = max((len(key) for key in code_key.values()), default=0)
+    return Look(
+        text=text, **styles, code_bg=code_bg, code_fg=code_fg, code_key=code_key, label=label
+    )
 
 
-def text_width(width: int) -> int:
+def margin_width(width: int, label: int) -> int:
+    """Columns for the code margin: the longest label whole, up to a third of the width."""
+    return min(label + 4, max(MIN_MARGIN, (width - GUTTER) // 3))
+
+
+def text_width(width: int, label: int) -> int:
     """Columns left for the passage text once the gutter and margin are drawn."""
-    return max(MIN_TEXT, width - GUTTER - MARGIN)
+    return max(MIN_TEXT, width - GUTTER - margin_width(width, label))
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,11 @@ class Look:
     code_bg: dict[int, Style] = field(default_factory=dict)
     code_fg: dict[int, Style] = field(default_factory=dict)
     code_key: dict[int, str] = field(default_factory=dict)
+    label: int = 0  # the longest code key, for the margin's width
+
+    def label_width(self, others: bool) -> int:
+        """The widest margin label: a code key, after a coder's initials when all are shown."""
+        return self.label + (4 if others else 0)
 
 
 @dataclass(frozen=True)
@@ -141,7 +157,7 @@ def _runs(state: PassageState, look: Look, start: int, end: int, base: Style) ->
     return segments
 
 
-def _margin(state: PassageState, look: Look, lines: int) -> list[list[Segment]]:
+def _margin(state: PassageState, look: Look, lines: int, room: int) -> list[list[Segment]]:
     """The codes covering the passage, one per line, with '+N more' when they do not fit."""
     seen: list[tuple[int, str]] = []
     for coding in state.codings:
@@ -149,7 +165,6 @@ def _margin(state: PassageState, look: Look, lines: int) -> list[list[Segment]]:
         if item not in seen:
             seen.append(item)
     entries: list[list[Segment]] = []
-    room = MARGIN - 4
     for position, (code_id, coder) in enumerate(seen):
         if position == lines - 1 and len(seen) > lines:
             entries.append([Segment(f"  +{len(seen) - position} more", look.margin)])
@@ -166,18 +181,19 @@ def _margin(state: PassageState, look: Look, lines: int) -> list[list[Segment]]:
 
 def passage_strips(state: PassageState, look: Look, width: int) -> list[Strip]:
     """The lines of one passage (and a blank line after it) at a given terminal width."""
-    columns = text_width(width)
+    label = look.label_width(state.others)
+    columns = text_width(width, label)
     lines = wrap(state.row.text, columns)
     base = look.text
     if state.selected:
         base += look.selected
     if state.cursor:
         base += look.cursor
-    margin = _margin(state, look, len(lines))
+    margin = _margin(state, look, len(lines), margin_width(width, label) - 4)
     marker = "▌" if state.cursor else ("┃" if state.selected else " ")
     strips = []
     for number, (start, end) in enumerate(lines):
-        index = f"{state.row.index:>5} " if number == 0 else " " * 6
+        index = f"{passage_number(state.row.index):>5} " if number == 0 else " " * 6
         flags = ("✓" if state.reviewed else " ") + ("✎" if state.memo else " ") + " "
         flags = flags if number == 0 else "   "
         gutter = [

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -26,10 +26,8 @@ from qualcode.tui.widgets.passage_lines import (
     text_width,
     wrap,
 )
+from qualcode.tui.widgets.transcript_keys import TRANSCRIPT_KEYS
 
-EXTEND = "Extend the selection over several passages"
-WORD = "Select a word in the cursor passage, or move the word cursor"
-SPAN = "Extend (or shrink) the word span by one word"
 PARTS = ("cursor", "selected", "span", "speaker", "gutter", "mark", "margin")
 
 
@@ -37,24 +35,13 @@ class TranscriptView(ScrollView, can_focus=True):
     """Passages of one document; scroll_y counts passages, so 20,000 of them cost nothing."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"transcript--{part}" for part in PARTS}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next", key_display="j/↓", tooltip="Next passage"),
-        Binding("k,up", "move(-1)", "Prev", show=False, tooltip="Previous passage"),
-        Binding("J,shift+down", "move(1, True)", "Extend", show=False, tooltip=EXTEND),
-        Binding("K,shift+up", "move(-1, True)", "Extend up", show=False, tooltip=EXTEND),
-        Binding("l,right", "word(1)", "Word →", show=False, tooltip=WORD),
-        Binding("h,left", "word(-1)", "Word ←", show=False, tooltip=WORD),
-        Binding("L,shift+right", "word(1, True)", "Span", key_display="⇧→", tooltip=SPAN),
-        Binding("H,shift+left", "word(-1, True)", "Span back", show=False, tooltip=SPAN),
-        Binding("g,home", "jump(0)", "First passage", show=False),
-        Binding("G,end", "jump(-1)", "Last passage", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
-        Binding("escape", "clear", "Clear selection", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = TRANSCRIPT_KEYS
 
     class CursorMoved(Message):
         """The cursor passage or the selection changed."""
+
+    class FindAsked(Message):
+        """The coder wants to type a phrase to select (the screen shows the find bar)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -65,11 +52,13 @@ class TranscriptView(ScrollView, can_focus=True):
         self._blocks: dict[int, list[Strip]] = {}
         self._heights: dict[int, int] = {}
         self._width = 0
+        self._columns = 0
         self._rows_key: tuple[int, ...] = ()
         self._rows: list[Strip] = []
         self._row_map: list[tuple[int, int]] = []
         self._look: Look | None = None
         self._drag: tuple[int, int] | None = None
+        self.phrase = ""  # the last phrase searched for, for the next and previous match
         self.first_paint: float | None = None
         self.painted = threading.Event()  # set once the loaded passages are on screen
 
@@ -147,6 +136,28 @@ class TranscriptView(ScrollView, can_focus=True):
         self.changed()
         self.post_message(self.CursorMoved())
 
+    def action_select(self, how: str, delta: int = 0) -> None:
+        """Select from the keyboard: a sentence, the next one, more sentences or words, a match."""
+        if how == "find":
+            self.find(self.phrase, delta)
+        else:
+            self._selected(self.model.select(how, delta))
+
+    def find(self, phrase: str, step: int = 0) -> bool:
+        """Select the next match of a phrase (see TranscriptModel.find); False when none."""
+        self.phrase = phrase
+        return self._selected(self.model.find(phrase, step))
+
+    def _selected(self, moved: bool) -> bool:
+        if moved:
+            self.changed()
+            self.follow_cursor()
+            self.post_message(self.CursorMoved())
+        return moved
+
+    def action_find(self) -> None:
+        self.post_message(self.FindAsked())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
             return self.selection.anchor is not None or self.selection.span is not None
@@ -172,9 +183,21 @@ class TranscriptView(ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return self.scrollable_content_region.width
 
+    def _text_columns(self) -> int:
+        """Columns for the passage text: what the gutter and the code margin leave."""
+        if self._look is None:
+            self._look = self._make_look()
+        label = self._look.label_width(self.model.show_others)
+        columns = text_width(self._content_width(), label)
+        if columns != self._columns:  # the margin grew or shrank: every passage re-wraps
+            self._columns = columns
+            self._heights.clear()
+        return columns
+
     def _height(self, index: int) -> int:
+        columns = self._text_columns()
         if index not in self._heights:
-            lines = wrap(self.passages[index].text, text_width(self._content_width()))
+            lines = wrap(self.passages[index].text, columns)
             self._heights[index] = len(lines) + 1
         return self._heights[index]
 
@@ -213,6 +236,7 @@ class TranscriptView(ScrollView, can_focus=True):
         self._heights.clear()
         self._resize_virtual()
         self.changed()
+        self.call_after_refresh(self.follow_cursor)  # re-wrapped text moves the cursor passage
 
     def _make_look(self) -> Look:
         return make_look(self, "transcript", PARTS, list(self._codes.values()))
@@ -243,6 +267,7 @@ class TranscriptView(ScrollView, can_focus=True):
 
     def _visible_rows(self) -> list[Strip]:
         width, height = self._content_width(), self.scrollable_content_region.height
+        self._text_columns()  # re-wraps when the margin changed (codes, coders shown)
         key = (self.top, width, height, self._version)
         if key == self._rows_key:
             return self._rows
@@ -283,7 +308,7 @@ class TranscriptView(ScrollView, can_focus=True):
         if not 0 <= offset.y < len(self._row_map):
             return None
         index, line = self._row_map[offset.y]
-        lines = wrap(self.passages[index].text, text_width(self._content_width()))
+        lines = wrap(self.passages[index].text, self._text_columns())
         if line >= len(lines):
             return index, len(self.passages[index].text)
         start, end = lines[line]

@@ -1,0 +1,86 @@
+"""Benchmark a Word export of 200 quotes, beyond start-up, and loading the word lexicon.
+
+    python -m benchmarks.export_docx [--docs 20] [--words 6000] [--quotes 200] [--repeats 3]
+
+Timed in-process (what the command does after start-up): building the quote set (redaction
+and the check for unreviewed names included) and writing the .docx; the first build also
+loads the word-probability lexicon, timed on its own too. The whole `qualcode export quotes`
+process is timed beside `qualcode --help`, its start-up. Target: under 0.3 s beyond start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.measure import QUALCODE, time_process
+from benchmarks.redact_export import build
+from benchmarks.report import Row, median, print_table
+from qualcode.anonymise import lexicon
+from qualcode.export.build import build_quote_set
+from qualcode.export.model import QuoteOptions
+from qualcode.export.word import write_docx
+from qualcode.store.db import open_project
+
+TARGET_SECONDS = 0.3
+
+
+def measure(folder: Path, *, docs: int, words: int, quotes: int, repeats: int) -> list[Row]:
+    """Rows for a `quotes`-quote Word export from a project built in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = build(folder, docs, words, quotes)
+    lexicon._probabilities.cache_clear()
+    started = time.perf_counter()
+    lexicon._probabilities()
+    lexicon_seconds = time.perf_counter() - started
+    builds, writes = [], []
+    with open_project(str(path)) as project, project.read() as session:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            quote_set = build_quote_set(session, QuoteOptions(context=1))
+            builds.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            write_docx(quote_set, folder / "quotes.docx")
+            writes.append(time.perf_counter() - started)
+    command = [QUALCODE, "export", "quotes", str(path), "--out"]
+    whole = median([time_process([*command, str(folder / f"{n}.docx")]) for n in range(repeats)])
+    start_up = median([time_process([QUALCODE, "--help"]) for _ in range(repeats)])
+    beyond = median(builds) + median(writes)
+    return [
+        Row("word lexicon load (once per process)", lexicon_seconds, "s"),
+        Row(f"export {quotes} quotes: build quote set", median(builds), "s"),
+        Row(f"export {quotes} quotes: write .docx", median(writes), "s"),
+        Row(
+            f"export {quotes} quotes docx, beyond start-up",
+            beyond,
+            "s",
+            f"< {TARGET_SECONDS}",
+            beyond < TARGET_SECONDS,
+        ),
+        Row("qualcode export quotes (whole process)", whole, "s"),
+        Row("qualcode --help (start-up)", start_up, "s"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20)
+    parser.add_argument("--words", type=int, default=6000)
+    parser.add_argument("--quotes", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="qualcode-bench-") as folder:
+        rows = measure(
+            Path(folder),
+            docs=args.docs,
+            words=args.words,
+            quotes=args.quotes,
+            repeats=args.repeats,
+        )
+    print_table(rows, "Word export")
+
+
+if __name__ == "__main__":
+    main()
