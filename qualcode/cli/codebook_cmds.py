@@ -1,4 +1,4 @@
-"""Codebook commands: import, export, show, add, rename, merge, move."""
+"""Codebook commands: import, export, show, add, rename, edit, merge, move, remove."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from qualcode.cli.render import codebook_tree
 from qualcode.codebook.types import CodeSpec
 from qualcode.codebook.yamlio import load_codebook, save_codebook
 from qualcode.errors import QualcodeError
+from qualcode.store.codebook_edits import edit_code
 from qualcode.store.codes import (
     add_code,
     codebook_spec,
@@ -35,6 +36,7 @@ from qualcode.store.codes import (
     rename_code,
 )
 from qualcode.store.models import Code, Coding
+from qualcode.store.number_keys import every_coders_keys
 
 codebook_app = typer.Typer(help="Show and edit the project's codebook.")
 KeyArg = Annotated[
@@ -105,12 +107,14 @@ def show_codebook(project: ProjectArg, as_json: JsonOpt = False) -> None:
                 .group_by(Code.key)
             ).all()
         )
+        keys = every_coders_keys(session)
     if as_json:
         print_json(
             {
                 "codebook": spec.name,
                 "description": spec.description,
                 "codes": [_tree_json(code, None, counts) for code in spec.codes],
+                "number_keys": keys,
             }
         )
     else:
@@ -189,4 +193,37 @@ def move(
 
 # The REFI-QDA commands are written beside their importers, in refi_cmds.
 codebook_app.command("import-qdc")(refi_cmds.import_qdc)
+
+ListOpt = Annotated[list[str] | None, typer.Option(help="One item (repeatable).")]
+
+
+@codebook_app.command("edit")
+def edit(
+    project: ProjectArg,
+    key: KeyArg,
+    description: Annotated[str | None, typer.Option(help="New definition.")] = None,
+    include: ListOpt = None,
+    exclude: ListOpt = None,
+    example: ListOpt = None,
+    cue: ListOpt = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Replace a code's definition, include/exclude criteria, examples or cue phrases."""
+    fields = (description, include, exclude, example, cue)
+    if all(value is None for value in fields):
+        fail("give at least one of --description, --include, --exclude, --example, --cue")
+    with project_open(project) as opened, opened.write() as session:
+        edit_code(
+            session,
+            key,
+            description=description,
+            include=include,
+            exclude=exclude,
+            examples=example,
+            cues=cue,
+            coder=coder or default_coder(),
+        )
+    console.print(f"Edited code '{key}'.")
+
+
 codebook_app.command("remove")(withdraw_cmds.code_remove)

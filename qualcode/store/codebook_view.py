@@ -37,6 +37,7 @@ class CodeRow:
     has_children: bool
     mine: int
     total: int
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ def code_rows(session: Session, coder: str) -> list[CodeRow]:
                 code.id in parents,
                 mine[code.id],
                 totals[code.id],
+                tuple(code.cues),
             )
         )
     return rows

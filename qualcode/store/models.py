@@ -436,3 +436,18 @@ class CellSummary(Base):
 # Matrices and queries read every passage's bounds: this index holds them, so they are read
 # without the passages' text.
 Index("ix_passage_span", Passage.document_id, Passage.index, Passage.start, Passage.end)
+
+
+class CoderKey(Base):
+    """Which code a coder's number key (1…9, 0 as slot 10) applies; empty slots have no code.
+
+    A coder's keys are written once (a fixed default) and change only when they pin a key,
+    so the numbers never re-rank under their fingers.
+    """
+
+    __tablename__ = "coder_key"
+    __table_args__ = (UniqueConstraint("coder_id", "slot", name="uq_coder_key_slot"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"), index=True)
+    slot: Mapped[int] = mapped_column(Integer)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="SET NULL"))

@@ -20,6 +20,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import WIDE
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.code_view import CodeViewScreen
+from qualcode.tui.screens.codebook import CodebookScreen
 from qualcode.tui.screens.coder import CoderScreen
 from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.documents import DocumentsScreen
@@ -52,6 +53,7 @@ class QualcodeApp(App[None]):
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),
         Binding("f2", "switch_coder", "Switch coder", show=False),
+        Binding("f3", "codebook", "Codebook: rename, edit, move, merge, remove codes", show=False),
         Binding("f5,ctrl+r", "refresh_data", "Refresh (changes made elsewhere)", show=False),
         Binding("q", "quit", "Quit", show=False),
     ]
@@ -120,6 +122,10 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections()))
 
+    def action_codebook(self) -> None:
+        if not isinstance(self.screen, CodebookScreen):
+            self.push_screen(CodebookScreen(self.bench))
+
     def action_search(self) -> None:
         def chosen(hit: SearchHit | None) -> None:
             if hit is not None:
@@ -171,6 +177,7 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Transcript: coding", binding_rows(TranscriptScreen.BINDINGS)),
         ("Codebook pane (tab to reach it)", binding_rows(CodebookTree.BINDINGS)),
         ("Code palette", binding_rows(CodePalette.BINDINGS)),
+        ("Codebook screen (C or f3)", binding_rows(CodebookScreen.BINDINGS)),
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
         ("Comparing two coders", binding_rows(CompareScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.numbering import passage_number
 from qualcode.store.codings import interviewer_only
+from qualcode.store.open_coding import CodeCreated, create_and_apply
 from qualcode.store.workbench import (
     CodeRow,
     CodingView,
@@ -21,13 +22,16 @@ from qualcode.store.workbench import (
 from qualcode.tui.context import Workbench
 from qualcode.tui.history import (
     Change,
+    CodeChanged,
+    CodeMade,
+    CodeUnmade,
     CodingAdded,
     CodingMemoChanged,
     CodingRemoved,
     PassageMemoChanged,
     ReviewChanged,
-    revert,
 )
+from qualcode.tui.undo import step
 from qualcode.tui.widgets.transcript_view import TranscriptView
 
 Say = Callable[[str], None]
@@ -85,6 +89,28 @@ class CodingController:
             # Allowed, but marked: the coder should know a question is not quoted.
             note = " (an interviewer's turn: quote exports leave it out)" if asked else ""
             self.say(f"Coded {label}{note} with {code.key}")
+            self.reload(False)
+
+        self.bench.writer.submit(work, done, self.warn)
+
+    def create(self, name: str, parent_key: str | None) -> None:
+        """Make a new code (under parent_key, or as a theme) and code the selection with it."""
+        target, document_id = self.view.model.target(), self.document_id
+        if target is None or document_id is None:
+            self.warn("Nothing to code: open a transcript with passages first")
+            return
+        start, end = target
+        label, coder = self.view.model.target_label(), self.bench.coder
+
+        def work(session: Session) -> CodeCreated:
+            return create_and_apply(session, name, parent_key, document_id, coder, start, end)
+
+        def done(created: CodeCreated) -> None:
+            if created.coding.document_id == self.document_id:
+                self.view.add_coding(created.coding)
+            self.bench.history.push(CodeMade(created))
+            where = f" under {created.parent}" if created.parent else " as a theme"
+            self.say(f"New code {created.key}{where}; coded {label} (u to undo)")
             self.reload(False)
 
         self.bench.writer.submit(work, done, self.warn)
@@ -163,23 +189,10 @@ class CodingController:
         self._step(undo=False)
 
     def _step(self, *, undo: bool) -> None:
-        history = self.bench.history
-        stack = history.undo_stack if undo else history.redo_stack
-        if not stack:
-            self.say("Nothing to undo" if undo else "Nothing to redo")
-            return
-        change: Change = stack.pop()
-        coder, action = self.bench.coder, "undo" if undo else "redo"
-
-        def work(session: Session) -> Change:
-            return revert(session, change, coder, action)
-
-        def done(inverse: Change) -> None:
-            history.settle(change, inverse, undone=undo)
-            self.say(f"{action.capitalize()}: {describe(change)}")
+        def after() -> None:
             self.reload(True)
 
-        self.bench.writer.submit(work, done, self.warn)
+        step(self.bench, undo=undo, describe=describe, say=self.say, warn=self.warn, after=after)
 
 
 def describe(change: Change) -> str:
@@ -190,4 +203,10 @@ def describe(change: Change) -> str:
         return "restored the coding"
     if isinstance(change, ReviewChanged):
         return "review mark changed"
+    if isinstance(change, CodeMade):
+        return f"removed the new code '{change.created.name}' and its coding"
+    if isinstance(change, CodeUnmade):
+        return f"made the code '{change.created.name}' again and coded with it"
+    if isinstance(change, CodeChanged):
+        return f"code '{change.before['key']}' is as it was"
     return "memo restored"

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from qualcode.store.codebook_edits import restore_code_state
+from qualcode.store.open_coding import CodeCreated, create_and_apply, undo_create
 from qualcode.store.workbench import (
     CodingView,
     delete_coding,
@@ -91,7 +93,69 @@ class ReviewChanged:
         return {"change": "review", "passage": self.passage_id}
 
 
-Change = CodingAdded | CodingRemoved | PassageMemoChanged | CodingMemoChanged | ReviewChanged
+@dataclass(frozen=True)
+class CodeMade:
+    """A code was made while coding and applied; undoing removes the coding and the code."""
+
+    created: CodeCreated
+
+    def revert(self, session: Session, coder: str) -> Change:
+        undo_create(session, self.created, coder)
+        return CodeUnmade(self.created)
+
+    def summary(self) -> dict[str, Any]:
+        return {"change": "code.create", "code": self.created.key}
+
+
+@dataclass(frozen=True)
+class CodeUnmade:
+    """A code made while coding was taken back; redoing makes it and codes the span again."""
+
+    created: CodeCreated
+
+    def revert(self, session: Session, coder: str) -> Change:
+        made, coding = self.created, self.created.coding
+        again = create_and_apply(
+            session,
+            made.name,
+            made.parent,
+            coding.document_id,
+            coding.coder,
+            coding.start,
+            coding.end,
+            key=made.key,
+        )
+        return CodeMade(again)
+
+    def summary(self) -> dict[str, Any]:
+        return {"change": "code.uncreate", "code": self.created.key}
+
+
+@dataclass(frozen=True)
+class CodeChanged:
+    """A code's key, name, rules or parent changed (fields as code_state records them)."""
+
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    def revert(self, session: Session, coder: str) -> Change:
+        restore_code_state(session, str(self.after["key"]), self.before, coder=coder)
+        return CodeChanged(self.after, self.before)
+
+    def summary(self) -> dict[str, Any]:
+        return {"change": "code.edit", "code": self.after["key"]}
+
+
+Change = (
+    CodingAdded
+    | CodingRemoved
+    | PassageMemoChanged
+    | CodingMemoChanged
+    | ReviewChanged
+    | CodeMade
+    | CodeUnmade
+    | CodeChanged
+)
 
 
 def revert(session: Session, change: Change, coder: str, action: str) -> Change:

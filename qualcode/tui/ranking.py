@@ -1,4 +1,4 @@
-"""Which codes to offer first: the ten most used for number keys, fuzzy ranking for the palette."""
+"""Which codes and documents to offer first: fuzzy ranking for the palette and the filter."""
 
 from __future__ import annotations
 
@@ -7,13 +7,6 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, utils
 
 from qualcode.store.workbench import CodeRow, DocumentRow
-
-
-def top_codes(codes: Sequence[CodeRow], limit: int = 10) -> list[CodeRow]:
-    """The most used codes (this coder first, then everyone); ties go to sub-codes in order."""
-    order = {code.id: position for position, code in enumerate(codes)}
-    ranked = sorted(codes, key=lambda c: (-c.mine, -c.total, c.has_children, order[c.id]))
-    return ranked[:limit]
 
 
 def rank_codes(query: str, codes: Sequence[CodeRow], *, cutoff: float = 55.0) -> list[CodeRow]:

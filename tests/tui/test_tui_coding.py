@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from qualcode.store.codings import CodingRecord, coding_records
 from qualcode.store.models import AuditEvent, Memo, Review
+from qualcode.store.number_keys import number_keys
 from qualcode.store.workbench import code_rows
 from qualcode.tui.app import QualcodeApp
-from qualcode.tui.ranking import top_codes
 from qualcode.tui.screens.transcript import TranscriptScreen
 
 PASSAGE_2 = (100, 270)  # "Priya: Mostly through competitive tendering, ..." in interview-07
@@ -30,7 +30,8 @@ def events(tui: Tui, prefix: str) -> list[tuple[str, str | None]]:
 
 def first_top_code(tui: Tui, coder: str = "ana") -> str:
     with tui.project() as project, project.read() as session:
-        return top_codes(code_rows(session, coder))[0].key
+        keys = number_keys(session, coder)
+        return next(code.key for code in code_rows(session, coder) if keys.get(code.id) == 1)
 
 
 def test_number_key_codes_the_cursor_passage_at_once(tui: Tui) -> None:

@@ -12,6 +12,7 @@ from qualcode.cli.app import app as cli
 from qualcode.store.db import open_project
 from qualcode.store.documents import find_document
 from qualcode.store.models import AuditEvent
+from qualcode.store.number_keys import default_keys
 from qualcode.store.workbench import (
     CodingView,
     apply_code,
@@ -29,7 +30,7 @@ from qualcode.tui.history import (
     History,
     revert,
 )
-from qualcode.tui.ranking import rank_codes, top_codes
+from qualcode.tui.ranking import rank_codes
 from qualcode.tui.selection import Selection, words
 
 
@@ -98,13 +99,13 @@ def test_history_follows_a_coding_to_its_new_id() -> None:
     assert history.undo_stack == [CodingMemoChanged(9, None, "memo")]
 
 
-def test_ranking_and_top_codes(study: Path) -> None:
+def test_ranking_and_default_number_keys(study: Path) -> None:
     with open_project(str(study)) as project, project.read() as session:
         codes = code_rows(session, "ana")
     assert rank_codes("pqq", codes)[0].key == "bureaucracy-pqq"
     assert rank_codes("lockdown", codes)[0].key == "staffing-lockdowns"
     assert rank_codes("", codes) == codes
-    top = top_codes(codes)
+    top = [code for code in codes if code.id in default_keys(codes)]
     assert len(top) == 10 and not any(code.has_children for code in top)
 
 

@@ -19,10 +19,11 @@ class PickScreen(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, title: str, items: list[Text | str]) -> None:
+    def __init__(self, title: str, items: list[Text | str], highlighted: int = 0) -> None:
         super().__init__()
         self.title_text = title
         self.items = items
+        self.first = highlighted
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick"):
@@ -32,7 +33,7 @@ class PickScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = 0
+        options.highlighted = self.first
         options.focus()
 
     @on(OptionList.OptionSelected)

@@ -20,7 +20,9 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.dialogs import CodingDialogs
 from qualcode.tui.editing import Edited, describe, submit_edit
 from qualcode.tui.folding import FOLD, fit_footer, fold
-from qualcode.tui.screens.code_palette import CodePalette
+from qualcode.tui.number_keys import ask_and_pin
+from qualcode.tui.open_coding import OpenCoding
+from qualcode.tui.screens.code_palette import CodePalette, NewCode
 from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.find import FindBar
 from qualcode.tui.screens.memo import MemoScreen
@@ -41,8 +43,9 @@ class TranscriptScreen(TranscriptLoading):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a,enter", "palette", "Code", key_display="a", tooltip="Apply a code (palette)"),
-        Binding("1", "top(0)", "Codes", key_display="1‥0", tooltip="Apply the code on a number"),
+        Binding("1", "top(0)", "Codes", key_display="1‥0", tooltip="Apply your code on a number"),
         *(Binding(key, f"top({n + 1})", show=False) for n, key in enumerate(TOP_KEYS[1:])),
+        Binding("i", "in_vivo", "In-vivo code: the selected words become a code", show=False),
         Binding("x", "remove", "Uncode"),
         Binding("m", "memo", "Memo"),
         Binding("M", "coding_memo", "Memo on a coding", show=False),
@@ -56,6 +59,9 @@ class TranscriptScreen(TranscriptLoading):
         Binding("e", "edit", "Edit the passage's text (codings follow)", show=False),
         Binding("b", "compare", "Compare two coders side by side", show=False),
         Binding("c", "quotes", "Quotes of a code (code view)", show=False),
+        Binding(
+            "C", "app.codebook", "Codebook: rename, edit, move, merge, remove codes", show=False
+        ),
         Binding("left_square_bracket", "neighbour(-1)", "Previous document", show=False),
         Binding("right_square_bracket", "neighbour(1)", "Next document", show=False),
         Binding("escape,d", "back", "Back", key_display="esc", tooltip="Back to the documents"),
@@ -68,11 +74,13 @@ class TranscriptScreen(TranscriptLoading):
         self.document_id: int | None = None
         self.codes: list[CodeRow] = []
         self.numbers: dict[int, int] = {}
+        self.keys_fixed_for: str | None = None
         self.generation = 0
         self.blind = False
         self.view = TranscriptView(id="transcript")
         self.coding = CodingController(bench, self.view, self._say, self._warn, self.reload)
         self.dialogs = CodingDialogs(self, self.coding, self._warn)
+        self.open_coding = OpenCoding(self)
         self.suggestions = SuggestionsPane(bench, id="suggestions")
         self.answers = SuggestionActions(
             bench, self.suggestions, self._say, self._warn, self.reload
@@ -153,9 +161,22 @@ class TranscriptScreen(TranscriptLoading):
         if code is not None:
             self.coding.apply(code)
 
+    @on(CodebookTree.PinKey)
+    def _pin(self, event: CodebookTree.PinKey) -> None:
+        code = self.code_by_id(event.code_id)
+        if code is not None:
+            ask_and_pin(self, self.bench, code, self.numbers, self._pinned, self._warn)
+
+    def _pinned(self, numbers: dict[int, int], message: str) -> None:
+        self._show_codes(self.codes, numbers)
+        self._say(message)
+
     def action_palette(self) -> None:
-        def chosen(code_id: int | None) -> None:
-            code = self.code_by_id(code_id) if code_id is not None else None
+        def chosen(answer: int | NewCode | None) -> None:
+            if isinstance(answer, NewCode):
+                self.open_coding.place(answer)
+                return
+            code = self.code_by_id(answer) if answer is not None else None
             if code is not None:
                 self.coding.apply(code)
 
@@ -168,6 +189,9 @@ class TranscriptScreen(TranscriptLoading):
             self._warn(f"No code on key {(slot + 1) % 10} yet (see the numbers in the codebook)")
         else:
             self.coding.apply(code)
+
+    def action_in_vivo(self) -> None:
+        self.open_coding.in_vivo()
 
     def action_remove(self) -> None:
         self.dialogs.pick_coding("Remove which coding?", self.coding.remove)

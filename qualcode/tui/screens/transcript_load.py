@@ -10,6 +10,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
+from qualcode.store.number_keys import number_keys
 from qualcode.store.workbench import (
     CodeRow,
     Marks,
@@ -23,7 +24,7 @@ from qualcode.store.workbench import (
 from qualcode.tui.blind import blind_marks
 from qualcode.tui.coding import CodingController
 from qualcode.tui.context import Workbench
-from qualcode.tui.ranking import top_codes
+from qualcode.tui.number_keys import Numbers, fix_keys
 from qualcode.tui.screens.transcript_text import title_text
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.suggestions import SuggestionsPane
@@ -39,6 +40,7 @@ class TranscriptLoading(Screen[None]):
     document_id: int | None
     codes: list[CodeRow]
     numbers: dict[int, int]
+    keys_fixed_for: str | None
     generation: int
     blind: bool
     view: TranscriptView
@@ -79,9 +81,10 @@ class TranscriptLoading(Screen[None]):
                 marks, blind = blind_marks(session, document_id, coder, data.marks)
                 data = replace(data, marks=marks)
                 codes = code_rows(session, coder)
+                numbers = number_keys(session, coder)
             if get_current_worker().is_cancelled:
                 return
-            self.app.call_from_thread(self._loaded, data, codes, passage, span, blind)
+            self.app.call_from_thread(self._loaded, data, codes, numbers, passage, span, blind)
             if data.document.passages > len(data.passages):
                 self.view.painted.wait(timeout=2.0)  # paint first: the rest can wait its turn
                 with self.bench.project.read() as session:
@@ -99,14 +102,17 @@ class TranscriptLoading(Screen[None]):
         self,
         data: TranscriptData,
         codes: list[CodeRow],
+        numbers: Numbers,
         passage: int | None,
         span: tuple[int, int] | None,
         blind: bool = False,
     ) -> None:
         self.blind = blind
         self.query_one("#transcript-title", Static).update(title_text(data.document))
-        self.numbers = {code.id: n + 1 for n, code in enumerate(top_codes(codes))}
-        self._show_codes(codes)
+        self._show_codes(codes, numbers)
+        if self.keys_fixed_for != self.bench.coder:
+            self.keys_fixed_for = self.bench.coder
+            fix_keys(self.bench, lambda keys: self._show_codes(self.codes, keys), self._warn)
         self.view.model.coder = self.bench.coder
         self.view.loading_message = "This document has no passages."
         position = next((i for i, p in enumerate(data.passages) if p.index == passage), 0)
@@ -116,8 +122,9 @@ class TranscriptLoading(Screen[None]):
         self.suggestions.passage_id = None  # the coder or the codings may have changed
         self._suggest()
 
-    def _show_codes(self, codes: list[CodeRow]) -> None:
+    def _show_codes(self, codes: list[CodeRow], numbers: Numbers) -> None:
         self.codes = codes
+        self.numbers = numbers
         self.query_one(CodebookTree).show_codes(codes, self.numbers)
         self.view.set_codes(codes)
         self.suggestions.codes = {code.key: code for code in codes}
@@ -132,17 +139,21 @@ class TranscriptLoading(Screen[None]):
     def _reload(self, document_id: int, marks: bool, generation: int) -> None:
         with self.bench.project.read() as session:
             codes = code_rows(session, self.bench.coder)
+            numbers = number_keys(session, self.bench.coder)
             found, blind = None, self.blind
             if marks:
                 every = load_marks(session, document_id, self.bench.coder)
                 found, blind = blind_marks(session, document_id, self.bench.coder, every)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._reloaded, document_id, codes, found, generation, blind)
+            self.app.call_from_thread(
+                self._reloaded, document_id, codes, numbers, found, generation, blind
+            )
 
     def _reloaded(
         self,
         document_id: int,
         codes: list[CodeRow],
+        numbers: Numbers,
         marks: Marks | None,
         generation: int,
         blind: bool,
@@ -150,7 +161,8 @@ class TranscriptLoading(Screen[None]):
         if document_id != self.document_id:
             return
         self.blind = blind
-        self._show_codes(codes)
+        self._show_codes(codes, numbers)
+        self._status()  # a code made here has a name now
         if marks is not None:
             if generation != self.generation or self.bench.writer.busy:
                 self.reload()  # a local change landed meanwhile: read again

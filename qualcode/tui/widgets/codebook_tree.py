@@ -30,6 +30,7 @@ class CodebookTree(Tree[int]):
         Binding("enter", "apply", "Apply code"),
         Binding("space", "toggle_node", "Fold", show=False),
         Binding("c", "quotes", "Quotes"),
+        Binding("p", "pin", "Pin to a number key"),
     ]
 
     class ApplyCode(Message):
@@ -41,6 +42,13 @@ class CodebookTree(Tree[int]):
 
     class ShowQuotes(Message):
         """Open the code view of this code."""
+
+        def __init__(self, code_id: int) -> None:
+            super().__init__()
+            self.code_id = code_id
+
+    class PinKey(Message):
+        """Ask which number key this code should go on."""
 
         def __init__(self, code_id: int) -> None:
             super().__init__()
@@ -85,3 +93,8 @@ class CodebookTree(Tree[int]):
         code = self.highlighted_code
         if code is not None:
             self.post_message(self.ShowQuotes(code.id))
+
+    def action_pin(self) -> None:
+        code = self.highlighted_code
+        if code is not None:
+            self.post_message(self.PinKey(code.id))
