@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from qualcode.importing import import_files
 from qualcode.store.db import Project, open_project
@@ -32,7 +33,10 @@ async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, QualcodeApp)
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker was replaced by a newer run: normal
+            continue
         await app.bench.writer.drain()
         await pilot.pause()
 

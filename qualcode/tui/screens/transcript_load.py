@@ -112,7 +112,7 @@ class TranscriptLoading(Screen[None]):
         self._show_codes(codes, numbers)
         if self.keys_fixed_for != self.bench.coder:
             self.keys_fixed_for = self.bench.coder
-            fix_keys(self.bench, lambda keys: self._show_codes(self.codes, keys), self._warn)
+            fix_keys(self.bench, self._keys_fixed, self._warn)
         self.view.model.coder = self.bench.coder
         self.view.loading_message = "This document has no passages."
         position = next((i for i, p in enumerate(data.passages) if p.index == passage), 0)
@@ -121,6 +121,11 @@ class TranscriptLoading(Screen[None]):
             self.view.select_span(*span)
         self.suggestions.passage_id = None  # the coder or the codings may have changed
         self._suggest()
+
+    def _keys_fixed(self, numbers: Numbers) -> None:
+        # The keys are written in the background: this screen may have closed meanwhile.
+        if self.is_attached:
+            self._show_codes(self.codes, numbers)
 
     def _show_codes(self, codes: list[CodeRow], numbers: Numbers) -> None:
         self.codes = codes
