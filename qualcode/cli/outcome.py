@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from qualcode.cli.common import console, error_console, print_json, warn
-from qualcode.export.policy import unreviewed_note
 
 
 class Outcome:
@@ -36,6 +35,8 @@ class Outcome:
 
     def unreviewed(self, count: int, project: str, *, kept: bool) -> None:
         """The note on unreviewed possible identifiers in what was written, if any."""
+        from qualcode.export.policy import unreviewed_note  # only when there is a note to give
+
         note = unreviewed_note(count, project, kept=kept)
         if note:
             self.warn(note, label="warning" if kept else None)

@@ -105,7 +105,8 @@ def test_reports_print_user_text_verbatim(
         project = Path(folder) / "study.qc"
         source = Path(folder) / f"{title}.txt"
         source.write_text(
-            f"Interviewer: What happened?\n\nAnswer: zebrafish {text} (laughs)\n\n"
+            "Interviewer: What happened?\n\n"
+            f"Answer: zebrafish {text} swam past the pier again (laughs)\n\n"
             "Interviewer: And then?\n\nAnswer: zebrafish again.\n",
             encoding="utf-8",
         )
