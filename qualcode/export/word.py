@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -164,4 +165,8 @@ def write_docx(quote_set: QuoteSet, path: Path) -> None:
         document.add_paragraph("No coded passages match this selection.")
     for group in quote_set.groups:
         _add_group(writer, group)
-    document.save(str(path))
+    # Built in memory, then written: a full disk fails on one write, not inside the zip writer
+    # (whose clean-up would then print a traceback while being collected).
+    buffer = io.BytesIO()
+    document.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())
