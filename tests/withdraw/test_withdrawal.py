@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
-from withdraw_demo import CODING_MEMO, MEMO, STAYING, WITHDRAWN
+from withdraw_demo import CODING_MEMO, MEMO, STAYING, SUMMARY, WITHDRAWN
 
 from qualcode.cli.app import app
 from qualcode.files import project_files
@@ -64,6 +64,8 @@ def _theirs(table: str, row: dict[str, Any], scope: tuple[int, set[int], set[int
         return row["id"] in documents
     if table == "assignment_coder":
         return False  # checked through its assignment below
+    if row.get("participant_id") is not None:
+        return bool(row["participant_id"] == participant)
     return row.get("document_id") in documents or row.get("passage_id") in passages
 
 
@@ -111,7 +113,7 @@ def test_withdrawal_leaves_none_of_their_words_or_names_in_the_file(demo_copy: P
     lowered = data.lower()
     assert [s for s in sentences if s.encode() in data] == []
     assert [n for n in names if n.lower().encode() in lowered] == []
-    for memo in (f"{WITHDRAWN}: {MEMO}", f"{WITHDRAWN}: {CODING_MEMO}"):
+    for memo in (f"{WITHDRAWN}: {MEMO}", f"{WITHDRAWN}: {CODING_MEMO}", f"{WITHDRAWN}: {SUMMARY}"):
         assert memo.encode() not in data
     assert f"{STAYING}: {MEMO}".encode() in data  # the other participant's memo stays
 
@@ -133,7 +135,7 @@ def test_everything_of_the_other_participants_is_unchanged(demo_copy: Path) -> N
         }
         assert after[table] == kept, table  # row for row, every column
         assert len(kept) < len(rows) or table in ("code", "codebook", "coder", "setting",
-                                                   "dismissed_hit")  # fmt: skip
+                                                   "dismissed_hit", "coder_key")  # fmt: skip
     assert after["suggestion_model"] == {}  # the model learned from their words
     new_events = [
         after["audit_event"][i]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from qualcode.analysis.summaries import set_summary
 from qualcode.audit.assignments import assign
 from qualcode.nlp.feedback import accept_suggestion, reject_suggestion
 from qualcode.nlp.training import train_project
@@ -16,6 +17,7 @@ WITHDRAWN = "Interviewee 3"
 STAYING = "Interviewee 1"
 # Words only the withdrawn participant's memos hold, to find in the file's bytes.
 MEMO = "the locked-out Monday is the clearest case of prison disruption in the set"
+SUMMARY = "short contracts and payment by results shape every answer"
 CODING_MEMO = "frames tolerating failure as independence from qualification targets"
 
 
@@ -42,6 +44,9 @@ def enrich(target: str) -> None:
                 reject_suggestion(session, passages[2].id, "commissioning", "ana", score=0.4)
                 accept_suggestion(session, passages[6].id, "independence", "ben", score=0.8)
                 assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")
+                summary = f"{label}: {SUMMARY}"
+                set_summary(session, "participant", label, "commissioning", summary, coder="ana")
+                set_summary(session, "document", str(document.id), "independence", summary, coder="ben")
         with project.write() as session:
             document = session.scalars(
                 select(Document).join(Participant).where(Participant.label == WITHDRAWN)
