@@ -46,7 +46,9 @@ def enrich(target: str) -> None:
                 assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")
                 summary = f"{label}: {SUMMARY}"
                 set_summary(session, "participant", label, "commissioning", summary, coder="ana")
-                set_summary(session, "document", str(document.id), "independence", summary, coder="ben")
+                set_summary(
+                    session, "document", str(document.id), "independence", summary, coder="ben"
+                )
         with project.write() as session:
             document = session.scalars(
                 select(Document).join(Participant).where(Participant.label == WITHDRAWN)
