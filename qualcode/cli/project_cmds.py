@@ -204,6 +204,4 @@ def _code_hits(
         f"Coded {outcome.added} passage(s) in {outcome.documents} document(s) with '{key}' "
         f"for {coder}; {outcome.skipped} already coded, skipped."
     )
-    report.done(
-        hits=len(hits), coded=outcome.added, skipped=outcome.skipped, code=key, coder=coder
-    )
+    report.done(hits=len(hits), coded=outcome.added, skipped=outcome.skipped, code=key, coder=coder)
