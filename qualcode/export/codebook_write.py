@@ -15,9 +15,13 @@ DOCUMENT_FORMATS |= {".docx": "docx", ".xlsx": "xlsx"}
 CRITERIA = (
     ("Include", "include"),
     ("Exclude", "exclude"),
-    ("Cue phrases", "cues"),
     ("Examples given in the codebook", "written_examples"),
 )
+
+
+def cues_line(entry: CodeEntry) -> str:
+    """Cue phrases are short: one line of them reads better than a list."""
+    return "Cue phrases: " + "; ".join(entry.cues)
 
 
 def document_format(path: Path) -> str | None:
@@ -44,6 +48,8 @@ def render_markdown(book: CodebookDocument) -> str:
             items = getattr(entry, attribute)
             if items:
                 out += [f"**{title}:**", ""] + [f"- {escape(i)}" for i in items] + [""]
+        if entry.cues:
+            out += [escape(cues_line(entry)), ""]
         if entry.examples:
             out += ["**Example quotes:**", ""]
             out += [quote_markdown(q) + "\n" for q in entry.examples]
@@ -99,6 +105,8 @@ def write_docx(book: CodebookDocument, path: Path) -> None:
                 label.add_run(f"{title}:").bold = True
                 for item in items:
                     document.add_paragraph(item, style="List Bullet")
+        if entry.cues:
+            document.add_paragraph(cues_line(entry))
         if entry.examples:
             document.add_paragraph().add_run("Example quotes:").bold = True
             for quote in entry.examples:
@@ -133,7 +141,7 @@ def write_xlsx(book: CodebookDocument, path: Path) -> None:
             entry.definition,
             "\n".join(entry.include),
             "\n".join(entry.exclude),
-            "\n".join(entry.cues),
+            "; ".join(entry.cues),
             *examples,
         ]
         numbers = [entry.counts.get(c, 0) for c in book.coders] + [entry.total]
