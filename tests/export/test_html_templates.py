@@ -117,3 +117,21 @@ def test_help_does_not_load_jinja() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert "JINJA False" in done.stderr
+
+
+def test_matrix_html_takes_a_template_too(small_project: Project, tmp_path: Path) -> None:
+    mine = tmp_path / "grid.html"
+    mine.write_text(
+        '{% extends "base.html" %}{% block main %}'
+        "{% for row in grid %}<p>{{ row.name }}:{% for cell in row.cells %} {{ cell.column }}="
+        "{{ cell.value }}{% endfor %}</p>{% endfor %}{% endblock %}",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    args = ["matrix", small_project.target, "--out", str(out), "--template", str(mine)]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    page = out.read_text(encoding="utf-8")
+    assert "<p>Interviewee 1: Funding=1 Prisons=1</p>" in page
+    no_out = CliRunner().invoke(app, ["matrix", small_project.target, "--template", str(mine)])
+    assert no_out.exit_code == 1 and "need --out" in no_out.stderr
