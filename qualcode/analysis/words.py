@@ -263,6 +263,11 @@ def keyword_in_context(
     wanted = word.strip()
     if not wanted or not all(part.isalpha() for part in wanted.replace("'", "").split("-")):
         raise QualcodeError(f"give one word to find, not {wanted!r}")
+    pieces = [t.text for t in _tokenizer()(wanted)]
+    if len(pieces) != 1:  # "don't" is read as "do" + "n't": no single word would ever match
+        raise QualcodeError(
+            f"{wanted!r} is read as {len(pieces)} words ({', '.join(pieces)}); give one of them"
+        )
     target = lemma(wanted)
     policy = ExportRedactor.for_project(session, keep_unreviewed=keep_unreviewed)
     found: list[Concordance] = []

@@ -82,6 +82,7 @@ def test_bad_input_is_one_line(small_project: Project) -> None:
     for args in (
         ["kwic", small_project.target, "two words"],
         ["kwic", small_project.target, "[bold]x[/bold]"],
+        ["kwic", small_project.target, "don't"],
         ["words", small_project.target, "--code", "no-such-code"],
         ["words", small_project.target, "--where", "size"],
     ):
