@@ -123,6 +123,13 @@ class Carried:
         documents, counts = np.unique(self.table.document[rows], return_counts=True)
         return dict(zip(documents.tolist(), counts.tolist(), strict=True))
 
+    def codings_by_document(self, code_ids: Iterable[int]) -> dict[int, int]:
+        """Per document, how many of the selected codings are of one of these codes."""
+        wanted = set(code_ids)
+        mask = np.isin(self.code, np.fromiter(wanted, np.int64, len(wanted)))
+        documents, counts = np.unique(self.document[mask], return_counts=True)
+        return dict(zip(documents.tolist(), counts.tolist(), strict=True))
+
     def shared(self, groups: list[set[int]]) -> list[list[int]]:
         """For each two groups of code ids, the passages carrying a code of each."""
         carrying, dense = np.unique(self.carrier_row, return_inverse=True)

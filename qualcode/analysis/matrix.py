@@ -183,8 +183,8 @@ def _framework(
     for column in columns:
         for document_id, count in found.passages_by_document(column.matched).items():
             passages[(row_of[document_id], column.key)] += count
-        for (document_id, code_id), count in found.codings.items():
-            if code_id in column.matched and document_id in row_of:
+        for document_id, count in found.codings_by_document(column.matched).items():
+            if document_id in row_of:
                 codings[(row_of[document_id], column.key)] += count
     summaries = summaries_by_cell(session)
     quotes = _quotes(found, row_of, columns, maker, by_id) if with_quotes else {}

@@ -45,6 +45,11 @@ def test_carried_passages_match_a_plain_overlap_loop(
     for d, _ in everything:
         by_document[d] = by_document.get(d, 0) + 1
     assert carried.passages_by_document([1, 2, 3]) == by_document
+    later_codes: dict[int, int] = {}
+    for d, c, _, _ in found:
+        if c > 1:
+            later_codes[d] = later_codes.get(d, 0) + 1
+    assert carried.codings_by_document({2, 3}) == later_codes
     groups = [{1}, {2, 3}, {3}]
     shared = carried.shared(groups)
     for i, first in enumerate(groups):
