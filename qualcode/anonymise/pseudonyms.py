@@ -133,14 +133,19 @@ def read_key(path: Path) -> PseudonymKey:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise QualcodeError(f"{path}: cannot read the pseudonym key ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise QualcodeError(f"{path}: not a pseudonym key (not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
         raise QualcodeError(f"{path}: not a pseudonym key (bad JSON: {exc.msg})") from None
     if not isinstance(data, dict) or data.get("format") != KEY_FORMAT:
         raise QualcodeError(f"{path}: not a qualcode pseudonym key")
-    entities = [
-        KeyEntity(str(item["pseudonym"]), str(item["kind"]), [str(v) for v in item["values"]])
-        for item in data.get("entities", [])
-    ]
+    try:
+        entities = [
+            KeyEntity(str(item["pseudonym"]), str(item["kind"]), [str(v) for v in item["values"]])
+            for item in data.get("entities", [])
+        ]
+    except (KeyError, TypeError):  # an entity edited by hand without its three fields
+        raise QualcodeError(f"{path}: not a qualcode pseudonym key (a damaged entry)") from None
     return PseudonymKey(entities, str(data.get("created_at", "")))
 
 

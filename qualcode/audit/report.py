@@ -17,8 +17,10 @@ from qualcode.audit.disagreements import disagreement_items
 from qualcode.audit.gather import SUGGESTER, coders_with_codings, gather
 from qualcode.audit.log import as_utc
 from qualcode.audit.redacted import code_labeller, redacted_row
+from qualcode.errors import QualcodeError
 from qualcode.export.policy import ExportRedactor
 from qualcode.stats import Unit
+from qualcode.store.audit import find_coder
 from qualcode.store.models import AuditEvent, Coder, Coding
 from qualcode.store.reports import project_status
 
@@ -195,6 +197,10 @@ def build_report(
     chosen: str | None = None
     if coders is not None:
         names = list(coders)
+        for name in names:
+            if name != SUGGESTER and find_coder(session, name) is None:
+                known = ", ".join(coders_with_codings(session)) or "none yet"
+                raise QualcodeError(f"no coder named {name!r} (coders with codings: {known})")
     else:
         names, chosen = default_pair(session)
     status = project_status(session)

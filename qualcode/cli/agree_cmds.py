@@ -33,6 +33,7 @@ from qualcode.cli.common import (
     print_json,
     project_open,
 )
+from qualcode.cli.options import ThresholdOpt
 from qualcode.cli.supervisor_common import CodersOpt, DefaultCommandGroup, DocsOpt, coder_names
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.export.policy import ExportRedactor
@@ -68,9 +69,7 @@ def agree(
         typer.Option("--doc", help="Only this document (default: all both coded)."),
     ] = None,
     unit: Annotated[UnitChoice, typer.Option(help="Unit of analysis.")] = UnitChoice.passage,
-    threshold: Annotated[
-        float, typer.Option(help="Flag codes whose kappa is below this.")
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(min=0, help="Disagreements to list (0: all).")] = 20,
     unreviewed: UnreviewedOpt = "redact",
     as_json: JsonOpt = False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -21,33 +22,46 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.options import (
+    CoderFilterOpt,
+    ConsensusOpt,
+    FormatOpt,
+    OutOpt,
+    RowsOpt,
+    WhereOpt,
+)
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
-
-RowsOpt = Annotated[
-    str,
-    typer.Option("--rows", help="participant, document, an attribute (e.g. size), code or theme."),
-]
-WhereOpt = Annotated[
-    list[str] | None,
-    typer.Option("--where", help="Only participants with ATTR=VALUE (repeat to narrow)."),
-]
-CoderFilterOpt = Annotated[str | None, typer.Option("--coder", help="Only this coder's codings.")]
-ConsensusOpt = Annotated[
-    bool, typer.Option("--consensus", help="Only text every coder of a document coded.")
-]
-OutOpt = Annotated[
-    Path | None, typer.Option("--out", help="Write to this file (.md .docx .xlsx .csv .html).")
-]
-FormatOpt = Annotated[
-    str | None, typer.Option("--format", help="Output format (default: from --out).")
-]
 
 
 def _filters(where: list[str] | None, coder: str | None, consensus: bool) -> Filters:
     if coder and consensus:
         fail("give --coder or --consensus, not both")
     return Filters(parse_where(list(where or [])), coder, consensus)
+
+
+def _output_format(
+    project: str,
+    out: Path | None,
+    fmt: str | None,
+    choose: Callable[[Path, str | None], str],
+    template: Path | None = None,
+) -> str | None:
+    """The format to write --out in (None without --out), refused before the project is read."""
+    if out is None:
+        if fmt is not None or template is not None:
+            fail("--format and --template need --out FILE")
+        return None
+    try:
+        chosen = choose(out, fmt)
+        if template is not None:
+            from qualcode.export.write import check_template
+
+            check_template(chosen, template)
+    except QualcodeError as exc:
+        fail(exc)
+    refuse_project_output(project, out, template)
+    return chosen
 
 
 def matrix(
@@ -77,20 +91,10 @@ def matrix(
     from qualcode.analysis.matrix import MatrixOptions, build_matrix
     from qualcode.analysis.write import matrix_format, write_matrix
     from qualcode.export.model import QuoteOptions
-    from qualcode.export.write import check_template
 
     filters = _filters(where, coder, consensus)
     keep_unreviewed(unreviewed)
-    chosen = None
-    if out is not None:
-        try:
-            chosen = matrix_format(out, fmt)
-            check_template(chosen, template)
-        except QualcodeError as exc:
-            fail(exc)
-        refuse_project_output(project, out, template)
-    elif fmt is not None or template is not None:
-        fail("--format and --template need --out FILE")
+    chosen = _output_format(project, out, fmt, matrix_format, template)
     quote_options = QuoteOptions(
         where=filters.where, coder=coder, consensus=consensus, unreviewed=unreviewed
     )
@@ -102,10 +106,12 @@ def matrix(
         quotes=quotes and (as_json or out is not None),
         quote_options=quote_options,
     )
-    with project_open(project) as opened, opened.read() as session:
-        result = build_matrix(session, options)
-    if out is not None and chosen is not None:
-        write_matrix(result, out, chosen, template)
+    with project_open(project) as opened:  # its one-line errors cover writing the file too
+        with opened.read() as session:
+            result = build_matrix(session, options)
+        if out is not None and chosen is not None:
+            write_matrix(result, out, chosen, template)
+    if out is not None:
         console.print(
             f"Wrote a {len(result.rows)} × {len(result.columns)} matrix to {out} ({chosen})."
         )
@@ -163,15 +169,7 @@ def query(
 
     filters = _filters(where, coder, consensus)
     keep_unreviewed(unreviewed)
-    chosen = None
-    if out is not None:
-        try:
-            chosen = format_for(out, fmt)
-        except QualcodeError as exc:
-            fail(exc)
-        refuse_project_output(project, out)
-    elif fmt is not None:
-        fail("--format needs --out FILE")
+    chosen = _output_format(project, out, fmt, format_for)
     options = QuoteOptions(
         where=filters.where,
         coder=coder,
@@ -180,10 +178,12 @@ def query(
         unreviewed=unreviewed,
         include_interviewer=True,  # a query lists every passage it matches
     )
-    with project_open(project) as opened, opened.read() as session:
-        result = run_query(session, expression, filters, options)
-    if out is not None and chosen is not None:
-        write_quote_set(quote_set(result, options), out, chosen)
+    with project_open(project) as opened:  # its one-line errors cover writing the file too
+        with opened.read() as session:
+            result = run_query(session, expression, filters, options)
+        if out is not None and chosen is not None:
+            write_quote_set(quote_set(result, options), out, chosen)
+    if out is not None:
         console.print(f"Wrote {len(result.hits)} passages matching {result.expression} to {out}.")
     elif as_json:
         print_json([h.as_json() for h in result.hits])

@@ -11,6 +11,7 @@ import typer
 from qualcode import __version__
 from qualcode.cli.lazy import LazyCommand, LazyGroup
 from qualcode.cli.output import console, error_console, labelled
+from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
 
 # Exit statuses: 0 done, 1 a problem the user can fix (`error: …`), 2 a command line Click
@@ -178,6 +179,9 @@ def main() -> None:
             sys.exit(1)
     try:
         app()
+    except QualcodeError as exc:  # a user's error a command let through: still one line
+        error_console.print(labelled("error", exc), soft_wrap=True)
+        sys.exit(1)
     except Exception as exc:  # the last line of defence; QUALCODE_DEBUG=1 shows the traceback
         if os.environ.get("QUALCODE_DEBUG"):
             raise

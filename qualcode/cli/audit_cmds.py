@@ -31,6 +31,7 @@ from qualcode.cli.common import (
     project_open,
     refuse_project_output,
 )
+from qualcode.cli.options import ThresholdOpt
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
 from qualcode.cli.supervisor_common import (
@@ -196,7 +197,7 @@ def audit_report(
             help="Coders to compare (default: the two with the most documents in common).",
         ),
     ] = None,
-    threshold: Annotated[float, typer.Option(help="Flag kappa below this.")] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
     unreviewed: UnreviewedOpt = "redact",
     as_json: JsonOpt = False,
 ) -> None:

@@ -78,6 +78,16 @@ def project_open(target: str) -> Iterator[Project]:
         project.close()
 
 
+def confirm_or_stop(question: str, yes: bool) -> None:
+    """Ask before a change; "no", no answer (end of input) or Ctrl-C stops with nothing changed."""
+    try:
+        go_ahead = yes or typer.confirm(question, default=False)
+    except typer.Abort:
+        go_ahead = False
+    if not go_ahead:
+        fail("nothing was changed")
+
+
 def refuse_project_output(project: str, out: Path, *also: Path | None) -> None:
     """Fail before writing `out` if it is the project file, one of its journals, or `also`."""
     try:

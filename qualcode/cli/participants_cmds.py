@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from qualcode.cli import withdraw_cmds
-from qualcode.cli.common import CoderOpt, ProjectArg, console, default_coder, fail, project_open
+from qualcode.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    confirm_or_stop,
+    console,
+    default_coder,
+    fail,
+    project_open,
+)
+from qualcode.cli.options import YesOpt
 from qualcode.errors import QualcodeError
 from qualcode.tables.participants import (
     attribute_values,
@@ -78,7 +87,7 @@ def participants_import(
 def attribute_remove(
     project: ProjectArg,
     attribute: Annotated[str, typer.Argument(help="The public attribute to remove.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
+    yes: YesOpt = False,
     coder: CoderOpt = None,
 ) -> None:
     """Remove a public attribute from every participant (one change, one audit event)."""
@@ -88,8 +97,7 @@ def attribute_remove(
         if not count:
             fail(f"no participant has an attribute {attribute!r}")
         question = f"Remove {attribute!r} from {count} participant(s)?"
-        if not yes and not typer.confirm(question, default=False):
-            fail("nothing was changed")
+        confirm_or_stop(question, yes)
         with opened.write() as session:
             removed = remove_attribute(session, attribute, coder=coder or default_coder())
     console.print(f"Removed {attribute!r} from {removed} participant(s).")

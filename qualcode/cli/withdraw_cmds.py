@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session
 
 from qualcode.cli.common import (
     CoderOpt,
     ProjectArg,
+    confirm_or_stop,
     console,
     default_coder,
     fail,
@@ -17,22 +20,22 @@ from qualcode.cli.common import (
     refuse_project_output,
     warn,
 )
+from qualcode.cli.options import YesOpt
 from qualcode.files import shown
 from qualcode.store.db import Project
 
-YesOpt = Annotated[bool, typer.Option("--yes", help="Do not ask first (for scripts).")]
 
-
-def confirm_or_stop(question: str, yes: bool) -> None:
-    """Ask before a removal; "no" (or no answer) stops with nothing changed."""
-    if not yes and not typer.confirm(question, default=False):
-        fail("nothing was changed")
-
-
-def report_erasure(opened: Project) -> None:
-    """Erase the removed rows' traces from the database files and say what is left to the user."""
+def erase_when_confirmed(
+    opened: Project, question: str, yes: bool, change: Callable[[Session], str]
+) -> None:
+    """Ask, make the change in one transaction, say what it did (the line `change` returns),
+    then erase the removed rows' traces from the database files and say what is left."""
     from qualcode.withdraw.erase import describe_backups, erase_traces
 
+    confirm_or_stop(question, yes)
+    with opened.write() as session:
+        done = change(session)
+    console.print(done)
     erasure = erase_traces(opened)
     for line in erasure.done:
         console.print(f"Erased: {line}.")
@@ -77,14 +80,17 @@ def withdraw(
         if key is not None and key_file is not None:
             spellings = forget_values(key, set(plan.own_values))
             console.print(f"  {spellings} of their names in the pseudonym key {shown(key_file)}")
-        confirm_or_stop("Erase all of it? This cannot be undone.", yes)
-        with opened.write() as session:
+
+        def erase(session: Session) -> str:
             withdraw(session, plan, coder=who, reason=reason)
-        console.print(f"Withdrew {plan.label}: everything listed above is erased.")
-        if key is not None and key_file is not None:
-            write_key(key, key_file)
-            console.print(f"Rewrote the pseudonym key {shown(key_file)} without their names.")
-        report_erasure(opened)
+            done = f"Withdrew {plan.label}: everything listed above is erased."
+            if key is not None and key_file is not None:
+                # Before the commit: a key that cannot be rewritten leaves the project as it was.
+                write_key(key, key_file)
+                done += f"\nRewrote the pseudonym key {shown(key_file)} without their names."
+            return done
+
+        erase_when_confirmed(opened, "Erase all of it? This cannot be undone.", yes, erase)
 
 
 def doc_remove(
@@ -106,11 +112,12 @@ def doc_remove(
                 console.print(f"  {n} {what}")
         if plan.models:
             console.print(f"  {len(plan.models)} trained suggestion model(s) that learned from it")
-        confirm_or_stop("Erase it? This cannot be undone.", yes)
-        with opened.write() as session:
+
+        def erase(session: Session) -> str:
             remove_document(session, plan, coder=who)
-        console.print(f"Removed document {plan.document_id}.")
-        report_erasure(opened)
+            return f"Removed document {plan.document_id}."
+
+        erase_when_confirmed(opened, "Erase it? This cannot be undone.", yes, erase)
 
 
 def code_remove(
@@ -124,15 +131,12 @@ def code_remove(
     coder: CoderOpt = None,
 ) -> None:
     """Remove a code: its codings go with it, or move to another code with --to."""
-    from qualcode.store.codes import find_code
     from qualcode.withdraw.removals import plan_code_removal, remove_code
 
     who = coder or default_coder()
     with project_open(project) as opened:
         with opened.read() as session:
-            plan = plan_code_removal(session, key)
-            if to is not None:
-                find_code(session, to)
+            plan = plan_code_removal(session, key, into=to)
         if to is not None:
             console.print(
                 f"Removing '{plan.key}' moves its {plan.codings} coding(s) and "
@@ -169,11 +173,11 @@ def unregister(
             f"Unregistering {value!r} removes {len(found)} identifier(s) "
             f"({', '.join(owners)}); exports will no longer redact it."
         )
-        confirm_or_stop("Go ahead?", yes)
-        with opened.write() as session:
-            removed = unregister(session, value, coder=who)
-        console.print(f"Removed {removed} identifier(s).")
-        report_erasure(opened)
+
+        def erase(session: Session) -> str:
+            return f"Removed {unregister(session, value, coder=who)} identifier(s)."
+
+        erase_when_confirmed(opened, "Go ahead?", yes, erase)
 
 
 def export_data(

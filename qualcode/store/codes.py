@@ -257,18 +257,24 @@ def move_code(session: Session, key: str, parent_key: str | None, *, coder: str 
     return code
 
 
-def merge_codes(session: Session, source_key: str, target_key: str, *, coder: str | None) -> int:
-    """Merge source into target: codings and sub-codes move to target, source is removed.
-
-    A coding that target already has for the same coder and span is not duplicated.
-    Returns how many codings moved.
-    """
+def check_merge(session: Session, source_key: str, target_key: str) -> tuple[Code, Code]:
+    """The two codes of a merge, refused before anything moves if it cannot be done."""
     if source_key == target_key:
         raise QualcodeError("cannot merge a code into itself")
     source = find_code(session, source_key)
     target = find_code(session, target_key)
     if _is_descendant(target, source):
         raise QualcodeError(f"cannot merge '{source_key}' into its own sub-code '{target_key}'")
+    return source, target
+
+
+def merge_codes(session: Session, source_key: str, target_key: str, *, coder: str | None) -> int:
+    """Merge source into target: codings and sub-codes move to target, source is removed.
+
+    A coding that target already has for the same coder and span is not duplicated.
+    Returns how many codings moved.
+    """
+    source, target = check_merge(session, source_key, target_key)
     before = code_state(source)
     target_rows = {
         (row.document_id, row.coder_id, row.start, row.end)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
-from qualcode.store.codes import find_code, merge_codes
+from qualcode.store.codes import check_merge, find_code, merge_codes
 from qualcode.store.documents import find_document
 from qualcode.store.models import Code, Coding, Identifier, Memo, OrphanedCoding, SuggestionDecision
 from qualcode.withdraw.scope import (
@@ -71,9 +71,10 @@ class CodeRemoval:
     coders: int
 
 
-def plan_code_removal(session: Session, key: str) -> CodeRemoval:
-    """What removing a code would take with it; nothing is changed."""
-    code = find_code(session, key)
+def plan_code_removal(session: Session, key: str, *, into: str | None = None) -> CodeRemoval:
+    """What removing a code (into another, with `into`) would take with it, refused before
+    anything is asked or changed if it cannot be done."""
+    code = check_merge(session, key, into)[0] if into is not None else find_code(session, key)
 
     def count(model: type[Coding] | type[Memo] | type[SuggestionDecision]) -> int:
         return int(
@@ -87,7 +88,7 @@ def plan_code_removal(session: Session, key: str) -> CodeRemoval:
     children = session.scalar(
         select(func.count()).select_from(Code).where(Code.parent_id == code.id)
     )
-    return CodeRemoval(
+    plan = CodeRemoval(
         code.key,
         count(Coding),
         count(Memo),
@@ -95,20 +96,21 @@ def plan_code_removal(session: Session, key: str) -> CodeRemoval:
         int(children or 0),
         int(coders or 0),
     )
+    if into is None and plan.sub_codes:
+        raise QualcodeError(
+            f"code '{key}' has {plan.sub_codes} sub-code(s): remove or move them first, "
+            "or give --to KEY to move them and its codings there"
+        )
+    return plan
 
 
 def remove_code(session: Session, key: str, *, into: str | None, coder: str) -> CodeRemoval:
     """Remove a code: with `into`, its codings and sub-codes move there (a merge); without,
     its codings by every coder, its memos and suggestion decisions go with it."""
-    plan = plan_code_removal(session, key)
+    plan = plan_code_removal(session, key, into=into)
     if into is not None:
         merge_codes(session, key, into, coder=coder)
         return plan
-    if plan.sub_codes:
-        raise QualcodeError(
-            f"code '{key}' has {plan.sub_codes} sub-code(s): remove or move them first, "
-            "or give --to KEY to move them and its codings there"
-        )
     code = find_code(session, key)
     zero_freed_space(session)  # coding and code memos may name people
     session.execute(delete(Coding).where(Coding.code_id == code.id))
