@@ -9,9 +9,8 @@ from qualcode.combine.placing import bring_documents
 from qualcode.combine.run import CombineSummary, Run
 from qualcode.combine.work import bring_assignments, bring_codings, bring_memos, bring_reviews
 from qualcode.errors import QualcodeError
-from qualcode.store.audit import record
+from qualcode.store.audit import record, record_many
 from qualcode.store.codes import add_code, all_codes
-from qualcode.store.documents import get_or_create_participant
 from qualcode.store.models import AuditEvent, Code, Coder, Identifier, Participant
 
 __all__ = ["CombineSummary", "combine_projects", "withdrawn_labels"]
@@ -68,6 +67,7 @@ class _Combine(Run):
     def run_participants(self) -> None:
         gone = withdrawn_labels(self.target)
         ours = {person.label: person for person in self.target.scalars(select(Participant))}
+        new: list[Participant] = []
         for person in self.other.scalars(select(Participant).order_by(Participant.id)):
             if person.label in gone:
                 # Withdrawal is for good: a coder's older copy must not bring them back.
@@ -77,9 +77,11 @@ class _Combine(Run):
                     "codings, memos and identifiers were left out"
                 )
                 continue
-            known = ours.get(person.label)
-            mine = known or get_or_create_participant(self.target, person.label, coder=self.coder)
-            self.summary.add("participants matched" if known else "participants added")
+            mine = ours.get(person.label)
+            self.summary.add("participants matched" if mine else "participants added")
+            if mine is None:
+                mine = ours[person.label] = Participant(label=person.label, attributes={})
+                new.append(mine)
             merged = dict(mine.attributes)
             for key, value in person.attributes.items():
                 if key not in merged:
@@ -93,6 +95,11 @@ class _Combine(Run):
             if merged != mine.attributes:
                 mine.attributes = merged
             self.participants[person.id] = mine
+        self.target.add_all(new)
+        self.target.flush()
+        record_many(self.target, "participant.add", "participant",
+                    [(person.id, {"label": person.label}) for person in new],
+                    coder=self.coder)  # fmt: skip
         self._identifiers()
 
     def _identifiers(self) -> None:

@@ -60,7 +60,9 @@ def record_many(
     where, at = next_link(session), utcnow()
     previous, rows = where.previous, []
     for offset, (entity_id, after) in enumerate(changes):
-        state = plain(without_content(after))
+        state = without_content(after)
+        if not _flat(state):
+            state = plain(state)
         payload = payload_hash(None, state)
         sequence = where.sequence + offset
         content = content_hash(sequence, at, coder, action, entity, entity_id, payload)
@@ -72,6 +74,14 @@ def record_many(
         )  # fmt: skip
     session.connection().execute(insert(AuditEvent), rows)
     return len(rows)
+
+
+def _flat(state: dict[str, Any] | None) -> bool:
+    """Does the state read back from JSON exactly as it is (text keys, plain values)?"""
+    return state is None or all(
+        isinstance(key, str) and (value is None or isinstance(value, str | int | float))
+        for key, value in state.items()
+    )
 
 
 def check_coder_name(name: str) -> str:
