@@ -17,7 +17,8 @@ from qualcode.store.db import display
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A database URL given where a path is expected loses one slash of "://" to Path.
 _MANGLED_URL = re.compile(r"^([a-z][a-z0-9+.-]*):/(?!/)")
-ORDER = ("documents", "participants", "codes", "coders", "codings", "memos", "reviews")
+ORDER = ("documents", "participants", "codes", "coders", "codings", "memos", "reviews",
+         "cell summaries", "coder keys")  # fmt: skip
 
 
 def project_source(file: Path) -> str | None:

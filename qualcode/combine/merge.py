@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from qualcode.combine.cells import bring_coder_keys, bring_summaries
 from qualcode.combine.placing import bring_documents
 from qualcode.combine.run import CombineSummary, Run
 from qualcode.combine.work import bring_assignments, bring_codings, bring_memos, bring_reviews
@@ -160,6 +161,8 @@ def combine_projects(
     bring_codings(run)
     bring_memos(run)
     bring_reviews(run)
+    bring_summaries(run)
+    bring_coder_keys(run)
     if only_coder is None:
         bring_assignments(run)
     target.flush()
