@@ -5,12 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from qualcode.combine.merge import CombineSummary, combine_projects
 from qualcode.errors import QualcodeError
 from qualcode.store.db import display, open_project, sqlite_path
 from qualcode.store.models import Document
+
+CACHE_KIB = 262_144  # SQLite page cache for the combine's connection, in KiB (closed after)
 
 
 def _same(first: str, second: str) -> bool:
@@ -44,6 +46,10 @@ def combine_into(
         # A dry run's session closes without a commit, so everything it did rolls back.
         ours.read() if dry_run else ours.write() as session,
     ):
+        if ours.is_sqlite:
+            # Tens of thousands of rows go into indexed tables: with SQLite's 2 MiB default
+            # cache, changed pages spill into the WAL and are written there again and again.
+            session.execute(text(f"PRAGMA cache_size = -{CACHE_KIB}"))
         return combine_projects(
             session, source, coder=coder, only_coder=only_coder,
             prefer_other=prefer_other, other_name=label or display(other),
