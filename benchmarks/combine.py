@@ -62,10 +62,12 @@ def code(path: Path, coder: str, codings: int, seed: int) -> None:
         session.execute(insert(Coding), rows)
 
 
-def timed_combine(target: Path, other: Path) -> tuple[float, dict[str, int]]:
-    started = time.perf_counter()
+def timed_combine(target: Path, other: Path) -> tuple[float, float, dict[str, int]]:
+    """Wall-clock and CPU seconds of one combine (on a shared machine the wall clock also
+    counts the time other processes held the cores), and its counts."""
+    started, cpu = time.perf_counter(), time.process_time()
     summary = combine_into(str(target), str(other), coder="supervisor")
-    return time.perf_counter() - started, summary.counts
+    return time.perf_counter() - started, time.process_time() - cpu, summary.counts
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -88,19 +90,22 @@ def main(argv: list[str] | None = None) -> None:
         code(theirs, "ben", args.codings, seed=4)
         code(others, "cy", args.codings, seed=5)
         setup = time.perf_counter() - started
-        first, counts = timed_combine(ours, theirs)
-        again, counts_again = timed_combine(ours, theirs)
-        new_docs, counts_new = timed_combine(ours, others)
+        first, first_cpu, counts = timed_combine(ours, theirs)
+        again, again_cpu, counts_again = timed_combine(ours, theirs)
+        new_docs, new_cpu, counts_new = timed_combine(ours, others)
     rows = [
         Row("setup (not timed against a target)", setup, "s"),
         Row("combine: same documents, new codings", first, "s", f"< {TARGET_S:.0f}",
             first < TARGET_S),
+        Row("  of which CPU time", first_cpu, "s"),
         Row("  codings added", counts.get("codings added", 0), "codings"),
         Row("  codings per second", counts.get("codings added", 0) / first, "codings/s"),
         Row("combine again (nothing new)", again, "s", f"< {TARGET_S:.0f}", again < TARGET_S),
+        Row("  of which CPU time", again_cpu, "s"),
         Row("  codings matched", counts_again.get("codings matched", 0), "codings"),
         Row("combine: new documents and codings", new_docs, "s", f"< {TARGET_S:.0f}",
             new_docs < TARGET_S),
+        Row("  of which CPU time", new_cpu, "s"),
         Row("  documents added", counts_new.get("documents added", 0), "documents"),
     ]  # fmt: skip
     print_table(rows, f"Combining projects ({args.docs} documents, {args.codings} codings each)")

@@ -17,7 +17,8 @@ from qualcode.store.db import display
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A database URL given where a path is expected loses one slash of "://" to Path.
 _MANGLED_URL = re.compile(r"^([a-z][a-z0-9+.-]*):/(?!/)")
-ORDER = ("documents", "participants", "codes", "coders", "codings", "memos", "reviews")
+ORDER = ("documents", "participants", "codes", "coders", "codings", "memos", "reviews",
+         "cell summaries", "coder keys")  # fmt: skip
 
 
 def project_source(file: Path) -> str | None:
@@ -55,9 +56,29 @@ def combine(
     except SQLAlchemyError as exc:
         fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
     report = Outcome(as_json)
+    say_combined(report, project, display(other), summary, only_coder=only_coder, dry_run=dry_run)
+    report.done(
+        path=display(other),
+        format="qualcode",
+        dry_run=dry_run,
+        changed=summary.changed,
+        counts=dict(summary.counts),
+    )
+
+
+def say_combined(
+    report: Outcome,
+    project: str,
+    other: str,
+    summary: CombineSummary,
+    *,
+    only_coder: str | None,
+    dry_run: bool,
+) -> None:
+    """What one combine added, matched and found in conflict (conflicts as warnings)."""
     verb = "Would combine" if dry_run else "Combined"
     whose = f" ({only_coder}'s codings and memos)" if only_coder else ""
-    report.say(f"{verb} {display(other)} into {display(project)}{whose}:")
+    report.say(f"{verb} {other} into {display(project)}{whose}:")
     for line in _lines(summary):
         report.say(f"  {line}")
     for conflict in summary.conflicts:
@@ -66,13 +87,6 @@ def combine(
         report.say("Nothing was changed (--dry-run).")
     elif not summary.changed:
         report.say("Nothing new: everything was already here.")
-    report.done(
-        path=display(other),
-        format="qualcode",
-        dry_run=dry_run,
-        changed=summary.changed,
-        counts=dict(summary.counts),
-    )
 
 
 def _lines(summary: CombineSummary) -> list[str]:

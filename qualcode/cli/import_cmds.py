@@ -18,12 +18,12 @@ from qualcode.cli.common import (
     parse_pairs,
     project_open,
 )
+from qualcode.cli.import_projects import bring_projects, gather, whole_project
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_paths
-from qualcode.ingest import iter_import_files
 from qualcode.revise.speakers import parse_speaker_map
 
 
@@ -63,36 +63,38 @@ def import_(
     another qualcode project (.qc or a database URL) to combine with this one.
 
     For another project, --coder NAME takes only that coder's codings, memos and reviews.
+    Several project files (or a folder holding them) are brought in one after another, each
+    all or nothing: one that fails is named in an error and the others carry on.
     """
     try:
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
     except QualcodeError as exc:
         fail(exc)
-    other = project_source(files[0]) if len(files) == 1 else None
-    if other is not None:
-        if mapping or participant or attr:
-            fail("--speakers, --participant and --attr apply to interview files, not a project")
-        combine(
-            project,
-            other,
-            only_coder=coder,
-            prefer_other=prefer_other,
-            dry_run=dry_run,
-            as_json=as_json,
-        )
+    paths = gather(project, files)
+    wholes = [path for path in paths if whole_project(path) is not None]
+    if len(paths) == 1 and wholes:
+        _one_project(project, paths[0], mapping, participant, attr, coder, prefer_other, dry_run,
+                     as_json)  # fmt: skip
         return
-    if dry_run or prefer_other:
+    paths = [path for path in paths if path not in wholes]
+    if (dry_run or prefer_other) and (paths or not wholes):
         fail("--dry-run and --prefer-other apply when importing another qualcode project")
-    if len(files) == 1 and files[0].suffix.lower() == ".qdpx":
-        if mapping:
-            fail("--speakers applies to interview files, not to a .qdpx project")
-        from qualcode.cli.refi_cmds import import_qdpx
-
-        import_qdpx(project, files[0], coder, as_json=as_json)
+    if wholes and coder and paths:
+        fail("--coder with project files takes one coder's work: import interview files apart")
+    report = Outcome(as_json)
+    projects = bring_projects(
+        project, wholes, coder=coder or default_coder(), only_coder=coder,
+        prefer_other=prefer_other, dry_run=dry_run, report=report,
+    ) if wholes else []  # fmt: skip
+    projects_failed = sum(outcome["status"] == "failed" for outcome in projects)
+    if wholes and not paths:
+        report.say(f"Project files: {len(wholes) - projects_failed} brought in, "
+                   f"{projects_failed} failed.")  # fmt: skip
+        report.done(projects=projects, failed=projects_failed)
+        if projects_failed:
+            raise typer.Exit(1)
         return
     attributes = parse_pairs(attr or [])
-    paths = iter_import_files(files)
-    report = Outcome(as_json)
     with project_open(project) as opened, progress(hidden=as_json) as steps:
         steps.stage("Importing", total=len(paths))
         done = 0
@@ -119,15 +121,46 @@ def import_(
     imported = sum(o.status == "imported" for o in outcomes)
     duplicates = sum(o.status == "duplicate" for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
+    if wholes:
+        report.say(f"Project files: {len(wholes) - projects_failed} brought in, "
+                   f"{projects_failed} failed.")  # fmt: skip
     report.say(f"{imported} imported, {duplicates} already present, {failed} failed.")
+    more = {"projects": projects} if wholes else {}
     report.done(
         files=[_as_json(o) for o in outcomes],
         imported=imported,
         duplicates=duplicates,
         failed=failed,
+        **more,
     )
-    if failed:
+    if failed or projects_failed:
         raise typer.Exit(1)
+
+
+def _one_project(
+    project: str,
+    path: Path,
+    mapping: dict[str, str],
+    participant: str | None,
+    attr: list[str] | None,
+    coder: str | None,
+    prefer_other: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """A single project file: combined (another qualcode project) or imported (.qdpx)."""
+    if mapping or participant or attr:
+        fail("--speakers, --participant and --attr apply to interview files, not a project")
+    other = project_source(path)
+    if other is not None:
+        combine(project, other, only_coder=coder, prefer_other=prefer_other, dry_run=dry_run,
+                as_json=as_json)  # fmt: skip
+        return
+    if dry_run or prefer_other:
+        fail("--dry-run and --prefer-other apply when importing another qualcode project")
+    from qualcode.cli.refi_cmds import import_qdpx
+
+    import_qdpx(project, path, coder, as_json=as_json)
 
 
 def _report(outcome: ImportOutcome, report: Outcome) -> None:

@@ -24,6 +24,7 @@ from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.refi import api
+from qualcode.refi.importer import ImportSummary
 from qualcode.store.db import display
 
 NewProjectArg = Annotated[
@@ -90,6 +91,22 @@ def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> Non
     console.print(message, soft_wrap=True, markup=False)
 
 
+def say_imported(
+    report: Outcome, project: str, file: Path, summary: ImportSummary, *, created: bool
+) -> None:
+    """What one .qdpx brought into the project (its remarks as notes)."""
+    verb = "Created" if created else "Imported into"
+    report.say(
+        f"{verb} {display(project)} from {shown(file.name)} ({summary.origin}): "
+        f"{summary.documents} documents, "
+        f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
+        f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
+        f"participants, {summary.memos} memos."
+    )
+    for remark in summary.remarks:
+        report.warn(remark, label="note")
+
+
 def import_qdpx(
     project: NewProjectArg, file: QdpxArg, coder: CoderOpt = None, as_json: JsonOpt = False
 ) -> None:
@@ -108,16 +125,7 @@ the import is removed). Sources without plain text are listed and skipped.
         fail(exc)
     except SQLAlchemyError as exc:
         fail(f"{display(project)}: database error ({str(exc).strip().splitlines()[0]})")
-    verb = "Created" if created else "Imported into"
-    report.say(
-        f"{verb} {display(project)} from {file.name} ({summary.origin}): "
-        f"{summary.documents} documents, "
-        f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
-        f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
-        f"participants, {summary.memos} memos."
-    )
-    for remark in summary.remarks:
-        report.warn(remark, label="note")
+    say_imported(report, project, file, summary, created=created)
     counts = dataclasses.asdict(summary)
     del counts["remarks"]  # they are the warnings
     report.done(path=str(file), format="qdpx", created=created, **counts)

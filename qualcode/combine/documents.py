@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.revise.anchor import ORPHANED, Realignment, reanchor
 from qualcode.revise.diff import diff_texts
-from qualcode.store.models import Document, DocumentVersion, Passage
+from qualcode.store.models import Document, DocumentVersion
 
 
 def lineage(session: Session) -> dict[str, int]:
@@ -39,9 +38,7 @@ class Placement:
     target: Document
     other_text: str
     same_text: bool
-    passages: list[Passage] = field(default_factory=list)
     _realignment: Realignment | None = None
-    _starts: list[int] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """The span's place in this project's text, or None if its words are not there."""
@@ -54,10 +51,3 @@ class Placement:
         if outcome.status == ORPHANED or outcome.end <= outcome.start:
             return None
         return outcome.start, outcome.end
-
-    def passage_at(self, position: int) -> Passage | None:
-        """This project's passage holding a position of its text (the last one starting before)."""
-        if len(self._starts) != len(self.passages):
-            self._starts = [passage.start for passage in self.passages]
-        index = bisect_right(self._starts, position) - 1
-        return self.passages[index] if index >= 0 else None

@@ -190,6 +190,27 @@ def test_the_same_on_postgresql(demo: Path, tmp_path: Path, empty_postgres: str)
         assert session.scalar(select(func.count()).select_from(OrphanedCoding)) == 0
 
 
+def test_a_postgresql_database_as_the_other_project(
+    demo: Path, tmp_path: Path, empty_postgres: str
+) -> None:
+    ours, theirs = two_coders_files(demo, tmp_path)
+    from_file = tmp_path / "from-file.qc"
+    shutil.copy(ours, from_file)
+    code, output = run("copy", theirs, empty_postgres)  # the coder's work kept on a server
+    assert code == 0, output
+    code, output = run("import", from_file, theirs)
+    assert code == 0, output
+    code, output = run("import", ours, empty_postgres, "--dry-run")
+    assert code == 0 and "Would combine" in output, output
+    code, output = run("import", ours, empty_postgres)
+    assert code == 0 and "codings:" in output, output
+    assert codings(str(ours)) == codings(str(from_file))
+    assert counts(str(ours)) | {"AuditEvent": 0} == counts(str(from_file)) | {"AuditEvent": 0}
+    code, output = run("import", ours, empty_postgres)
+    assert code == 0 and "Nothing new" in output
+    assert run("check", ours)[0] == 0
+
+
 def test_a_withdrawn_participant_is_not_brought_back_from_a_coders_copy(
     demo: Path, tmp_path: Path
 ) -> None:

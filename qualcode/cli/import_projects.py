@@ -1,0 +1,107 @@
+"""`import TARGET a.qdpx b.qc notes/`: several project files in one import, each on its own."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from qualcode.cli.combine_cmd import project_source, say_combined
+from qualcode.cli.common import error_console, labelled
+from qualcode.cli.outcome import Outcome
+from qualcode.errors import QualcodeError
+from qualcode.files import shown
+from qualcode.ingest import SUPPORTED_EXTENSIONS
+from qualcode.ingest.files import iter_import_files
+from qualcode.store.db import display, sqlite_path
+
+PROJECT_EXTENSIONS = (".qc", ".qdpx")
+
+
+def whole_project(path: Path) -> str | None:
+    """The project a file argument brings in whole (.qdpx, .qc, any SQLite project, a URL)."""
+    return str(path) if path.suffix.lower() == ".qdpx" else project_source(path)
+
+
+def gather(project: str, files: list[Path]) -> list[Path]:
+    """The files named, and the interview and project files in folders named (recursively);
+    the project itself is skipped when a folder holds it."""
+    found = iter_import_files(files, SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
+    own = sqlite_path(project)
+    named = {file.absolute() for file in files}
+    if own is None:
+        return found
+    itself = own.absolute()
+    return [path for path in found if path.absolute() in named or path.absolute() != itself]
+
+
+def bring_projects(
+    project: str,
+    paths: list[Path],
+    *,
+    coder: str,
+    only_coder: str | None,
+    prefer_other: bool,
+    dry_run: bool,
+    report: Outcome,
+) -> list[dict[str, Any]]:
+    """Bring in each project file in its own transaction, in order: one that fails gives a
+    one-line error naming it and leaves nothing of itself; the others carry on (as each
+    interview file does). Returns each file's outcome for --json."""
+    outcomes = []
+    for path in paths:
+        try:
+            outcomes.append(_bring(project, path, coder, only_coder, prefer_other, dry_run, report))
+        except QualcodeError as exc:
+            message = str(exc)
+        except SQLAlchemyError as exc:
+            message = f"database error ({str(exc).strip().splitlines()[0]})"
+        else:
+            continue
+        if path.name not in message:  # most errors name the file already
+            message = f"{shown(str(path))}: {message}"
+        error_console.print(labelled("error", message), soft_wrap=True)
+        outcomes.append({"path": display(str(path)), "status": "failed", "error": message})
+    return outcomes
+
+
+def _bring(
+    project: str,
+    path: Path,
+    coder: str,
+    only_coder: str | None,
+    prefer_other: bool,
+    dry_run: bool,
+    report: Outcome,
+) -> dict[str, Any]:
+    from qualcode.combine.api import combine_into, combine_qdpx, has_documents
+
+    source = whole_project(path)
+    assert source is not None
+    name = display(source)
+    if path.suffix.lower() == ".qdpx":
+        if not (dry_run or only_coder or has_documents(project)):
+            # Into a new or empty project a .qdpx comes straight in, its codebook alone.
+            from qualcode.cli.refi_cmds import say_imported
+            from qualcode.refi.api import import_qdpx
+
+            imported, created = import_qdpx(project, path, coder=coder)
+            say_imported(report, project, path, imported, created=created)
+            counts = dataclasses.asdict(imported)
+            del counts["remarks"]
+            return {"path": name, "format": "qdpx", "status": "imported", "counts": counts}
+        summary = combine_qdpx(
+            project, path, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
+            dry_run=dry_run,
+        )  # fmt: skip
+    else:
+        summary = combine_into(
+            project, source, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
+            dry_run=dry_run,
+        )  # fmt: skip
+    say_combined(report, project, name, summary, only_coder=only_coder, dry_run=dry_run)
+    status = "changed" if summary.changed else "unchanged"
+    kind = "qdpx" if path.suffix.lower() == ".qdpx" else "qualcode"
+    return {"path": name, "format": kind, "status": status, "counts": dict(summary.counts)}
