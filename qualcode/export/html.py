@@ -19,6 +19,8 @@ figure.quote blockquote { margin: 0; white-space: pre-line; }
 .context { color: #777; }
 figcaption.label { color: #444; font-size: 0.9rem; margin-top: 0.25rem; }
 .codes { color: #777; }
+aside.memo { margin: -0.5rem 0 1.25rem 1rem; font-size: 0.9rem; white-space: pre-line; }
+aside.memo .by { font-style: italic; color: #555; }
 """
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -35,9 +37,14 @@ def _quote(quote: Quote, show_codes: bool) -> str:
     if quote.after.strip():
         parts.append(f' <span class="context">{escape(quote.after.strip())}</span>')
     codes = f' <span class="codes">{escape(quote.codes_note())}</span>' if show_codes else ""
+    memos = "".join(
+        f'<aside class="memo"><span class="by">{escape(memo.heading())}:</span> '
+        f"{escape(memo.text)}</aside>"
+        for memo in quote.memos or ()
+    )
     return (
         f'<figure class="quote"><blockquote>{"".join(parts)}</blockquote>'
-        f'<figcaption class="label">[{escape(quote.label)}]{codes}</figcaption></figure>'
+        f'<figcaption class="label">[{escape(quote.label)}]{codes}</figcaption></figure>{memos}'
     )
 
 
