@@ -137,13 +137,14 @@ def _coding_rows(session: Session, keys: dict[int, str]) -> list[MemoEntry]:
     )
     starts: dict[int, list[tuple[int, int]]] = {}
     for document_id in {coding.document_id for coding, _ in rows}:
-        starts[document_id] = list(
-            session.execute(
+        starts[document_id] = [
+            (start, index)
+            for start, index in session.execute(
                 select(Passage.start, Passage.index)
                 .where(Passage.document_id == document_id)
                 .order_by(Passage.start)
-            ).tuples()
-        )
+            )
+        ]
     entries = []
     for coding, coder in rows:
         passages = starts[coding.document_id]
@@ -168,8 +169,10 @@ def list_memos(session: Session, wanted: MemoFilter | None = None) -> list[MemoE
     wanted = wanted or MemoFilter()
     if wanted.kind is not None and wanted.kind not in KINDS:
         raise QualcodeError(f"--kind {wanted.kind!r}: use one of {', '.join(KINDS)}")
-    labels = dict(session.execute(select(Participant.id, Participant.label)).tuples().all())
-    keys = dict(session.execute(select(Code.id, Code.key)).tuples().all())
+    labels = {
+        id_: label for id_, label in session.execute(select(Participant.id, Participant.label))
+    }
+    keys = {id_: key for id_, key in session.execute(select(Code.id, Code.key))}
     entries = _memo_rows(session, labels, keys) + _cell_rows(session, labels, keys)
     entries += _coding_rows(session, keys)
     if wanted.kind is not None:
