@@ -305,11 +305,17 @@ class _Combine:
         self.summary.add("codings set aside")
 
     def run_memos(self) -> None:
-        columns = (Memo.coder_id, Memo.document_id, Memo.passage_id, Memo.code_id, Memo.text)
+        columns = (
+            Memo.coder_id, Memo.document_id, Memo.passage_id, Memo.code_id, Memo.text,
+            Memo.participant_id,
+        )  # fmt: skip
         existing = {tuple(row) for row in self.target.execute(select(*columns))}
         for memo in self.other.scalars(select(Memo).order_by(Memo.id)):
             if not self.wanted(memo.coder_id) or self._left_out(memo.document_id, memo.passage_id):
                 continue
+            if memo.participant_id in self.withdrawn:
+                continue  # a memo about someone who withdrew from this project stays out
+            person = self.participants.get(memo.participant_id or 0)
             document_id = passage_id = None
             if memo.document_id is not None:
                 document_id = self.places[memo.document_id].target.id
@@ -325,14 +331,16 @@ class _Combine:
                     passage_id = passage.id
             code_id = self.codes[memo.code_id].id if memo.code_id is not None else None
             who = self.coder_of(memo.coder_id)
-            key = (who.id, document_id, passage_id, code_id, memo.text)
+            person_id = person.id if person is not None else None
+            key = (who.id, document_id, passage_id, code_id, memo.text, person_id)
             if key in existing:
                 self.summary.add("memos matched")
                 continue
             existing.add(key)
             self.target.add(Memo(
                 coder_id=who.id, document_id=document_id, passage_id=passage_id,
-                code_id=code_id, text=memo.text, created_at=memo.created_at,
+                code_id=code_id, participant_id=person_id, text=memo.text,
+                created_at=memo.created_at,
                 updated_at=memo.updated_at,
             ))  # fmt: skip
             self.summary.add("memos added")
