@@ -53,6 +53,19 @@ def resolve_row(session: Session, kind: str, text: str) -> RowRef:
     return RowRef(attribute=name, value=None if value == NOT_RECORDED else value)
 
 
+def find_summary(session: Session, ref: RowRef, code_id: int) -> CellSummary | None:
+    """The stored summary of the cell at this row and code, if there is one."""
+    return session.scalar(
+        select(CellSummary).where(
+            CellSummary.code_id == code_id,
+            _is(CellSummary.participant_id, ref.participant_id),
+            _is(CellSummary.document_id, ref.document_id),
+            _is(CellSummary.attribute, ref.attribute),
+            _is(CellSummary.value, ref.value),
+        )
+    )
+
+
 def set_summary(
     session: Session, kind: str, row: str, column: str, text: str, *, coder: str
 ) -> str:
@@ -61,15 +74,7 @@ def set_summary(
         raise QualcodeError(f"summary is {len(text)} characters; the limit is {MAX_SUMMARY}")
     ref = resolve_row(session, kind, row)
     code = find_code(session, column)
-    existing = session.scalar(
-        select(CellSummary).where(
-            CellSummary.code_id == code.id,
-            _is(CellSummary.participant_id, ref.participant_id),
-            _is(CellSummary.document_id, ref.document_id),
-            _is(CellSummary.attribute, ref.attribute),
-            _is(CellSummary.value, ref.value),
-        )
-    )
+    existing = find_summary(session, ref, code.id)
     where = {"code": code.key, "row": _describe(ref)}
     text = text.strip()
     if not text:

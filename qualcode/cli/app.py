@@ -116,6 +116,10 @@ COMMANDS: dict[str, LazyCommand] = {
         ".analysis_cmds:summarise",
         "Write the summary of one framework matrix cell (row by code), shown by `matrix`.",
     ),
+    "memo": LazyCommand(
+        ".memo_cmds:memo_app",
+        "Memos on the project, a participant, document, code, framework cell, passage or coding.",
+    ),
     "query": LazyCommand(
         ".analysis_cmds:query",
         "Passages whose codes match an expression (a code counts with its sub-codes; NEAR/N: "

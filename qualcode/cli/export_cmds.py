@@ -73,6 +73,10 @@ def quotes(
             "--include-interviewer", help="Keep coded interviewer turns (left out by default)."
         ),
     ] = False,
+    memos: Annotated[
+        bool,
+        typer.Option("--memos", help="Put passage and coding memos under their quotes."),
+    ] = False,
     template: TemplateOpt = None,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
@@ -98,6 +102,7 @@ def quotes(
         key=pseudonyms,
         unreviewed=unreviewed,
         include_interviewer=include_interviewer,
+        memos=memos,
     )
     report = Outcome(as_json)
     with (

@@ -103,13 +103,20 @@ def _orphan(run: Run, place: Placement, row: Any, code: Code, who: Coder) -> Non
 
 
 def bring_memos(run: Run) -> None:
-    columns = (Memo.coder_id, Memo.document_id, Memo.passage_id, Memo.code_id, Memo.text)
+    columns = (
+        Memo.coder_id, Memo.document_id, Memo.passage_id, Memo.code_id, Memo.text,
+        Memo.participant_id,
+    )  # fmt: skip
     existing = {tuple(row) for row in run.target.execute(select(*columns))}
     rows: list[dict[str, Any]] = []
     theirs = run.other.execute(select(*columns, Memo.created_at, Memo.updated_at).order_by(Memo.id))
-    for coder_id, doc_id, passage_id, code_id, text, created, updated in theirs:
+    for coder_id, doc_id, passage_id, code_id, text, their_person, created, updated in theirs:
         if not run.wanted(coder_id) or run.left_out_of(doc_id, passage_id):
             continue
+        if their_person in run.withdrawn:
+            continue  # a memo about someone who withdrew from this project stays out
+        person = run.participants.get(their_person) if their_person is not None else None
+        person_id = person.id if person is not None else None
         document_id = run.places[doc_id].target.id if doc_id is not None else None
         passage = None
         if passage_id is not None:
@@ -122,14 +129,15 @@ def bring_memos(run: Run) -> None:
                 document_id = run.places[run.their_passage(passage_id)[0]].target.id
         code = run.codes[code_id].id if code_id is not None else None
         who = run.coder_of(coder_id)
-        key = (who.id, document_id, passage, code, text)
+        key = (who.id, document_id, passage, code, text, person_id)
         if key in existing:
             run.summary.add("memos matched")
             continue
         existing.add(key)
         rows.append(
             {"coder_id": who.id, "document_id": document_id, "passage_id": passage,
-             "code_id": code, "text": text, "created_at": created, "updated_at": updated}
+             "code_id": code, "participant_id": person_id, "text": text,
+             "created_at": created, "updated_at": updated}
         )  # fmt: skip
     _insert(run, Memo, rows, "memos added")
 

@@ -35,6 +35,7 @@ from qualcode.export.speakers import (
     with_labels,
     without_interviewer,
 )
+from qualcode.memos.quotes import QuoteMemos
 from qualcode.numbering import passage_number
 from qualcode.store.models import Code, Document, Passage
 
@@ -48,8 +49,11 @@ class QuoteMaker:
     """Turns coded spans into anonymised quotes: identifiers, speakers and unreviewed finds
     redacted in the words and their context alike."""
 
-    def __init__(self, options: QuoteOptions, policy: ExportRedactor) -> None:
+    def __init__(
+        self, options: QuoteOptions, policy: ExportRedactor, memos: QuoteMemos | None = None
+    ) -> None:
         self.options = options
+        self.memos = memos
         self.policy = policy
         self.redactor = policy.redactor
         self._unreviewed: dict[int, list[Redaction]] = {}
@@ -114,6 +118,11 @@ class QuoteMaker:
             coders=tuple(sorted(redact(c) for c in span.coders)),
             attributes=attributes,
             passage=None if first is None else first.index,
+            memos=None
+            if self.memos is None
+            else self.memos.find(
+                document.id, window_start + start, window_start + end, {c.id for c in codes}
+            ),
         )
 
     def _unreviewed_in(self, document: Document) -> list[Redaction]:
@@ -163,7 +172,8 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
         coder=options.coder,
         consensus=options.consensus,
     )
-    maker = QuoteMaker(options, policy)
+    memos = QuoteMemos(session, policy, options.coder) if options.memos else None
+    maker = QuoteMaker(options, policy, memos)
     groups = group_quotes(options, codes, spans, documents, maker, policy.redact)
     titles = {"code": "Quotes by theme", "participant": "Quotes by participant"}
     return QuoteSet(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qualcode.export.model import Quote, QuoteGroup, QuoteSet
+from qualcode.export.model import Quote, QuoteGroup, QuoteMemo, QuoteSet
 
 SPECIAL = re.compile(r"([\\`*_<|~])")
 # What makes a line a heading, quote, list item or heading underline: "# ", "> ", "- ", "1. ".
@@ -44,7 +44,14 @@ def quote_markdown(quote: Quote, show_codes: bool = False) -> str:
     if show_codes:
         body = f"{body} {escape(quote.codes_note())}"
     lines = [line.strip() for line in body.split("\n")]
-    return "\n".join(f"> {line}" if line else ">" for line in lines)
+    quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
+    return quoted + "".join(f"\n\n{memo_markdown(memo)}" for memo in quote.memos or ())
+
+
+def memo_markdown(memo: QuoteMemo) -> str:
+    """A memo under its quote: a list item, whose heading says whose memo and on what."""
+    text = "\n  ".join(escape(line.strip()) for line in memo.text.split("\n"))
+    return f"- *{escape(memo.heading())}:* {text}"
 
 
 def _group(group: QuoteGroup, out: list[str]) -> None:

@@ -27,6 +27,7 @@ class QuoteOptions:
     key: PseudonymKey | None = None
     unreviewed: str = "redact"
     include_interviewer: bool = False
+    memos: bool = False
 
     def describe(
         self, redact: Callable[[str], str], redact_key: Callable[[str], str]
@@ -42,6 +43,34 @@ class QuoteOptions:
             "replacements": "pseudonyms" if self.key else "placeholders",
             "unreviewed": self.unreviewed,
             "interviewer_turns": "included" if self.include_interviewer else "left out",
+            "memos": "included" if self.memos else "left out",
+        }
+
+
+@dataclass(frozen=True)
+class QuoteMemo:
+    """A memo on a quote's passage or on one of its codings, already anonymised."""
+
+    kind: str  # "passage" or "coding"
+    coder: str
+    text: str
+    passage: int | None = None  # the passage number people see (from 1)
+    code: str | None = None  # a coding memo's code key
+
+    def heading(self) -> str:
+        """Whose memo and on what: "Memo by ana on passage 4", "… on the coding with grants"."""
+        if self.kind == "coding":
+            return f"Memo by {self.coder} on the coding with {self.code}"
+        where = f"passage {self.passage}" if self.passage is not None else "the passage"
+        return f"Memo by {self.coder} on {where}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "coder": self.coder,
+            "text": self.text,
+            "passage": self.passage,
+            "code": self.code,
         }
 
 
@@ -62,6 +91,8 @@ class Quote:
     coders: tuple[str, ...]
     attributes: dict[str, str]
     passage: int | None = None  # stored index of the passage the quote starts in
+    # With --memos, the memos on its passages and codings (None: not asked for).
+    memos: tuple[QuoteMemo, ...] | None = None
 
     @property
     def passage_number(self) -> int | None:
@@ -91,6 +122,7 @@ class Quote:
             "code_paths": list(self.code_paths),
             "coders": list(self.coders),
             "attributes": self.attributes,
+            **({} if self.memos is None else {"memos": [m.as_json() for m in self.memos]}),
         }
 
 

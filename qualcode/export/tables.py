@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from qualcode.export.model import QuoteSet
+from qualcode.export.model import Quote, QuoteSet
 
 BASE_COLUMNS = [
     "group",
@@ -34,7 +34,8 @@ WIDTHS = {"quote": 80, "context_before": 30, "context_after": 30, "label": 40, "
 def rows(quote_set: QuoteSet) -> tuple[list[str], list[list[str | int]]]:
     """The header and one row per (group, quote), in reading order."""
     attributes = quote_set.attribute_names()
-    header = BASE_COLUMNS + attributes
+    memos = quote_set.options.memos
+    header = BASE_COLUMNS + attributes + (["memos"] if memos else [])
     out: list[list[str | int]] = []
     for group in quote_set.walk():
         for quote in group.quotes:
@@ -55,9 +56,15 @@ def rows(quote_set: QuoteSet) -> tuple[list[str], list[list[str | int]]]:
                     quote.end,
                     "; ".join(quote.coders),
                     *(quote.attributes.get(name, "") for name in attributes),
+                    *([memo_cell(quote)] if memos else []),
                 ]
             )
     return header, out
+
+
+def memo_cell(quote: Quote) -> str:
+    """A quote's memos in one cell, one per line: "Memo by ana on passage 4: …"."""
+    return "\n".join(f"{m.heading()}: {m.text}" for m in quote.memos or ())
 
 
 NUMBER = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d+)?")
@@ -96,8 +103,9 @@ def write_xlsx(quote_set: QuoteSet, path: Path) -> None:
     sheet.title = "Quotes"
     sheet.append(header)
     numeric = len(BASE_COLUMNS)  # attribute columns (wave, age…) hold numbers as text
+    words = len(header) - (1 if quote_set.options.memos else 0)  # the memos column stays text
     for row in body:
-        sheet.append(row[:numeric] + [as_number(v) for v in row[numeric:]])
+        sheet.append(row[:numeric] + [as_number(v) for v in row[numeric:words]] + row[words:])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column_cells in sheet.iter_cols(min_row=1):

@@ -22,6 +22,7 @@ LABEL_STYLE = "Quote Label"
 CONTEXT_STYLE = "Quote Context"
 DEFINITION_STYLE = "Code Definition"
 COUNTS_STYLE = "Quote Counts"
+MEMO_STYLE = "Quote Memo"
 GREY = RGBColor(0x59, 0x59, 0x59)
 TOC_LEVELS = 3
 RUN_BREAKS = re.compile(r"([\t\n\r])")
@@ -54,6 +55,11 @@ def _add_styles(document: Any) -> None:
     counts.base_style = normal
     counts.font.size = Pt(9)
     counts.font.color.rgb = GREY
+    memo = styles.add_style(MEMO_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    memo.base_style = normal
+    memo.paragraph_format.left_indent = Cm(1.5)
+    memo.paragraph_format.space_after = Pt(8)
+    memo.font.size = Pt(9.5)
     for level in range(1, TOC_LEVELS + 1):
         toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
@@ -152,6 +158,14 @@ def _add_quote(writer: _Writer, quote: Quote, show_codes: bool) -> None:
     writer.run(paragraph, f" [{quote.label}]", LABEL_STYLE)
     if show_codes:
         writer.run(paragraph, f" {quote.codes_note()}", CONTEXT_STYLE)
+    for memo in quote.memos or ():
+        note = writer.paragraph(MEMO_STYLE)
+        note.add_run(f"{memo.heading()}: ").italic = True
+        lines = memo.text.split("\n")
+        for index, line in enumerate(lines):
+            run = note.add_run(line)
+            if index < len(lines) - 1:
+                run.add_break()
 
 
 def _add_group(writer: _Writer, group: QuoteGroup) -> None:

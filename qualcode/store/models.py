@@ -216,11 +216,15 @@ class Review(Base):
 
 
 class Memo(Base):
-    """A coder's free-text note on a document, passage or code."""
+    """A coder's free-text note on a participant, document, passage or code; with none of
+    them, on the project."""
 
     __tablename__ = "memo"
     id: Mapped[int] = mapped_column(primary_key=True)
     coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
     passage_id: Mapped[int | None] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))

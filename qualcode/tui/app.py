@@ -26,6 +26,7 @@ from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.documents import DocumentsScreen
 from qualcode.tui.screens.help import HelpRows, HelpScreen, binding_rows
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.screens.memo_list import MemoListScreen
 from qualcode.tui.screens.search import SearchScreen
 from qualcode.tui.screens.transcript import TranscriptScreen
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -54,6 +55,7 @@ class QualcodeApp(App[None]):
         Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),
         Binding("f2", "switch_coder", "Switch coder", show=False),
         Binding("f3", "codebook", "Codebook: rename, edit, move, merge, remove codes", show=False),
+        Binding("f4", "memos", "Memos: every memo, filtered; open its place", show=False),
         Binding("f5,ctrl+r", "refresh_data", "Refresh (changes made elsewhere)", show=False),
         Binding("q", "quit", "Quit", show=False),
     ]
@@ -113,6 +115,18 @@ class QualcodeApp(App[None]):
     def _jump(self, event: CodeViewScreen.Jump) -> None:
         quote = event.quote
         self.open_document(quote.document_id, quote.passage, (quote.start, quote.end))
+
+    @on(MemoListScreen.Open)
+    def _memo_place(self, event: MemoListScreen.Open) -> None:
+        place = event.place
+        if place.document_id is not None:
+            self.open_document(place.document_id, place.passage)
+        elif place.code_id is not None:
+            self.switch_screen(CodeViewScreen(self.bench, place.code_id))
+
+    def action_memos(self) -> None:
+        if not isinstance(self.screen, MemoListScreen):
+            self.push_screen(MemoListScreen(self.bench))
 
     @on(CodebookTree.ShowQuotes)
     def _quotes(self, event: CodebookTree.ShowQuotes) -> None:
@@ -181,5 +195,6 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
         ("Comparing two coders", binding_rows(CompareScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),
+        ("Memo list (f4)", binding_rows(MemoListScreen.BINDINGS)),
         ("Mouse", MOUSE),
     ]

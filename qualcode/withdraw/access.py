@@ -100,7 +100,7 @@ def export_participant_data(session: Session, label: str, folder: Path) -> Acces
                 path = folder / "documents" / f"{names[document.id]}.v{version.number}.txt"
                 write_text(path, version.text)
     codings = _codings(session, ids, names)
-    memos = _memos(session, ids, names)
+    memos = _memos(session, participant.id, ids, names)
     identifiers = [
         {"kind": i.kind, "value": i.value, "source": i.source} for i in participant.identifiers
     ]
@@ -166,13 +166,19 @@ def _codings(session: Session, ids: list[int], names: dict[int, str]) -> str:
     return _csv(header, table)
 
 
-def _memos(session: Session, ids: list[int], names: dict[int, str]) -> str:
+def _memos(session: Session, participant: int, ids: list[int], names: dict[int, str]) -> str:
     passages = select(Passage.id).where(Passage.document_id.in_(ids))
     rows = session.execute(
         select(Memo, Coder.name, Passage.index, Passage.document_id)
         .join(Coder, Coder.id == Memo.coder_id)
         .outerjoin(Passage, Passage.id == Memo.passage_id)
-        .where(or_(Memo.document_id.in_(ids), Memo.passage_id.in_(passages)))
+        .where(
+            or_(
+                Memo.participant_id == participant,
+                Memo.document_id.in_(ids),
+                Memo.passage_id.in_(passages),
+            )
+        )
         .order_by(Memo.id)
     )
     table = [

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
-from qualcode.store.models import Document, Identifier, Participant
+from qualcode.store.models import Document, Identifier, Memo, Participant
 from qualcode.withdraw.scope import (
     DocumentScope,
     count_parts,
@@ -80,6 +80,13 @@ def plan_withdrawal(session: Session, label: str) -> WithdrawalPlan:
         .where(Identifier.participant_id == participant.id)
     )
     counts["identifiers"] = int(identifiers or 0)
+    # Memos about the participant themself go with them, as memos on their documents do.
+    counts["memos"] += int(
+        session.scalar(
+            select(func.count()).select_from(Memo).where(Memo.participant_id == participant.id)
+        )
+        or 0
+    )
     counts["attributes"] = len(participant.attributes)
     counts["participants"] = 1
     return WithdrawalPlan(
@@ -121,6 +128,7 @@ def withdraw(session: Session, plan: WithdrawalPlan, *, coder: str, reason: str 
         )
     delete_documents(session, plan.scope)
     discard_models(session, plan.models)
+    session.execute(delete(Memo).where(Memo.participant_id == plan.participant_id))
     session.execute(delete(Identifier).where(Identifier.participant_id == plan.participant_id))
     session.execute(delete(Participant).where(Participant.id == plan.participant_id))
     record(

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from typer.testing import CliRunner
-from withdraw_demo import MEMO, STAYING, WITHDRAWN
+from withdraw_demo import MEMO, PARTICIPANT_MEMO, STAYING, WITHDRAWN
 
 from qualcode.cli.app import app
 
@@ -55,7 +55,11 @@ def test_export_data_writes_their_documents_codings_memos_and_identifiers(
     assert all(r["passage"] and int(r["passage"]) >= 1 for r in rows)
     with (out / "memos.csv").open(encoding="utf-8", newline="") as handle:
         memos = list(csv.DictReader(handle))
-    assert [m["memo"] for m in memos] == [f"{WITHDRAWN}: {MEMO}"]
+    # The memo about them and the one on their passage, in the order they were written.
+    assert [m["memo"] for m in memos] == [
+        f"{WITHDRAWN}: {MEMO}",
+        f"{WITHDRAWN}: {PARTICIPANT_MEMO}",
+    ]
     assert "subject access" in (out / "README.txt").read_text(encoding="utf-8")
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
     assert stat.S_IMODE((out / "participant.json").stat().st_mode) == 0o600

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
-from withdraw_demo import CODING_MEMO, MEMO, STAYING, SUMMARY, WITHDRAWN
+from withdraw_demo import CODING_MEMO, MEMO, PARTICIPANT_MEMO, STAYING, SUMMARY, WITHDRAWN
 
 from qualcode.cli.app import app
 from qualcode.files import project_files
@@ -113,9 +113,11 @@ def test_withdrawal_leaves_none_of_their_words_or_names_in_the_file(demo_copy: P
     lowered = data.lower()
     assert [s for s in sentences if s.encode() in data] == []
     assert [n for n in names if n.lower().encode() in lowered] == []
-    for memo in (f"{WITHDRAWN}: {MEMO}", f"{WITHDRAWN}: {CODING_MEMO}", f"{WITHDRAWN}: {SUMMARY}"):
+    theirs = (MEMO, CODING_MEMO, SUMMARY, PARTICIPANT_MEMO)
+    for memo in (f"{WITHDRAWN}: {words}" for words in theirs):
         assert memo.encode() not in data
     assert f"{STAYING}: {MEMO}".encode() in data  # the other participant's memo stays
+    assert f"{STAYING}: {PARTICIPANT_MEMO}".encode() in data
 
 
 def test_everything_of_the_other_participants_is_unchanged(demo_copy: Path) -> None:
@@ -155,7 +157,7 @@ def test_check_passes_and_the_audit_event_holds_counts_not_content(demo_copy: Pa
     event = max(rows.values(), key=lambda r: r["sequence"])
     after = json.loads(event["after"])
     assert after["label"] == WITHDRAWN and after["reason"] == "withdrew consent"
-    assert after["counts"]["documents"] == 1 and after["counts"]["memos"] == 1
+    assert after["counts"]["documents"] == 1 and after["counts"]["memos"] == 2
     assert after["counts"]["set-aside codings"] == 3 and after["counts"]["assignments"] == 1
     assert after["counts"]["rejected suggestions"] == 1 and after["counts"]["versions"] == 2
     trail = json.dumps(list(rows.values()), ensure_ascii=False, default=str).lower()

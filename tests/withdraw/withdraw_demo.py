@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from qualcode.analysis.summaries import set_summary
 from qualcode.audit.assignments import assign
+from qualcode.memos.subjects import Subject
+from qualcode.memos.writes import add_memo
 from qualcode.nlp.feedback import accept_suggestion, reject_suggestion
 from qualcode.nlp.training import train_project
 from qualcode.revise.edit import edit_passage
@@ -19,6 +21,7 @@ STAYING = "Interviewee 1"
 MEMO = "the locked-out Monday is the clearest case of prison disruption in the set"
 SUMMARY = "short contracts and payment by results shape every answer"
 CODING_MEMO = "frames tolerating failure as independence from qualification targets"
+PARTICIPANT_MEMO = "speaks for the smallest providers, wary of every consortium offer"
 
 
 def enrich(target: str) -> None:
@@ -41,6 +44,8 @@ def enrich(target: str) -> None:
                 set_passage_memo(session, passages[3].id, "ana", f"{label}: {MEMO}")
                 set_coding_memo(session, coding.id, "ben", f"{label}: {CODING_MEMO}")
                 set_reviewed(session, passages[4].id, "ana", True)
+                about = Subject("participant", participant_id=document.participant_id)
+                add_memo(session, about, "ana", f"{label}: {PARTICIPANT_MEMO}")
                 reject_suggestion(session, passages[2].id, "commissioning", "ana", score=0.4)
                 accept_suggestion(session, passages[6].id, "independence", "ben", score=0.8)
                 assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")

@@ -1,0 +1,1 @@
+"""Memos on the project, documents, participants, codes, framework cells, passages and codings."""
