@@ -6,10 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from qualcode.audit.blind import visible_coders
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -21,15 +18,12 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
-from qualcode.codebook.types import CodebookSpec
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
-from qualcode.project import DEFAULT_CODEBOOK, new_project
 from qualcode.store.db import display
-from qualcode.store.documents import find_document
-from qualcode.store.models import Coding
-from qualcode.store.reports import document_list, project_status
-from qualcode.store.search import search_passages
+
+# Each command imports the store modules it uses: status, docs and search read through
+# plain SQL and never load the ORM models, a good part of their start-up.
 
 
 def init(
@@ -44,7 +38,9 @@ def init(
     coder: CoderOpt = None,
 ) -> None:
     """Create a new project, with the default codebook unless another is given."""
+    from qualcode.codebook.types import CodebookSpec
     from qualcode.codebook.yamlio import load_codebook  # PyYAML: only to create a project
+    from qualcode.project import DEFAULT_CODEBOOK, new_project
 
     try:
         if codebook is not None and str(codebook).lower() == "none" and not codebook.exists():
@@ -60,6 +56,8 @@ def init(
 
 def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """Documents, passages, coded share, and counts per coder and per code."""
+    from qualcode.store.reports import project_status
+
     with project_open(project) as opened, opened.read() as session:
         report = project_status(session)
     if as_json:
@@ -71,6 +69,8 @@ def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
 
 def docs(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """List documents with participant label and public attributes."""
+    from qualcode.store.reports import document_list
+
     with project_open(project) as opened, opened.read() as session:
         documents = document_list(session)
     if as_json:
@@ -86,6 +86,13 @@ def show(
     coder: CoderOpt = None,
 ) -> None:
     """A document's passages with index, offsets, speaker, text and codings."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import joinedload
+
+    from qualcode.audit.blind import visible_coders
+    from qualcode.store.documents import find_document
+    from qualcode.store.models import Coding
+
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc)
         codings = list(
@@ -143,6 +150,8 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Full-text search over passages."""
+    from qualcode.store.search import search_passages
+
     with project_open(project) as opened, opened.read() as session:
         hits = search_passages(session, query, limit=limit)
     if as_json:

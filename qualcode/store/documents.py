@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
+from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
 from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
 from qualcode.store.models import Document, Identifier, Participant, Passage
@@ -36,7 +37,6 @@ def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int
 # On SQLite, one multi-row INSERT per chunk: the FTS5 index (fed by a trigger) then flushes
 # once per statement rather than once per passage, which is most of the cost of a big import.
 PASSAGES_PER_STATEMENT = 4_000
-MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
 _PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
 _ROW = "(?, ?, ?, ?, ?, ?, ?)"
 _PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
