@@ -22,8 +22,8 @@ from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
 from qualcode.store.db import display
 
-# Each command imports the store modules it uses: status, docs and search read through
-# plain SQL and never load the ORM models, a good part of their start-up.
+# Each command imports the store modules it uses: status, docs, search and show read
+# through plain SQL and never load the ORM models, a good part of their start-up.
 
 
 def init(
@@ -87,30 +87,42 @@ def show(
 ) -> None:
     """A document's passages with index, offsets, speaker, text and codings."""
     from sqlalchemy import select
-    from sqlalchemy.orm import joinedload
 
     from qualcode.audit.blind import visible_coders
-    from qualcode.store.documents import find_document
-    from qualcode.store.models import Coding
+    from qualcode.store.lookup import find_document_key
+    from qualcode.store.tables import Code, Coder, Coding, Passage
 
     with project_open(project) as opened, opened.read() as session:
-        document = find_document(session, doc)
+        document = find_document_key(session, doc)
         codings = list(
-            session.scalars(
-                select(Coding)
-                .options(joinedload(Coding.code), joinedload(Coding.coder))
-                .where(Coding.document_id == document.id)
-                .order_by(Coding.start)
+            session.execute(
+                select(
+                    Coding.c.id,
+                    Code.c.key.label("code"),
+                    Coder.c.name.label("coder"),
+                    Coding.c.start,
+                    Coding.c.end,
+                )
+                .select_from(Coding)
+                .outerjoin(Code, Code.c.id == Coding.c.code_id)
+                .outerjoin(Coder, Coder.c.id == Coding.c.coder_id)
+                .where(Coding.c.document_id == document.id)
+                .order_by(Coding.c.start)
             )
         )
         allowed = visible_coders(session, document.id, coder or default_coder())  # blind coding
-        codings = [c for c in codings if allowed is None or c.coder.name in allowed]
+        codings = [c for c in codings if allowed is None or c.coder in allowed]
+        rows = session.execute(
+            select(Passage, Passage.c["index"].label("stored_index"))  # Row.index is a method
+            .where(Passage.c.document_id == document.id)
+            .order_by(Passage.c["index"])
+        )
         passages: list[dict[str, Any]] = []
         # One sweep over passages and codings, both in text order: `open_` holds the codings
         # that started before the current passage ends.
         upcoming, open_ = iter(codings), []
         pending = next(upcoming, None)
-        for p in document.passages:
+        for p in rows:
             while pending is not None and pending.start < p.end:
                 open_.append(pending)
                 pending = next(upcoming, None)
@@ -118,7 +130,7 @@ def show(
             covering = list(open_)
             passages.append(
                 {
-                    "passage": passage_number(p.index),
+                    "passage": passage_number(p.stored_index),
                     "start": p.start,
                     "end": p.end,
                     "speaker": p.speaker,
@@ -127,8 +139,8 @@ def show(
                     "codings": [
                         {
                             "id": c.id,
-                            "code": c.code.key,
-                            "coder": c.coder.name,
+                            "code": c.code,
+                            "coder": c.coder,
                             "start": c.start,
                             "end": c.end,
                         }

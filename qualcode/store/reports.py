@@ -4,42 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, column, func, literal, select, table, union_all
+from sqlalchemy import Integer, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from qualcode.codebook.order import codebook_order
+from qualcode.store.tables import Code, Codebook, Coder, Coding, Document, Participant, Passage
 from qualcode.tables.columns import is_private_attribute
-
-# The columns these summaries read, as plain table clauses: `qualcode status` and `docs`
-# then never declare the ORM models (most of their start-up). tests/store/test_reports_tables.py
-# checks each column against the models.
-Passage = table("passage", column("id"), column("document_id"), column("start"), column("end"))
-Coding = table(
-    "coding",
-    column("id"),
-    column("document_id"),
-    column("code_id"),
-    column("coder_id"),
-    column("start"),
-    column("end"),
-)
-Coder = table("coder", column("id"), column("name"))
-Code = table(
-    "code", column("id"), column("key"), column("name"), column("parent_id"), column("position")
-)
-Codebook = table("codebook", column("id"), column("name"))
-Participant = table("participant", column("id"), column("label"), column("attributes", JSON))
-Document = table(
-    "document",
-    column("id"),
-    column("title"),
-    column("source_name"),
-    column("format"),
-    column("attributes", JSON),
-    column("participant_id"),
-    column("imported_at", DateTime(timezone=True)),
-)
-TABLES = (Passage, Coding, Coder, Code, Codebook, Participant, Document)
 
 
 def _coded_passages(session: Session, coder_id: int | None = None) -> int:

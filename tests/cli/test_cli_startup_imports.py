@@ -97,7 +97,12 @@ def test_everyday_commands_load_no_heavy_library(coded_project: Path, args: list
 
 @pytest.mark.parametrize(
     "args",
-    [["status", "{project}"], ["docs", "{project}"], ["search", "{project}", "tendering"]],
+    [
+        ["status", "{project}"],
+        ["docs", "{project}"],
+        ["search", "{project}", "tendering"],
+        ["show", "{project}", "1"],
+    ],
     ids=lambda args: args[0],
 )
 def test_reading_commands_declare_no_models(coded_project: Path, args: list[str]) -> None:

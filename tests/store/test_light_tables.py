@@ -1,12 +1,12 @@
-"""The plain table clauses the status and document list read match the ORM models' tables."""
+"""The plain table clauses the light readers use match the ORM models' tables."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import JSON, DateTime, TableClause
+from sqlalchemy import JSON, Boolean, DateTime, TableClause
 
 from qualcode.store.models import Base
-from qualcode.store.reports import TABLES
+from qualcode.store.tables import TABLES
 
 
 @pytest.mark.parametrize("clause", TABLES, ids=lambda clause: clause.name)
@@ -15,7 +15,7 @@ def test_each_column_is_the_models_column(clause: TableClause) -> None:
     for column in clause.columns:
         assert column.name in table.columns, f"{clause.name}.{column.name} is not in the models"
         stored = table.columns[column.name].type
-        # Columns whose values are converted on reading (JSON, timestamps) carry the same type.
-        if isinstance(stored, JSON | DateTime):
+        # Columns whose values are converted (JSON, timestamps, booleans) carry the same type.
+        if isinstance(stored, JSON | DateTime | Boolean):
             assert type(column.type) is type(stored), f"{clause.name}.{column.name}"
             assert getattr(column.type, "timezone", None) == getattr(stored, "timezone", None)
