@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
 from qualcode.importing import import_files
@@ -39,6 +40,13 @@ async def settle(pilot: Pilot[None]) -> None:
             continue
         await app.bench.writer.drain()
         await pilot.pause()
+
+
+def steady_cursors(app: QualcodeApp) -> None:
+    """Show each text field's cursor without blinking: a blinking cursor is drawn or not by
+    the clock, so snapshots depended on how fast the machine reached them."""
+    for field in app.screen.query(Input):
+        field._pause_blink(visible=True)
 
 
 @dataclass

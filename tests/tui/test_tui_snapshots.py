@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import settle, steady_cursors
 from textual.widgets import Input, Label
 
 from qualcode.store.db import Project, open_project
@@ -46,14 +46,25 @@ def keys(*pressed: str) -> Callable[[Any], Any]:
     return run_before
 
 
+def steadily(*pressed: str) -> Callable[[Any], Any]:
+    """As `keys`, then the filter's cursor shown steadily: the documents list paints sooner
+    than the cursor's first blink or later, depending on the machine."""
+
+    async def run_before(pilot: Any) -> None:
+        await keys(*pressed)(pilot)
+        steady_cursors(pilot.app)
+
+    return run_before
+
+
 def test_documents_screen(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana")
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steadily())
 
 
 def test_documents_filtered(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana")
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys(*"sam"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steadily(*"sam"))
 
 
 def test_transcript_screen(snap_compare: Snap, coded: Project) -> None:
