@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle, steady_cursors
+from conftest import keys, settle, without_toasts
 from textual.widgets import Input, Label
 
 from qualcode.store.db import Project, open_project
@@ -37,34 +37,14 @@ def coded(study: Path) -> Iterator[Project]:
     project.close()
 
 
-def keys(*pressed: str) -> Callable[[Any], Any]:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press(*pressed)
-        await settle(pilot)
-
-    return run_before
-
-
-def steadily(*pressed: str) -> Callable[[Any], Any]:
-    """As `keys`, then the filter's cursor shown steadily: the documents list paints sooner
-    than the cursor's first blink or later, depending on the machine."""
-
-    async def run_before(pilot: Any) -> None:
-        await keys(*pressed)(pilot)
-        steady_cursors(pilot.app)
-
-    return run_before
-
-
 def test_documents_screen(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana")
-    assert snap_compare(app, terminal_size=SIZE, run_before=steadily())
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys())
 
 
 def test_documents_filtered(snap_compare: Snap, coded: Project) -> None:
     app = QualcodeApp(coded, "ana")
-    assert snap_compare(app, terminal_size=SIZE, run_before=steadily(*"sam"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys(*"sam"))
 
 
 def test_transcript_screen(snap_compare: Snap, coded: Project) -> None:
@@ -108,6 +88,7 @@ def test_search_screen(snap_compare: Snap, coded: Project) -> None:
                 break
             await pilot.pause(0.05)
         await settle(pilot)
+        await without_toasts(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
