@@ -193,8 +193,8 @@ def _code_hits(
     import sys
 
     from qualcode.cli.outcome import Outcome
-    from qualcode.store.bulk_coding import BulkCoding, already_coded, code_hits
     from qualcode.numbering import MAX_ROW_ID
+    from qualcode.store.bulk_coding import BulkCoding, already_coded, code_hits
     from qualcode.store.codes import find_code
     from qualcode.store.search import search_passages
 
