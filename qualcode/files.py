@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +123,8 @@ def fresh_name(path: Path) -> Path:
     folder = path.parent
     if not folder.is_dir():
         raise QualcodeError(f"{shown(path)}: folder {shown(folder)} does not exist")
+    import secrets  # with hashlib and random: only for commands that write a file
+
     return folder / f".qualcode-{secrets.token_hex(6)}.part"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qualcode.errors import QualcodeError
 
+MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
+
 
 def passage_number(index: int) -> int:
     """The number a person reads for the passage stored at `index` (the first is 1)."""

@@ -6,10 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from qualcode.audit.blind import visible_coders
 from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
@@ -21,15 +18,12 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.render import documents_table, hits_table, passages_table, status_tables
-from qualcode.codebook.types import CodebookSpec
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
-from qualcode.project import DEFAULT_CODEBOOK, new_project
 from qualcode.store.db import display
-from qualcode.store.documents import find_document
-from qualcode.store.models import Coding
-from qualcode.store.reports import document_list, project_status
-from qualcode.store.search import search_passages
+
+# Each command imports the store modules it uses: status, docs, search and show read
+# through plain SQL and never load the ORM models, a good part of their start-up.
 
 
 def init(
@@ -44,7 +38,9 @@ def init(
     coder: CoderOpt = None,
 ) -> None:
     """Create a new project, with the default codebook unless another is given."""
+    from qualcode.codebook.types import CodebookSpec
     from qualcode.codebook.yamlio import load_codebook  # PyYAML: only to create a project
+    from qualcode.project import DEFAULT_CODEBOOK, new_project
 
     try:
         if codebook is not None and str(codebook).lower() == "none" and not codebook.exists():
@@ -60,6 +56,8 @@ def init(
 
 def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """Documents, passages, coded share, and counts per coder and per code."""
+    from qualcode.store.reports import project_status
+
     with project_open(project) as opened, opened.read() as session:
         report = project_status(session)
     if as_json:
@@ -71,6 +69,8 @@ def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
 
 def docs(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """List documents with participant label and public attributes."""
+    from qualcode.store.reports import document_list
+
     with project_open(project) as opened, opened.read() as session:
         documents = document_list(session)
     if as_json:
@@ -86,24 +86,43 @@ def show(
     coder: CoderOpt = None,
 ) -> None:
     """A document's passages with index, offsets, speaker, text and codings."""
+    from sqlalchemy import select
+
+    from qualcode.audit.blind import visible_coders
+    from qualcode.store.lookup import find_document_key
+    from qualcode.store.tables import Code, Coder, Coding, Passage
+
     with project_open(project) as opened, opened.read() as session:
-        document = find_document(session, doc)
+        document = find_document_key(session, doc)
         codings = list(
-            session.scalars(
-                select(Coding)
-                .options(joinedload(Coding.code), joinedload(Coding.coder))
-                .where(Coding.document_id == document.id)
-                .order_by(Coding.start)
+            session.execute(
+                select(
+                    Coding.c.id,
+                    Code.c.key.label("code"),
+                    Coder.c.name.label("coder"),
+                    Coding.c.start,
+                    Coding.c.end,
+                )
+                .select_from(Coding)
+                .outerjoin(Code, Code.c.id == Coding.c.code_id)
+                .outerjoin(Coder, Coder.c.id == Coding.c.coder_id)
+                .where(Coding.c.document_id == document.id)
+                .order_by(Coding.c.start)
             )
         )
         allowed = visible_coders(session, document.id, coder or default_coder())  # blind coding
-        codings = [c for c in codings if allowed is None or c.coder.name in allowed]
+        codings = [c for c in codings if allowed is None or c.coder in allowed]
+        rows = session.execute(
+            select(Passage, Passage.c["index"].label("stored_index"))  # Row.index is a method
+            .where(Passage.c.document_id == document.id)
+            .order_by(Passage.c["index"])
+        )
         passages: list[dict[str, Any]] = []
         # One sweep over passages and codings, both in text order: `open_` holds the codings
         # that started before the current passage ends.
         upcoming, open_ = iter(codings), []
         pending = next(upcoming, None)
-        for p in document.passages:
+        for p in rows:
             while pending is not None and pending.start < p.end:
                 open_.append(pending)
                 pending = next(upcoming, None)
@@ -111,7 +130,7 @@ def show(
             covering = list(open_)
             passages.append(
                 {
-                    "passage": passage_number(p.index),
+                    "passage": passage_number(p.stored_index),
                     "start": p.start,
                     "end": p.end,
                     "speaker": p.speaker,
@@ -120,8 +139,8 @@ def show(
                     "codings": [
                         {
                             "id": c.id,
-                            "code": c.code.key,
-                            "coder": c.coder.name,
+                            "code": c.code,
+                            "coder": c.coder,
                             "start": c.start,
                             "end": c.end,
                         }
@@ -155,6 +174,8 @@ def search(
     if code is not None:
         _code_hits(project, query, code, coder or default_coder(), limit, yes=yes, as_json=as_json)
         return
+    from qualcode.store.search import search_passages
+
     with project_open(project) as opened, opened.read() as session:
         hits = search_passages(session, query, limit=limit or 50)
     if as_json:
@@ -172,9 +193,10 @@ def _code_hits(
     import sys
 
     from qualcode.cli.outcome import Outcome
+    from qualcode.numbering import MAX_ROW_ID
     from qualcode.store.bulk_coding import BulkCoding, already_coded, code_hits
     from qualcode.store.codes import find_code
-    from qualcode.store.documents import MAX_ROW_ID
+    from qualcode.store.search import search_passages
 
     with project_open(project) as opened:
         with opened.read() as session:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
@@ -10,8 +10,10 @@ from rich.tree import Tree
 
 from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.numbering import passage_number
-from qualcode.store.codings import CodingRecord
-from qualcode.store.search import SearchHit
+
+if TYPE_CHECKING:  # the store modules (and the models) load only in commands that use them
+    from qualcode.store.codings import CodingRecord
+    from qualcode.store.search import SearchHit
 
 
 def status_tables(status: dict[str, Any]) -> list[Table]:

@@ -10,16 +10,20 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.store.models import Assignment, AssignmentCoder, Coder
+from qualcode.store.tables import Assignment, AssignmentCoder, Coder
 
 
 def blind_documents(session: Session, viewer: str) -> set[int]:
     """Documents in an open blind assignment that lists the viewer as one of its coders."""
     return set(
         session.scalars(
-            select(Assignment.document_id)
-            .join(AssignmentCoder, AssignmentCoder.assignment_id == Assignment.id)
-            .join(Coder, Coder.id == AssignmentCoder.coder_id)
-            .where(Assignment.status == "open", Assignment.blind, Coder.name == viewer.strip())
+            select(Assignment.c.document_id)
+            .join(AssignmentCoder, AssignmentCoder.c.assignment_id == Assignment.c.id)
+            .join(Coder, Coder.c.id == AssignmentCoder.c.coder_id)
+            .where(
+                Assignment.c.status == "open",
+                Assignment.c.blind,
+                Coder.c.name == viewer.strip(),
+            )
         )
     )

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from qualcode.codebook.order import codebook_order
 from qualcode.codebook.slug import fold_key, is_slug, slugify
 from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.errors import QualcodeError
@@ -41,19 +42,7 @@ def get_codebook(session: Session) -> Codebook:
 
 def all_codes(session: Session) -> list[Code]:
     """Every code, parents before children, siblings in codebook order."""
-    codes = list(session.scalars(select(Code)))
-    by_parent: dict[int | None, list[Code]] = {}
-    for code in codes:
-        by_parent.setdefault(code.parent_id, []).append(code)
-    ordered: list[Code] = []
-
-    def visit(parent_id: int | None) -> None:
-        for code in sorted(by_parent.get(parent_id, []), key=lambda c: (c.position, c.id)):
-            ordered.append(code)
-            visit(code.id)
-
-    visit(None)
-    return ordered
+    return codebook_order(session.scalars(select(Code)))
 
 
 def find_code(session: Session, key: str) -> Code:

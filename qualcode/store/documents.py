@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
+from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
 from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
+from qualcode.store.lookup import find_document_key
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
 
@@ -36,7 +38,6 @@ def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int
 # On SQLite, one multi-row INSERT per chunk: the FTS5 index (fed by a trigger) then flushes
 # once per statement rather than once per passage, which is most of the cost of a big import.
 PASSAGES_PER_STATEMENT = 4_000
-MAX_ROW_ID = 2**62  # beyond any id or index; larger numbers do not fit a database integer
 _PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
 _ROW = "(?, ?, ?, ?, ?, ?, ?)"
 _PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
@@ -199,29 +200,11 @@ def insert_document(
 
 def find_document(session: Session, ref: str) -> Document:
     """A document by id, title or source file name, or an error with a hint."""
-    ref = ref.strip()
-    if ref.isascii() and ref.isdigit() and int(ref) < MAX_ROW_ID:
-        document = session.get(Document, int(ref))
-        if document is not None:
-            return document
-    matches = list(
-        session.scalars(
-            select(Document).where((Document.title == ref) | (Document.source_name == ref))
-        )
-    )
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        ids = ", ".join(str(d.id) for d in matches)
-        raise QualcodeError(f"'{ref}' names {len(matches)} documents (ids {ids}); use an id")
-    from rapidfuzz import process  # only to suggest a name after a miss
-
-    names = list(session.execute(select(Document.id, Document.title, Document.source_name)))
-    choices = {f"{title}": doc_id for doc_id, title, _ in names}
-    choices.update({source: doc_id for doc_id, _, source in names})
-    hint = process.extractOne(ref, list(choices), score_cutoff=60) if choices else None
-    suggestion = f"; did you mean '{hint[0]}' (id {choices[hint[0]]})?" if hint else ""
-    raise QualcodeError(f"no document '{ref}'{suggestion}")
+    if session.autoflush:
+        session.flush()  # as an ORM query would: the plain lookup then sees pending documents
+    document = session.get(Document, find_document_key(session, ref).id)
+    assert document is not None  # found a moment ago, in the same transaction
+    return document
 
 
 def passage_at(session: Session, document: Document, index: int) -> Passage:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Integer, func, literal, select, union_all
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session
 
-from qualcode.store.codes import all_codes, get_codebook
-from qualcode.store.models import Code, Coder, Coding, Document, Participant, Passage
+from qualcode.codebook.order import codebook_order
+from qualcode.store.tables import Code, Codebook, Coder, Coding, Document, Participant, Passage
 from qualcode.tables.columns import is_private_attribute
 
 
@@ -22,20 +22,20 @@ def _coded_passages(session: Session, coder_id: int | None = None) -> int:
     the codings before it took minutes on a document of a million passages.
     """
     codings = select(
-        Coding.document_id,
-        Coding.start.label("key"),
+        Coding.c.document_id,
+        Coding.c.start.label("key"),
         literal(1).label("kind"),
         literal(None, Integer).label("passage_start"),
-        Coding.end.label("coding_end"),
+        Coding.c.end.label("coding_end"),
     )
     if coder_id is not None:
-        codings = codings.where(Coding.coder_id == coder_id)
+        codings = codings.where(Coding.c.coder_id == coder_id)
     events = union_all(
         select(
-            Passage.document_id,
-            Passage.end.label("key"),
+            Passage.c.document_id,
+            Passage.c.end.label("key"),
             literal(0).label("kind"),
-            Passage.start.label("passage_start"),
+            Passage.c.start.label("passage_start"),
             literal(None, Integer).label("coding_end"),
         ),
         codings,
@@ -56,16 +56,18 @@ def _coded_passages(session: Session, coder_id: int | None = None) -> int:
 
 def project_status(session: Session) -> dict[str, Any]:
     """Counts of documents, passages, codes and codings; coded share per coder and per code."""
-    passages = session.scalar(select(func.count(Passage.id))) or 0
+    passages = session.scalar(select(func.count(Passage.c.id))) or 0
     coded = _coded_passages(session)
     coders = []
-    for coder in session.scalars(select(Coder).order_by(Coder.name)):
-        codings = session.scalar(select(func.count()).where(Coding.coder_id == coder.id)) or 0
+    for coder in session.execute(select(Coder).order_by(Coder.c.name)):
+        codings = session.scalar(select(func.count()).where(Coding.c.coder_id == coder.id)) or 0
         if codings == 0:
             continue
         coder_coded = _coded_passages(session, coder.id)
         documents = session.scalar(
-            select(func.count(func.distinct(Coding.document_id))).where(Coding.coder_id == coder.id)
+            select(func.count(func.distinct(Coding.c.document_id))).where(
+                Coding.c.coder_id == coder.id
+            )
         )
         coders.append(
             {
@@ -78,31 +80,34 @@ def project_status(session: Session) -> dict[str, Any]:
         )
     per_code: dict[int, dict[str, int]] = {}
     rows = session.execute(
-        select(Coding.code_id, Coder.name, func.count())
-        .join(Coder, Coder.id == Coding.coder_id)
-        .group_by(Coding.code_id, Coder.name)
+        select(Coding.c.code_id, Coder.c.name, func.count())
+        .join(Coder, Coder.c.id == Coding.c.coder_id)
+        .group_by(Coding.c.code_id, Coder.c.name)
     )
     for code_id, coder_name, count in rows:
         per_code.setdefault(code_id, {})[coder_name] = count
+    all_codes = codebook_order(session.execute(select(Code)))
+    keys = {code.id: code.key for code in all_codes}
     codes = [
         {
             "code": code.key,
             "name": code.name,
-            "parent": code.parent.key if code.parent else None,
+            "parent": keys.get(code.parent_id) if code.parent_id is not None else None,
             "codings": sum(per_code.get(code.id, {}).values()),
             "by_coder": per_code.get(code.id, {}),
         }
-        for code in all_codes(session)
+        for code in all_codes
     ]
+    codebook = session.scalar(select(Codebook.c.name).order_by(Codebook.c.id).limit(1))
     return {
-        "codebook": get_codebook(session).name,
-        "documents": session.scalar(select(func.count(Document.id))) or 0,
-        "participants": session.scalar(select(func.count(Participant.id))) or 0,
+        "codebook": "Codebook" if codebook is None else codebook,  # as made on first use
+        "documents": session.scalar(select(func.count(Document.c.id))) or 0,
+        "participants": session.scalar(select(func.count(Participant.c.id))) or 0,
         "passages": passages,
         "coded_passages": coded,
         "coded_percent": _percent(coded, passages),
-        "codes": session.scalar(select(func.count(Code.id))) or 0,
-        "codings": session.scalar(select(func.count(Coding.id))) or 0,
+        "codes": session.scalar(select(func.count(Code.c.id))) or 0,
+        "codings": session.scalar(select(func.count(Coding.c.id))) or 0,
         "coders": coders,
         "by_code": codes,
     }
@@ -112,38 +117,41 @@ def _percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def _listed_attributes(document: Document) -> dict[str, str]:
+def _listed_attributes(*attributes: dict[str, str] | None) -> dict[str, str]:
     """A document's and its participant's attributes, minus any whose name says it holds a name,
     contact detail or the like (never public, whatever an older import stored)."""
-    merged = {
-        **document.attributes,
-        **(document.participant.attributes if document.participant else {}),
-    }
+    merged = {k: v for each in attributes for k, v in (each or {}).items()}
     return {k: v for k, v in merged.items() if not is_private_attribute(k)}
 
 
 def document_list(session: Session) -> list[dict[str, Any]]:
     """Every document with its participant's public label and attributes, and counts."""
-    passage_counts = dict(
+    passage_counts: dict[int, int] = dict(
         session.execute(
-            select(Passage.document_id, func.count()).group_by(Passage.document_id)
+            select(Passage.c.document_id, func.count()).group_by(Passage.c.document_id)
         ).all()
     )
-    coding_counts = dict(
-        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
+    coding_counts: dict[int, int] = dict(
+        session.execute(
+            select(Coding.c.document_id, func.count()).group_by(Coding.c.document_id)
+        ).all()
     )
-    documents = session.scalars(
-        select(Document)
-        .options(selectinload(Document.participant), defer(Document.text))
-        .order_by(Document.id)
+    documents = session.execute(
+        select(
+            Document,
+            Participant.c.label.label("participant"),
+            Participant.c.attributes.label("participant_attributes"),
+        )
+        .outerjoin(Participant, Participant.c.id == Document.c.participant_id)
+        .order_by(Document.c.id)
     )
     return [
         {
             "document": {"id": d.id, "title": d.title},
             "source_name": d.source_name,
             "format": d.format,
-            "participant": d.participant.label if d.participant else None,
-            "attributes": _listed_attributes(d),
+            "participant": d.participant,
+            "attributes": _listed_attributes(d.attributes, d.participant_attributes),
             "passages": passage_counts.get(d.id, 0),
             "codings": coding_counts.get(d.id, 0),
             "imported_at": d.imported_at.isoformat(),

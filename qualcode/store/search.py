@@ -11,9 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
-from qualcode.numbering import passage_number
-from qualcode.store.documents import MAX_ROW_ID
-from qualcode.store.models import Document, Passage
+from qualcode.numbering import MAX_ROW_ID, passage_number
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 400
@@ -142,6 +140,8 @@ def _postgresql(session: Session, query: str, limit: int) -> list[SearchHit]:
 
 
 def _like(session: Session, query: str, limit: int) -> list[SearchHit]:
+    from qualcode.store.models import Document, Passage  # neither SQLite nor PostgreSQL
+
     statement = (
         select(
             Passage.document_id,

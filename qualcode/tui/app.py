@@ -5,33 +5,30 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import check_coder_name
 from qualcode.store.db import Project
-from qualcode.store.search import SearchHit
-from qualcode.store.workbench import coder_names
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import WIDE
-from qualcode.tui.screens.code_palette import CodePalette
-from qualcode.tui.screens.code_view import CodeViewScreen
-from qualcode.tui.screens.codebook import CodebookScreen
-from qualcode.tui.screens.coder import CoderScreen
-from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.documents import DocumentsScreen
-from qualcode.tui.screens.help import HelpRows, HelpScreen, binding_rows
-from qualcode.tui.screens.memo import MemoScreen
-from qualcode.tui.screens.memo_list import MemoListScreen
-from qualcode.tui.screens.search import SearchScreen
-from qualcode.tui.screens.transcript import TranscriptScreen
-from qualcode.tui.widgets.codebook_tree import CodebookTree
-from qualcode.tui.widgets.transcript_view import TranscriptView
 from qualcode.tui.writer import Writer
+
+if TYPE_CHECKING:
+    from qualcode.store.search import SearchHit
+    from qualcode.tui.screens.code_view import CodeViewScreen
+    from qualcode.tui.screens.help import HelpRows
+    from qualcode.tui.screens.memo_list import MemoListScreen
+    from qualcode.tui.screens.transcript import TranscriptScreen
+    from qualcode.tui.widgets.codebook_tree import CodebookTree
+
+# Only the documents screen is imported with the app: every other screen (and what it
+# imports) loads when it is first shown, so the documents list paints sooner.
 
 MOUSE = [
     ("click", "Move the cursor to a passage (shift+click extends the selection)"),
@@ -82,7 +79,6 @@ class QualcodeApp(App[None]):
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self.install_screen(TranscriptScreen(self.bench), name="transcript")
         self.push_screen(DocumentsScreen(self.bench))
         if self.start_document is not None:
             self.open_document(self.start_document, self.start_passage)
@@ -93,6 +89,11 @@ class QualcodeApp(App[None]):
 
     @property
     def transcript(self) -> TranscriptScreen:
+        """The one transcript screen, made the first time a document is opened."""
+        from qualcode.tui.screens.transcript import TranscriptScreen
+
+        if not self.is_screen_installed("transcript"):
+            self.install_screen(TranscriptScreen(self.bench), name="transcript")
         screen = self.get_screen("transcript")
         assert isinstance(screen, TranscriptScreen)
         return screen
@@ -107,40 +108,50 @@ class QualcodeApp(App[None]):
             self.push_screen("transcript")
         self.transcript.open_document(document_id, passage, span)
 
-    @on(DocumentsScreen.Open)
-    def _open(self, event: DocumentsScreen.Open) -> None:
+    # Handlers named after the message (Textual's naming rule) rather than @on(Screen.Message),
+    # which would need each screen's class, and so its import, when this module loads.
+    def on_documents_screen_open(self, event: DocumentsScreen.Open) -> None:
         self.open_document(event.document_id)
 
-    @on(CodeViewScreen.Jump)
-    def _jump(self, event: CodeViewScreen.Jump) -> None:
+    def on_code_view_screen_jump(self, event: CodeViewScreen.Jump) -> None:
         quote = event.quote
         self.open_document(quote.document_id, quote.passage, (quote.start, quote.end))
 
-    @on(MemoListScreen.Open)
-    def _memo_place(self, event: MemoListScreen.Open) -> None:
+    def on_memo_list_screen_open(self, event: MemoListScreen.Open) -> None:
         place = event.place
         if place.document_id is not None:
             self.open_document(place.document_id, place.passage)
         elif place.code_id is not None:
+            from qualcode.tui.screens.code_view import CodeViewScreen
+
             self.switch_screen(CodeViewScreen(self.bench, place.code_id))
 
     def action_memos(self) -> None:
+        from qualcode.tui.screens.memo_list import MemoListScreen
+
         if not isinstance(self.screen, MemoListScreen):
             self.push_screen(MemoListScreen(self.bench))
 
-    @on(CodebookTree.ShowQuotes)
-    def _quotes(self, event: CodebookTree.ShowQuotes) -> None:
+    def on_codebook_tree_show_quotes(self, event: CodebookTree.ShowQuotes) -> None:
+        from qualcode.tui.screens.code_view import CodeViewScreen
+
         self.push_screen(CodeViewScreen(self.bench, event.code_id))
 
     def action_help(self) -> None:
+        from qualcode.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections()))
 
     def action_codebook(self) -> None:
+        from qualcode.tui.screens.codebook import CodebookScreen
+
         if not isinstance(self.screen, CodebookScreen):
             self.push_screen(CodebookScreen(self.bench))
 
     def action_search(self) -> None:
+        from qualcode.tui.screens.search import SearchScreen
+
         def chosen(hit: SearchHit | None) -> None:
             if hit is not None:
                 self.open_document(hit.document_id, hit.passage)
@@ -160,6 +171,9 @@ class QualcodeApp(App[None]):
 
     @work(thread=True, exclusive=True, group="coders")
     def action_switch_coder(self) -> None:
+        from qualcode.store.workbench import coder_names
+        from qualcode.tui.screens.coder import CoderScreen
+
         with self.bench.project.read() as session:
             names = coder_names(session)
         self.call_from_thread(
@@ -184,6 +198,17 @@ class QualcodeApp(App[None]):
 
 def help_sections() -> list[tuple[str, HelpRows]]:
     """Every binding of every pane, for the help screen."""
+    from qualcode.tui.screens.code_palette import CodePalette
+    from qualcode.tui.screens.code_view import CodeViewScreen
+    from qualcode.tui.screens.codebook import CodebookScreen
+    from qualcode.tui.screens.compare import CompareScreen
+    from qualcode.tui.screens.help import binding_rows
+    from qualcode.tui.screens.memo import MemoScreen
+    from qualcode.tui.screens.memo_list import MemoListScreen
+    from qualcode.tui.screens.transcript import TranscriptScreen
+    from qualcode.tui.widgets.codebook_tree import CodebookTree
+    from qualcode.tui.widgets.transcript_view import TranscriptView
+
     return [
         ("Everywhere", binding_rows(QualcodeApp.BINDINGS)),
         ("Documents", binding_rows(DocumentsScreen.BINDINGS)),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, utils
-
 from qualcode.store.workbench import CodeRow, DocumentRow
 
 
 def rank_codes(query: str, codes: Sequence[CodeRow], *, cutoff: float = 55.0) -> list[CodeRow]:
     """Codes matching a fuzzy query over key, name and description, best first."""
+    if not query:  # the unfiltered list, without loading rapidfuzz for it
+        return list(codes)
+    from rapidfuzz import fuzz, utils
+
     wanted = utils.default_process(query)
     if not wanted:
         return list(codes)
@@ -33,6 +35,10 @@ def filter_documents(
     query: str, rows: Sequence[DocumentRow], *, cutoff: float = 60.0
 ) -> list[DocumentRow]:
     """Documents matching a fuzzy query over title, participant and attribute values."""
+    if not query:  # the whole list at first paint, without loading rapidfuzz for it
+        return list(rows)
+    from rapidfuzz import fuzz, utils
+
     wanted = utils.default_process(query)
     if not wanted:
         return list(rows)

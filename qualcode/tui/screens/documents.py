@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -20,9 +20,9 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
-from qualcode.tui.screens.import_files import ImportScreen
-from qualcode.tui.screens.pick import PickScreen
-from qualcode.withdraw.removals import DocumentRemoval, plan_document_removal, remove_document
+
+if TYPE_CHECKING:
+    from qualcode.withdraw.removals import DocumentRemoval
 
 COLUMNS = ("#", "Title", "Participant", "Attributes", "Passages", "Coded")
 
@@ -186,6 +186,8 @@ class DocumentsScreen(Screen[None]):
         search.focus()
 
     def action_import(self) -> None:
+        from qualcode.tui.screens.import_files import ImportScreen  # the importers: only now
+
         def finished(imported: bool | None) -> None:
             if imported:
                 self.refresh_data()
@@ -200,11 +202,15 @@ class DocumentsScreen(Screen[None]):
 
     @work(thread=True, group="remove")
     def _plan_removal(self, document_id: int) -> None:
+        from qualcode.withdraw.removals import plan_document_removal
+
         with self.bench.project.read() as session:
             plan = plan_document_removal(session, str(document_id))
         self.app.call_from_thread(self._ask_remove, plan)
 
     def _ask_remove(self, plan: DocumentRemoval) -> None:
+        from qualcode.tui.screens.pick import PickScreen
+
         parts = [f"{n} {what}" for what, n in plan.counts.items() if n and what != "coders"]
         if plan.models:
             parts.append(f"{len(plan.models)} trained suggestion model(s)")
@@ -222,6 +228,7 @@ class DocumentsScreen(Screen[None]):
     @work(thread=True, group="remove")
     def _remove(self, plan: DocumentRemoval) -> None:
         from qualcode.withdraw.erase import erase_traces
+        from qualcode.withdraw.removals import remove_document
 
         try:
             with self.bench.project.write() as session:

@@ -1,0 +1,61 @@
+"""Plain table clauses for commands that only read: no ORM models declared, no mappers set up."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, DateTime, column, table
+
+# Only the columns the light readers use (reports, blinding, document lookup, `show`);
+# tests/store/test_reports_tables.py checks each against the models' tables.
+Passage = table(
+    "passage",
+    column("id"),
+    column("document_id"),
+    column("index"),
+    column("start"),
+    column("end"),
+    column("speaker"),
+    column("text"),
+    column("meta", JSON),
+)
+Coding = table(
+    "coding",
+    column("id"),
+    column("document_id"),
+    column("code_id"),
+    column("coder_id"),
+    column("start"),
+    column("end"),
+)
+Coder = table("coder", column("id"), column("name"))
+Code = table(
+    "code", column("id"), column("key"), column("name"), column("parent_id"), column("position")
+)
+Codebook = table("codebook", column("id"), column("name"))
+Participant = table("participant", column("id"), column("label"), column("attributes", JSON))
+Document = table(
+    "document",
+    column("id"),
+    column("title"),
+    column("source_name"),
+    column("format"),
+    column("attributes", JSON),
+    column("participant_id"),
+    column("imported_at", DateTime(timezone=True)),
+)
+Assignment = table(
+    "assignment", column("id"), column("document_id"), column("blind", Boolean), column("status")
+)
+AssignmentCoder = table(
+    "assignment_coder", column("id"), column("assignment_id"), column("coder_id")
+)
+TABLES = (
+    Passage,
+    Coding,
+    Coder,
+    Code,
+    Codebook,
+    Participant,
+    Document,
+    Assignment,
+    AssignmentCoder,
+)
