@@ -18,6 +18,7 @@ from qualcode.store.search import SearchHit
 from qualcode.store.workbench import coder_names
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import WIDE
+from qualcode.tui.open_passage import OpenPassage
 from qualcode.tui.screens.code_palette import CodePalette
 from qualcode.tui.screens.code_view import CodeViewScreen
 from qualcode.tui.screens.codebook import CodebookScreen
@@ -25,7 +26,9 @@ from qualcode.tui.screens.coder import CoderScreen
 from qualcode.tui.screens.compare import CompareScreen
 from qualcode.tui.screens.documents import DocumentsScreen
 from qualcode.tui.screens.help import HelpRows, HelpScreen, binding_rows
+from qualcode.tui.screens.matrix import MatrixScreen
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.screens.query import QueryScreen
 from qualcode.tui.screens.search import SearchScreen
 from qualcode.tui.screens.transcript import TranscriptScreen
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -54,6 +57,8 @@ class QualcodeApp(App[None]):
         Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),
         Binding("f2", "switch_coder", "Switch coder", show=False),
         Binding("f3", "codebook", "Codebook: rename, edit, move, merge, remove codes", show=False),
+        Binding("f4", "matrix", "Framework matrix: participants by themes", show=False),
+        Binding("f6", "query", "Code query: passages coded a AND b, NOT, NEAR/N", show=False),
         Binding("f5,ctrl+r", "refresh_data", "Refresh (changes made elsewhere)", show=False),
         Binding("q", "quit", "Quit", show=False),
     ]
@@ -114,6 +119,10 @@ class QualcodeApp(App[None]):
         quote = event.quote
         self.open_document(quote.document_id, quote.passage, (quote.start, quote.end))
 
+    @on(OpenPassage)
+    def _open_passage(self, event: OpenPassage) -> None:
+        self.open_document(event.document_id, event.passage, event.span)
+
     @on(CodebookTree.ShowQuotes)
     def _quotes(self, event: CodebookTree.ShowQuotes) -> None:
         self.push_screen(CodeViewScreen(self.bench, event.code_id))
@@ -125,6 +134,14 @@ class QualcodeApp(App[None]):
     def action_codebook(self) -> None:
         if not isinstance(self.screen, CodebookScreen):
             self.push_screen(CodebookScreen(self.bench))
+
+    def action_matrix(self) -> None:
+        if not isinstance(self.screen, MatrixScreen):
+            self.push_screen(MatrixScreen(self.bench))
+
+    def action_query(self) -> None:
+        if not isinstance(self.screen, QueryScreen):
+            self.push_screen(QueryScreen(self.bench))
 
     def action_search(self) -> None:
         def chosen(hit: SearchHit | None) -> None:
@@ -181,5 +198,7 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
         ("Comparing two coders", binding_rows(CompareScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),
+        ("Framework matrix (f4)", binding_rows(MatrixScreen.BINDINGS)),
+        ("Code query (f6)", binding_rows(QueryScreen.BINDINGS)),
         ("Mouse", MOUSE),
     ]
