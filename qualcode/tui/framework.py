@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from sqlalchemy.orm import Session
+from textual.widgets import DataTable
 
 from qualcode.analysis.carrying import Filters
 from qualcode.analysis.cell_quotes import cell_quotes
 from qualcode.analysis.matrix import Cell, Column, Matrix, MatrixOptions, build_matrix
 from qualcode.analysis.rows import Row, case_kinds
+from qualcode.analysis.summaries import summaries_by_cell
 from qualcode.audit.blind import blind_documents
 from qualcode.export.model import Quote, QuoteOptions
 from qualcode.export.selection import matching_documents
+from qualcode.tui.plain import cell
+from qualcode.tui.screens.documents import clip
 
 WHOSE = ("everyone", "mine", "consensus")
 WHOSE_TEXT = {
@@ -23,6 +28,7 @@ WHOSE_TEXT = {
 }
 COLUMN_KINDS = ("theme", "code")
 SUMMARY_MARK = "✎"
+ROWS_KEY = "\0rows"  # the names column: no code key can be this (keys are slugs)
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ class Framework:
     """Column key -> the code's id, to write a cell's summary against."""
     kinds: list[str]
     blind: bool
+    summaries: dict[tuple[str, str], str]
+    """Cell summaries as their author wrote them, by (row key, column key): the workbench is
+    the researcher's own view, as its transcripts are (exports and `matrix` redact them)."""
     quotes: dict[tuple[str, str], list[Quote]] = field(default_factory=dict)
     """Quotes of the cells read so far, by (row key, column key)."""
 
@@ -71,7 +80,14 @@ def load_framework(session: Session, choice: MatrixChoice, coder: str) -> Framew
     )
     matrix = build_matrix(session, options)
     code_ids = {column.key: column.code.id for column in matrix.columns}
-    return Framework(matrix, choice, options, code_ids, kinds, blind)
+    written = summaries_by_cell(session)
+    summaries = {
+        (row.key, column.key): written[(row.ref, code_ids[column.key])]
+        for row in matrix.rows
+        for column in matrix.columns
+        if (row.ref, code_ids[column.key]) in written
+    }
+    return Framework(matrix, choice, options, code_ids, kinds, blind, summaries)
 
 
 def load_quotes(session: Session, framework: Framework, row: Row, column: Column) -> list[Quote]:
@@ -85,6 +101,27 @@ def coder_filters(session: Session, whose: str, coder: str) -> tuple[Filters, bo
     blind = bool(blind_documents(session, coder))
     whose = "mine" if blind else whose
     return Filters(coder=coder if whose == "mine" else None, consensus=whose == "consensus"), blind
+
+
+def fill_grid(table: DataTable[Text], framework: Framework) -> None:
+    """The matrix in a table: the rows' names as a fixed first column (not row labels, whose
+    width Textual measures late), so column n of the grid is the matrix's column n - 1."""
+    matrix = framework.matrix
+    table.clear(columns=True)
+    names = [cell(clip(row.name, 22)) for row in matrix.rows]
+    grid = [[cell_text(matrix.cell(r.key, c.key)) for c in matrix.columns] for r in matrix.rows]
+    # Set widths: Textual measures new rows when idle, so the first paint could differ.
+    header = cell(framework.choice.rows.capitalize())
+    table.add_column(header, key=ROWS_KEY, width=_widest([header, *names]))
+    for at, column in enumerate(matrix.columns):
+        title = cell(clip(column.name, 18))
+        table.add_column(title, key=column.key, width=_widest([title, *(r[at] for r in grid)]))
+    for row, name, cells in zip(matrix.rows, names, grid, strict=True):
+        table.add_row(name, *cells, key=row.key)
+
+
+def _widest(texts: Iterable[Text]) -> int:
+    return max(t.cell_len for t in texts)
 
 
 def whose_text(whose: str, coder: str) -> str:

@@ -93,7 +93,7 @@ def test_matrix_cells_equal_the_core_and_enter_opens_a_quote(coded_tui: Tui) -> 
                 cell.codings,
             )
         table = screen.query_one(DataTable)
-        assert table.row_count == 2 and len(table.columns) == len(expected.columns)
+        assert table.row_count == 2 and len(table.columns) == len(expected.columns) + 1
         # Interviewee 7 × commissioning: one passage, two codings, its quote as the core gives it
         assert "1/2" in screen_text(app)
         quotes = expected.cell("Interviewee 7", "commissioning").quotes

@@ -28,16 +28,14 @@ from qualcode.tui.framework import (
     WHOSE,
     Framework,
     MatrixChoice,
-    cell_text,
+    fill_grid,
     load_framework,
     load_quotes,
     quote_text,
     whose_text,
 )
 from qualcode.tui.open_passage import OpenPassage
-from qualcode.tui.plain import cell
 from qualcode.tui.screens.code_view import plural
-from qualcode.tui.screens.documents import clip
 from qualcode.tui.screens.memo import MemoScreen
 
 SUMMARY_HELP = "Saved in the project and the audit trail; save it empty to remove it."
@@ -70,7 +68,7 @@ class MatrixScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="matrix-title")
-        yield DataTable(id="matrix", cursor_type="cell")
+        yield DataTable(id="matrix", cursor_type="cell", fixed_columns=1)
         with Vertical(id="matrix-cell"):
             yield Static("", id="matrix-summary")
             yield OptionList(id="matrix-quotes")
@@ -115,13 +113,7 @@ class MatrixScreen(Screen[None]):
         table = self.query_one(DataTable)
         position = table.cursor_coordinate
         self.framework, self.choice = framework, framework.choice
-        matrix = framework.matrix
-        table.clear(columns=True)
-        for column in matrix.columns:
-            table.add_column(cell(clip(column.name, 18)), key=column.key)
-        for row in matrix.rows:
-            cells = [cell_text(matrix.cell(row.key, c.key)) for c in matrix.columns]
-            table.add_row(*cells, key=row.key, label=cell(clip(row.name, 22)))
+        fill_grid(table, framework)
         at = self._coordinate(was, position)
         table.move_cursor(row=at.row, column=at.column)
         self._show_cell()
@@ -134,8 +126,8 @@ class MatrixScreen(Screen[None]):
         rows = [r.key for r in matrix.rows]
         columns = [c.key for c in matrix.columns]
         if was is not None and was[0].key in rows and was[1].key in columns:
-            return Coordinate(rows.index(was[0].key), columns.index(was[1].key))
-        return fallback
+            return Coordinate(rows.index(was[0].key), columns.index(was[1].key) + 1)
+        return Coordinate(fallback.row, max(fallback.column, 1))
 
     def _status(self) -> None:
         if self.framework is None:
@@ -158,8 +150,8 @@ class MatrixScreen(Screen[None]):
             return None
         matrix = self.framework.matrix
         at = self.query_one(DataTable).cursor_coordinate
-        if 0 <= at.row < len(matrix.rows) and 0 <= at.column < len(matrix.columns):
-            return matrix.rows[at.row], matrix.columns[at.column]
+        if 0 <= at.row < len(matrix.rows) and 1 <= at.column <= len(matrix.columns):
+            return matrix.rows[at.row], matrix.columns[at.column - 1]
         return None
 
     def _cell(self) -> Cell | None:
@@ -167,6 +159,12 @@ class MatrixScreen(Screen[None]):
         if at is None or self.framework is None:
             return None
         return self.framework.matrix.cell(at[0].key, at[1].key)
+
+    @on(DataTable.CellHighlighted)
+    def _off_the_names(self) -> None:
+        table = self.query_one(DataTable)  # where the cursor is now, not where an event saw it
+        if table.cursor_column == 0 and self.framework and self.framework.matrix.columns:
+            table.move_cursor(column=1)
 
     @on(DataTable.CellHighlighted)
     def _show_cell(self) -> None:
@@ -181,10 +179,11 @@ class MatrixScreen(Screen[None]):
         text = Text(f"{row.name} × {column.name}", style="bold")
         counts = f"{plural(found.passages, 'passage')}, {plural(found.codings or 0, 'coding')}"
         text.append(f"  ·  {counts}\n", "dim")
-        if found.summary is None:
+        summary = self.framework.summaries.get((row.key, column.key))
+        if summary is None:
             text.append("No summary yet: e writes one.", style="dim italic")
         else:
-            text.append(found.summary)
+            text.append(summary)
         shown.update(text)
         read = self.framework.quotes.get((row.key, column.key))
         if read is not None:

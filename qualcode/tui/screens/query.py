@@ -105,9 +105,14 @@ class QueryScreen(Screen[None]):
             message.update(Text(result, style="bold red"))
             return
         self.hits = result.hits
-        table.clear()
-        for number, hit in enumerate(self.hits):
-            table.add_row(*hit_cells(hit), key=str(number))
+        rows = [hit_cells(hit) for hit in self.hits]
+        table.clear(columns=True)
+        # Set widths: Textual measures new rows when idle, so the first paint could differ.
+        for at, title in enumerate(COLUMNS):
+            width = max([len(title), *(row[at].cell_len for row in rows)])
+            table.add_column(title, key=title, width=width)
+        for number, row in enumerate(rows):
+            table.add_row(*row, key=str(number))
         count = len(self.hits)
         said = f"{count} passage{'' if count == 1 else 's'} match {result.expression}"
         if blind:
