@@ -215,3 +215,34 @@ def test_query_hits_equal_the_core_and_open_in_the_transcript(coded_tui: Tui) ->
         assert cursor is not None and cursor.index + 1 == second["passage"]
 
     coded_tui.run(scenario)
+
+
+def test_a_blind_coder_counts_only_their_own_codings(coded_tui: Tui) -> None:
+    from qualcode.audit.assignments import assign
+    from qualcode.store.documents import find_document
+
+    project = open_project(str(coded_tui.path))
+    try:
+        with project.write() as session:
+            document = find_document(session, "1")
+            assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")
+    finally:
+        project.close()
+    mine = core_matrix(coded_tui.path, filters=Filters(coder="ana"))
+
+    async def scenario(pilot: Any, app: QualcodeApp) -> None:
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen) and screen.framework is not None
+        shown = screen.framework.matrix
+        assert {at: c.codings for at, c in shown.cells.items()} == {
+            at: c.codings for at, c in mine.cells.items()
+        }
+        assert shown.cell("Interviewee 7", "commissioning").codings == 1  # ben's is hidden
+        assert "only your codings" in screen_text(app)
+        await pilot.press("o")  # cannot switch to everyone's while blind
+        await settle(pilot)
+        assert screen.framework.matrix.cell("Interviewee 7", "commissioning").codings == 1
+
+    coded_tui.run(scenario, coder="ana")
