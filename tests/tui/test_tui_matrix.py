@@ -246,3 +246,15 @@ def test_a_blind_coder_counts_only_their_own_codings(coded_tui: Tui) -> None:
         assert screen.framework.matrix.cell("Interviewee 7", "commissioning").codings == 1
 
     coded_tui.run(scenario, coder="ana")
+
+
+def test_a_query_limited_to_a_page_makes_hits_of_the_first_passages_only(study: Path) -> None:
+    project = open_project(str(code_study(study)))
+    try:
+        with project.read() as session:
+            every = run_query(session, "NOT commissioning", Filters())
+            first = run_query(session, "NOT commissioning", Filters(), limit=2)
+    finally:
+        project.close()
+    assert len(every.hits) > 2 and first.passages == every.passages
+    assert [h.as_json() for h in first.hits] == [h.as_json() for h in every.hits[:2]]

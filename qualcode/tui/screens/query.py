@@ -23,6 +23,7 @@ from qualcode.tui.plain import cell
 from qualcode.tui.screens.documents import clip, clip_middle
 
 COLUMNS = ("Document", "#", "Participant", "Codes", "Text")
+MOST_HITS = 200  # anonymising a hit takes time: a large project's thousands wait for the CLI
 PLACEHOLDER = "Codes with AND, OR, NOT, ( ) and NEAR/N, e.g. commissioning AND NOT independence"
 
 
@@ -92,7 +93,7 @@ class QueryScreen(Screen[None]):
         try:
             with self.bench.project.read() as session:
                 filters, blind = coder_filters(session, "everyone", coder)
-                result: QueryResult | str = run_query(session, expression, filters)
+                result: QueryResult | str = run_query(session, expression, filters, limit=MOST_HITS)
         except QualcodeError as exc:
             result, blind = f"error: {exc}", False
         if not get_current_worker().is_cancelled:
@@ -113,8 +114,10 @@ class QueryScreen(Screen[None]):
             table.add_column(title, key=title, width=width)
         for number, row in enumerate(rows):
             table.add_row(*row, key=str(number))
-        count = len(self.hits)
+        count = len(result.passages)
         said = f"{count} passage{'' if count == 1 else 's'} match {result.expression}"
+        if count > len(self.hits):
+            said += f"  ·  the first {len(self.hits)} shown (`qualcode query` lists them all)"
         if blind:
             said += "  ·  blind assignment open: only your codings"
         message.update(Text(said))
