@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -116,6 +117,17 @@ def timed(run: Callable[[], object], rounds: int = 3) -> dict[str, float]:
     return {"wall_s": round(statistics.median(wall), 3), "cpu_s": round(statistics.median(cpu), 3)}
 
 
+def read_floor(path: Path) -> None:
+    """The floor: plain sqlite3 reading every passage's bounds and every coding's span, the
+    least any count over the overlap rule must read."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute('SELECT document_id, "index", start, "end" FROM passage').fetchall()
+        connection.execute('SELECT document_id, code_id, start, "end" FROM coding').fetchall()
+    finally:
+        connection.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=1000)
@@ -133,6 +145,9 @@ def main(argv: list[str] | None = None) -> None:
             both = "commissioning AND independence"
             near = "(prison-disruption NEAR/2 partnership-levels) AND NOT commissioning"
             figures = {
+                "floor: sqlite3 reads passage bounds and codings": timed(
+                    lambda: read_floor(Path(folder) / "big.qc")
+                ),
                 "matrix participant x theme": timed(lambda: build_matrix(session, counts)),
                 "matrix code x code": timed(
                     lambda: build_matrix(session, MatrixOptions(rows="code", columns=["code"]))

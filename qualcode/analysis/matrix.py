@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from qualcode.analysis.carrying import Carried, CodeTree, Filters, carried
+from qualcode.analysis.carrying import CodeTree, Filters, carried
 from qualcode.analysis.rows import CODE_ROWS, Row, case_rows
 from qualcode.analysis.summaries import summaries_by_cell
 from qualcode.errors import QualcodeError
@@ -19,6 +19,9 @@ from qualcode.export.model import Quote, QuoteOptions
 from qualcode.export.policy import ExportRedactor
 from qualcode.store.codes import find_code
 from qualcode.store.models import Code
+
+if TYPE_CHECKING:  # numpy loads when a matrix is counted
+    from qualcode.analysis.carried_arrays import Carried
 
 CELL_MODES = ("count", "binary")
 
@@ -155,11 +158,11 @@ def build_matrix(session: Session, options: MatrixOptions) -> Matrix:
 
 
 def _co_occurrence(found: Carried, rows: list[Column], columns: list[Column]) -> Matrix:
-    carrying = {c.code.id: found.passages(c.matched) for c in [*rows, *columns]}
+    shared = found.shared([set(c.matched) for c in [*rows, *columns]])
     cells = {
-        (r.key, c.key): Cell(r.key, c.key, len(carrying[r.code.id] & carrying[c.code.id]))
-        for r in rows
-        for c in columns
+        (r.key, c.key): Cell(r.key, c.key, shared[i][len(rows) + j])
+        for i, r in enumerate(rows)
+        for j, c in enumerate(columns)
     }
     return Matrix("co-occurrence", [Row.of_code(r.key, r.name) for r in rows], columns, cells)
 
@@ -178,10 +181,10 @@ def _framework(
     passages: Counter[tuple[str, str]] = Counter()
     codings: Counter[tuple[str, str]] = Counter()
     for column in columns:
-        for document_id, _ in found.passages(column.matched):
-            passages[(row_of[document_id], column.key)] += 1
-        for (document_id, code_id), count in found.codings.items():
-            if code_id in column.matched and document_id in row_of:
+        for document_id, count in found.passages_by_document(column.matched).items():
+            passages[(row_of[document_id], column.key)] += count
+        for document_id, count in found.codings_by_document(column.matched).items():
+            if document_id in row_of:
                 codings[(row_of[document_id], column.key)] += count
     summaries = summaries_by_cell(session)
     quotes = _quotes(found, row_of, columns, maker, by_id) if with_quotes else {}

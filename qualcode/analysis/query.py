@@ -7,17 +7,20 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from qualcode.analysis.carrying import Carried, CodeTree, Filters, PassageRef, carried
-from qualcode.analysis.expression import Key, Near, Node, Not, keys, parse, show
+from qualcode.analysis.carrying import CodeTree, Filters, PassageRef, carried
+from qualcode.analysis.expression import Both, Key, Near, Node, Not, keys, parse, show
 from qualcode.export.build import QuoteMaker, participant_name
 from qualcode.export.model import Quote, QuoteGroup, QuoteOptions, QuoteSet
 from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import CodedSpan
 from qualcode.store.models import Code, Passage
+
+if TYPE_CHECKING:  # numpy loads when a query runs
+    from qualcode.analysis.carried_arrays import Carried
 
 Passages = set[PassageRef]
 
@@ -54,6 +57,13 @@ def evaluate(
         return carrying(node.key)
     if isinstance(node, Not):
         return universe() - evaluate(node.operand, carrying, universe)
+    if isinstance(node, Both) and node.op == "AND" and Not in {type(node.left), type(node.right)}:
+        # Everything selected lies in the universe: A AND NOT B is A - B, without the universe.
+        kept, dropped = (
+            (node.left, node.right) if isinstance(node.right, Not) else (node.right, node.left)
+        )
+        assert isinstance(dropped, Not)
+        return evaluate(kept, carrying, universe) - evaluate(dropped.operand, carrying, universe)
     left = evaluate(node.left, carrying, universe)
     right = evaluate(node.right, carrying, universe)
     if isinstance(node, Near):

@@ -95,8 +95,9 @@ def _pipe(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def write_matrix(matrix: Matrix, path: Path, fmt: str) -> None:
-    """Write the matrix in the format; heavy libraries load only for the format that needs them."""
+def write_matrix(matrix: Matrix, path: Path, fmt: str, template: Path | None = None) -> None:
+    """Write the matrix in the format; heavy libraries load only for the format that needs them
+    (`template`: the user's own HTML template)."""
     with atomic_path(path) as temporary:
         if fmt == "csv":
             write_csv(matrix, temporary)
@@ -108,7 +109,7 @@ def write_matrix(matrix: Matrix, path: Path, fmt: str) -> None:
         elif fmt == "html":
             from qualcode.analysis.write_html import render_html
 
-            temporary.write_text(render_html(matrix), encoding="utf-8")
+            temporary.write_text(render_html(matrix, template), encoding="utf-8")
         elif fmt == "xlsx":
             from qualcode.analysis.write_xlsx import write_xlsx
 

@@ -96,6 +96,7 @@ def without_clitic(text: str) -> str:
     return CLITIC.sub("", text) or text
 
 
+@lru_cache(maxsize=65536)
 def _base(word: str) -> str:
     return without_clitic(word).lower()
 
@@ -138,6 +139,7 @@ def _is_name_like(lower: str) -> bool:
     return capital is not None and capital >= low + NAME_MARGIN
 
 
+@lru_cache(maxsize=65536)
 def is_known_lowercase(word: str) -> bool:
     """True when a word is written in lowercase often enough to be a word ("trustees", "frank")."""
     return all(_known(piece) for piece in _pieces(word))
@@ -148,6 +150,7 @@ def _known(lower: str) -> bool:
     return lower in NOT_IDENTIFYING or (low is not None and low >= COMMON_FLOOR)
 
 
+@lru_cache(maxsize=65536)
 def opens_sentence_as_word(word: str) -> bool:
     """True when a capitalised sentence opener is more likely a word than a name: written in
     lowercase often, or a dictionary word that is never seen capitalised ("Safeguarding")."""
@@ -159,6 +162,7 @@ def opens_sentence_as_word(word: str) -> bool:
     return all(p in _dictionary() and _prob(p[:1].upper() + p[1:]) is None for p in pieces)
 
 
+@lru_cache(maxsize=65536)
 def is_not_identifying(word: str) -> bool:
     """True for the few capitalised words never worth flagging (days, months, nations)."""
     return _base(word) in NOT_IDENTIFYING

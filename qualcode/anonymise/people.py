@@ -125,6 +125,7 @@ def _family(word: Word) -> bool:
     return not _acronym(word.base) and (is_surname(word.base) or not is_common_word(word.base))
 
 
+@lru_cache(maxsize=65536)
 def _usable(word: str) -> bool:
     return word[:1].isupper() and not is_not_identifying(word) and word.lower() not in HONORIFICS
 

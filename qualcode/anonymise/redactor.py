@@ -111,6 +111,7 @@ class Redactor:
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}
+        self._misses: dict[str, Term] = {}
 
     def _registered(self, text: str, folded: Folded) -> list[Redaction]:
         found: list[Redaction] = []
@@ -137,7 +138,9 @@ class Redactor:
             return found
         # Most words misspell nothing: look each distinct word up once, then find the few.
         words = set(FOLDED_WORD.findall(folded.text))
-        near = {w: term for w in words if (term := self._near_miss(w)) is not None}
+        for word in words.difference(self._near):  # set operations: no call per known word
+            self._near_miss(word)
+        near = {w: self._misses[w] for w in words.intersection(self._misses)}
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
@@ -162,6 +165,8 @@ class Redactor:
                 best = process.extractOne(key, self._fuzzy, scorer=OSA.distance, score_cutoff=limit)
                 found = self.terms.fuzzy[best[0]] if best is not None else None
             self._near[word] = found
+            if found is not None:
+                self._misses[word] = found
         return self._near[word]
 
     def _widened(self, text: str, start: int, end: int, term: Term) -> Redaction:

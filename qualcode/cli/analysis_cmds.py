@@ -12,6 +12,7 @@ from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
     ProjectArg,
+    TemplateOpt,
     console,
     default_coder,
     fail,
@@ -69,12 +70,14 @@ def matrix(
         bool, typer.Option("--quotes/--no-quotes", help="Put each cell's quotes in the output.")
     ] = True,
     unreviewed: UnreviewedOpt = "redact",
+    template: TemplateOpt = None,
 ) -> None:
     """Participants (or documents, attribute values, codes) by themes: passages, codings, the
     cell's summary and its anonymised quotes."""
     from qualcode.analysis.matrix import MatrixOptions, build_matrix
     from qualcode.analysis.write import matrix_format, write_matrix
     from qualcode.export.model import QuoteOptions
+    from qualcode.export.write import check_template
 
     filters = _filters(where, coder, consensus)
     keep_unreviewed(unreviewed)
@@ -82,11 +85,12 @@ def matrix(
     if out is not None:
         try:
             chosen = matrix_format(out, fmt)
+            check_template(chosen, template)
         except QualcodeError as exc:
             fail(exc)
-        refuse_project_output(project, out)
-    elif fmt is not None:
-        fail("--format needs --out FILE")
+        refuse_project_output(project, out, template)
+    elif fmt is not None or template is not None:
+        fail("--format and --template need --out FILE")
     quote_options = QuoteOptions(
         where=filters.where, coder=coder, consensus=consensus, unreviewed=unreviewed
     )
@@ -101,7 +105,7 @@ def matrix(
     with project_open(project) as opened, opened.read() as session:
         result = build_matrix(session, options)
     if out is not None and chosen is not None:
-        write_matrix(result, out, chosen)
+        write_matrix(result, out, chosen, template)
         console.print(
             f"Wrote a {len(result.rows)} × {len(result.columns)} matrix to {out} ({chosen})."
         )

@@ -120,6 +120,14 @@ COMMANDS: dict[str, LazyCommand] = {
         "Passages whose codes match an expression (a code counts with its sub-codes; NEAR/N: "
         "both sides within N passages in one document), anonymised as quotes are.",
     ),
+    "words": LazyCommand(
+        ".words_cmds:words",
+        "The most frequent words (lemmas, no stop words) in participants' anonymised words.",
+    ),
+    "kwic": LazyCommand(
+        ".words_cmds:kwic",
+        "Keyword in context: each use of a word in participants' anonymised words, lined up.",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from qualcode.cli.common import (
     CoderOpt,
     JsonOpt,
     ProjectArg,
+    TemplateOpt,
     console,
     default_coder,
     fail,
@@ -23,6 +24,7 @@ from qualcode.cli.common import (
 )
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.render import codebook_tree
+from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.codebook.types import CodeSpec
 from qualcode.codebook.yamlio import load_codebook, save_codebook
 from qualcode.errors import QualcodeError
@@ -68,13 +70,35 @@ def import_codebook(
 @codebook_app.command("export")
 def export_codebook(
     project: ProjectArg,
-    file: Annotated[Path, typer.Argument(help="YAML file to write.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="File to write: .yaml (the format import reads), .qdc (REFI-QDA), or a methods "
+            "appendix as .docx, .html, .md or .xlsx."
+        ),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON document: the file written, counts.")
     ] = False,
+    unreviewed: UnreviewedOpt = "redact",
+    template: TemplateOpt = None,
 ) -> None:
-    """Write the project's codebook as YAML (the same format import reads)."""
-    refuse_project_output(project, file)
+    """Write the codebook: YAML (the format import reads), REFI-QDA .qdc, or a methods appendix
+    (.docx .html .md .xlsx) with criteria, cues, anonymised example quotes and counts per coder."""
+    from qualcode.export.codebook_write import document_format
+
+    refuse_project_output(project, file, template)
+    fmt = document_format(file)
+    if file.suffix.lower() == ".qdc":
+        if template is not None:
+            fail("--template works only with HTML output, not qdc")
+        refi_cmds.export_qdc(project, file, as_json)
+        return
+    if fmt is not None:
+        _export_appendix(project, file, fmt, as_json, unreviewed, template)
+        return
+    if template is not None:
+        fail("--template works only with HTML output, not yaml")
     with project_open(project) as opened, opened.read() as session:
         spec = codebook_spec(session)
     try:
@@ -84,6 +108,24 @@ def export_codebook(
     report = Outcome(as_json)
     report.say(f"Wrote {file}.")
     report.done(path=str(file), format="yaml", codes=len(spec.walk()))
+
+
+def _export_appendix(
+    project: str, file: Path, fmt: str, as_json: bool, unreviewed: str, template: Path | None
+) -> None:
+    """The codebook as a document for a report's methods section, anonymised like exports."""
+    from qualcode.export.codebook_doc import build_codebook_document
+    from qualcode.export.codebook_write import write_codebook_document
+
+    keep = keep_unreviewed(unreviewed)
+    with project_open(project) as opened, opened.read() as session:
+        book = build_codebook_document(session, keep_unreviewed=keep)
+        write_codebook_document(book, file, fmt, template)
+    report = Outcome(as_json)
+    examples = sum(len(c.examples) for c in book.codes)
+    report.say(f"Wrote {len(book.codes)} codes with {examples} example quotes to {file} ({fmt}).")
+    report.unreviewed(book.unreviewed, project, kept=book.unreviewed_kept)
+    report.done(path=str(file), format=fmt, codes=len(book.codes), examples=examples)
 
 
 def _tree_json(code: CodeSpec, parent: str | None, counts: dict[str, int]) -> dict[str, Any]:

@@ -130,3 +130,12 @@ def parse_span(span: str) -> tuple[int, int]:
     if max(len(start.strip()), len(end.strip())) > 18:  # past any text; SQL integers stop there
         raise QualcodeError(f"--span {span}: offsets beyond any document")
     return int(start), int(end)
+
+
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        help="Your own Jinja2 HTML template (may extend base.html; see docs/analysis.md).",
+    ),
+]

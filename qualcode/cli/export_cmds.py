@@ -12,6 +12,7 @@ from qualcode.cli import refi_cmds
 from qualcode.cli.common import (
     JsonOpt,
     ProjectArg,
+    TemplateOpt,
     fail,
     parse_where,
     project_open,
@@ -24,7 +25,7 @@ from qualcode.errors import QualcodeError
 from qualcode.export.build import build_quote_set
 from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
-from qualcode.export.write import format_for, write_quote_set
+from qualcode.export.write import check_template, format_for, write_quote_set
 from qualcode.files import shown
 
 export_app = typer.Typer(
@@ -72,6 +73,7 @@ def quotes(
             "--include-interviewer", help="Keep coded interviewer turns (left out by default)."
         ),
     ] = False,
+    template: TemplateOpt = None,
 ) -> None:
     """Write quotes grouped by theme, each with an anonymised label; identifiers are replaced."""
     if coder and consensus:
@@ -79,11 +81,12 @@ def quotes(
     keep_unreviewed(unreviewed)
     try:
         chosen = format_for(out, fmt)
+        check_template(chosen, template)
         parse_template(label)
         pseudonyms = read_key(key) if key else None
     except QualcodeError as exc:
         fail(str(exc))
-    refuse_project_output(project, out, key)
+    refuse_project_output(project, out, key, template)
     options = QuoteOptions(
         codes=list(code or []),
         where=parse_where(list(where or [])),
@@ -105,7 +108,7 @@ def quotes(
         steps.stage("Gathering quotes")
         quote_set = build_quote_set(session, options)
         steps.stage(f"Writing {shown(out.name)}")
-        write_quote_set(quote_set, out, chosen)
+        write_quote_set(quote_set, out, chosen, template)
     quotes = quote_set.all_quotes()
     participants = len({q.participant for q in quotes})
     groups = len(quote_set.walk())

@@ -139,15 +139,69 @@ def show(
 def search(
     project: ProjectArg,
     query: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*, AND/OR/NOT.')],
-    limit: Annotated[int, typer.Option(min=1, help="Most results to show.")] = 50,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, help="Most results to show (default 50; with --code, every hit)."),
+    ] = None,
     as_json: JsonOpt = False,
+    code: Annotated[
+        str | None,
+        typer.Option("--code", help="Apply this code to every hit passage (asks first)."),
+    ] = None,
+    coder: CoderOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="With --code: do not ask first.")] = False,
 ) -> None:
     """Full-text search over passages."""
+    if code is not None:
+        _code_hits(project, query, code, coder or default_coder(), limit, yes=yes, as_json=as_json)
+        return
     with project_open(project) as opened, opened.read() as session:
-        hits = search_passages(session, query, limit=limit)
+        hits = search_passages(session, query, limit=limit or 50)
     if as_json:
         print_json([h.as_json() for h in hits])
     elif not hits:
         console.print(f"No passages match {query!r}.")
     else:
         console.print(hits_table(query, hits))
+
+
+def _code_hits(
+    project: str, query: str, key: str, coder: str, limit: int | None, *, yes: bool, as_json: bool
+) -> None:
+    """Apply a code to every passage a search finds, after saying how many and asking."""
+    import sys
+
+    from qualcode.cli.outcome import Outcome
+    from qualcode.store.bulk_coding import BulkCoding, already_coded, code_hits
+    from qualcode.store.codes import find_code
+    from qualcode.store.documents import MAX_ROW_ID
+
+    with project_open(project) as opened:
+        with opened.read() as session:
+            code = find_code(session, key)
+            hits = search_passages(session, query, limit=limit or MAX_ROW_ID)
+            done_before = len(already_coded(session, hits, code, coder))
+        documents = len({h.document_id for h in hits})
+        report = Outcome(as_json)
+        report.say(
+            f"{len(hits)} passage(s) in {documents} document(s) match {query!r}; "
+            f"{done_before} already carry '{key}' for {coder} and will be skipped."
+        )
+        if done_before < len(hits) and not yes:
+            if not sys.stdin.isatty():
+                fail("not coding without a yes: give --yes to apply the code from a script")
+            if not typer.confirm(
+                f"Code {len(hits) - done_before} passage(s) with '{key}' for {coder}?",
+                default=False,
+            ):
+                fail("nothing was changed")
+        outcome = BulkCoding(0, len(hits), 0)
+        if done_before < len(hits):
+            with opened.write() as session:
+                outcome = code_hits(session, hits, find_code(session, key), coder)
+    # Told only after the commit: codings reported as saved are saved.
+    report.say(
+        f"Coded {outcome.added} passage(s) in {outcome.documents} document(s) with '{key}' "
+        f"for {coder}; {outcome.skipped} already coded, skipped."
+    )
+    report.done(hits=len(hits), coded=outcome.added, skipped=outcome.skipped, code=key, coder=coder)

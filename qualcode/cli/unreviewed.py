@@ -8,7 +8,6 @@ import typer
 
 from qualcode.cli.common import fail
 from qualcode.cli.outcome import Outcome
-from qualcode.export.policy import UNREVIEWED_CHOICES
 
 UnreviewedOpt = Annotated[
     str,
@@ -21,6 +20,10 @@ UnreviewedOpt = Annotated[
 
 def keep_unreviewed(choice: str) -> bool:
     """True for --unreviewed keep; a value that is neither choice fails in one line."""
+    # Imported here: the export policy loads rapidfuzz, which commands like `codebook show`
+    # that merely offer the option must not pay for.
+    from qualcode.export.policy import UNREVIEWED_CHOICES
+
     if choice not in UNREVIEWED_CHOICES:
         fail(f"--unreviewed must be one of {', '.join(UNREVIEWED_CHOICES)}")
     return choice == "keep"

@@ -54,11 +54,14 @@ class QuoteMaker:
         self.redactor = policy.redactor
         self._unreviewed: dict[int, list[Redaction]] = {}
         self._speakers: dict[int, dict[str, str]] = {}
+        self._starts: dict[int, list[int]] = {}
         self.interviewer_left_out: set[tuple[int, int, int]] = set()
 
     def _passage_at(self, document: Document, position: int) -> Passage | None:
         passages = document.passages
-        index = bisect_right([p.start for p in passages], position) - 1
+        if document.id not in self._starts:  # once per document, not per quote
+            self._starts[document.id] = [p.start for p in passages]
+        index = bisect_right(self._starts[document.id], position) - 1
         return passages[index] if index >= 0 and position < passages[index].end else None
 
     def make(self, document: Document, span: CodedSpan, codes: list[Code]) -> Quote | None:

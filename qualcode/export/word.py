@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
 from qualcode.export.markdown import header_line
 from qualcode.export.model import Quote, QuoteGroup, QuoteSet
@@ -22,6 +24,9 @@ DEFINITION_STYLE = "Code Definition"
 COUNTS_STYLE = "Quote Counts"
 GREY = RGBColor(0x59, 0x59, 0x59)
 TOC_LEVELS = 3
+RUN_BREAKS = re.compile(r"([\t\n\r])")
+W_R, W_RPR, W_RSTYLE, W_VAL = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:val")
+W_T, W_TAB, W_BR, SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
 
 
 def _add_styles(document: Any) -> None:
@@ -77,10 +82,28 @@ class _Writer:
     def heading(self, text: str, level: int) -> Any:
         return self.paragraph("Title" if level == 0 else f"Heading {level}", text)
 
-    def run(self, paragraph: Any, text: str, style: str) -> Any:
-        run = paragraph.add_run(text)
-        run._r.style = self._id(style)
-        return run
+    def run(self, paragraph: Any, text: str, style: str | None = None) -> None:
+        add_run(paragraph._p, text, None if style is None else self._id(style))
+
+
+def add_run(paragraph: Any, text: str, style_id: str | None = None) -> Any:
+    """Append a run to a paragraph element as python-docx's add_run would write it (a tab as
+    <w:tab/>, a line end as <w:br/>), built with lxml directly: python-docx's element
+    classes spend most of a big export placing each child in schema order."""
+    run = etree.SubElement(paragraph, W_R)
+    if style_id is not None:
+        etree.SubElement(etree.SubElement(run, W_RPR), W_RSTYLE).set(W_VAL, style_id)
+    for piece in RUN_BREAKS.split(text):
+        if piece == "\t":
+            etree.SubElement(run, W_TAB)
+        elif piece in ("\n", "\r"):
+            etree.SubElement(run, W_BR)
+        elif piece:
+            element = etree.SubElement(run, W_T)
+            element.text = piece
+            if len(piece.strip()) < len(piece):
+                element.set(SPACE, "preserve")
+    return run
 
 
 def _field_char(run: Any, kind: str) -> None:
@@ -123,11 +146,7 @@ def _add_quote(writer: _Writer, quote: Quote, show_codes: bool) -> None:
     paragraph = writer.paragraph(QUOTE_STYLE)
     if quote.before.strip():
         writer.run(paragraph, f"{quote.before.strip()} ", CONTEXT_STYLE)
-    lines = f"“{quote.text}”".split("\n")
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if index < len(lines) - 1:
-            run.add_break()
+    writer.run(paragraph, f"“{quote.text}”")
     if quote.after.strip():
         writer.run(paragraph, f" {quote.after.strip()}", CONTEXT_STYLE)
     writer.run(paragraph, f" [{quote.label}]", LABEL_STYLE)

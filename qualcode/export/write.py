@@ -33,6 +33,12 @@ def format_for(path: Path, explicit: str | None) -> str:
     return fmt
 
 
+def check_template(fmt: str, template: Path | None) -> None:
+    """Refuse --template for a format that is not HTML (it would be silently ignored)."""
+    if template is not None and fmt != "html":
+        raise QualcodeError(f"--template works only with HTML output, not {fmt}")
+
+
 def quote_set_json(quote_set: QuoteSet) -> dict[str, Any]:
     """The quote set as plain data for scripts."""
     quotes = quote_set.all_quotes()
@@ -47,11 +53,11 @@ def quote_set_json(quote_set: QuoteSet) -> dict[str, Any]:
     }
 
 
-def _write(quote_set: QuoteSet, path: Path, fmt: str) -> None:
+def _write(quote_set: QuoteSet, path: Path, fmt: str, template: Path | None) -> None:
     if fmt == "md":
         path.write_text(render_markdown(quote_set), encoding="utf-8")
     elif fmt == "html":
-        path.write_text(render_html(quote_set), encoding="utf-8")
+        path.write_text(render_html(quote_set, template), encoding="utf-8")
     elif fmt == "json":
         text = json.dumps(quote_set_json(quote_set), ensure_ascii=False, indent=2)
         path.write_text(text + "\n", encoding="utf-8")
@@ -63,7 +69,10 @@ def _write(quote_set: QuoteSet, path: Path, fmt: str) -> None:
         write_docx(quote_set, path)
 
 
-def write_quote_set(quote_set: QuoteSet, path: Path, fmt: str) -> None:
-    """Write the export whole or not at all, readable by its owner only (see files.atomic_path)."""
+def write_quote_set(
+    quote_set: QuoteSet, path: Path, fmt: str, template: Path | None = None
+) -> None:
+    """Write the export whole or not at all, readable by its owner only (see files.atomic_path);
+    `template`: the user's own HTML template for the html format."""
     with atomic_path(path) as temporary:
-        _write(quote_set, temporary, fmt)
+        _write(quote_set, temporary, fmt, template)

@@ -67,3 +67,15 @@ def test_the_parser_reads_back_what_it_writes(expression: str) -> None:
     tree: Node = parse(expression, KEYS)
     assert parse(show(tree), KEYS) == tree
     assert parse(expression.lower(), KEYS) == tree  # operators in any case
+
+
+def test_and_not_is_a_difference_without_the_universe() -> None:
+    """ "A AND NOT B" never builds every passage of the project (the slow part of a query)."""
+
+    def no_universe() -> set[tuple[int, int]]:
+        raise AssertionError("the universe was built")
+
+    sets = {"a": {(1, 0), (1, 1), (2, 0)}, "b": {(1, 1)}, "c": {(2, 0)}}
+    found = evaluate(parse("a AND NOT b", KEYS), sets.__getitem__, no_universe)
+    assert found == {(1, 0), (2, 0)}
+    assert evaluate(parse("NOT c AND a", KEYS), sets.__getitem__, no_universe) == {(1, 0), (1, 1)}

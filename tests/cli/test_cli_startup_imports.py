@@ -16,7 +16,7 @@ from qualcode.cli.app import app
 # commands, report status, search or show a document, or apply a code.
 HEAVY = [
     "spacy", "thinc", "numpy", "scipy", "openpyxl", "docx", "odf", "alembic", "pypdf",
-    "textual", "lxml", "rapidfuzz", "yaml", "sklearn", "psycopg", "pydantic",
+    "textual", "lxml", "rapidfuzz", "yaml", "sklearn", "psycopg", "pydantic", "jinja2",
 ]  # fmt: skip
 
 # Runs one command in-process as the console script would, then reports which heavy

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
 
 from qualcode.importing import import_files
@@ -39,6 +40,36 @@ async def settle(pilot: Pilot[None]) -> None:
             continue
         await app.bench.writer.drain()
         await pilot.pause()
+
+
+async def without_toasts(pilot: Pilot[None]) -> None:
+    """Make the screen still before a snapshot: a toast expires after a few seconds and a text
+    cursor blinks, so on a busy machine either may or may not be on screen. Toasts are cleared
+    (tests that care assert on notify directly) and cursors stop blinking, shown."""
+    pilot.app.clear_notifications()
+    for screen in pilot.app.screen_stack:
+        for field in screen.query("Input, TextArea"):
+            if isinstance(field, Input | TextArea):
+                field.cursor_blink = False
+    await pilot.pause()
+
+
+def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
+    """A snapshot's run_before: settle, press the keys, settle, clear the toasts."""
+    return steps(pressed)
+
+
+def steps(*groups: tuple[str, ...]) -> Callable[[Any], Awaitable[None]]:
+    """Like keys(), settling after each group: a key that opens a screen, then keys for it."""
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        for pressed in groups:
+            await pilot.press(*pressed)
+            await settle(pilot)
+        await without_toasts(pilot)
+
+    return run_before
 
 
 @dataclass

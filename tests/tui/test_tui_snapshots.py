@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import keys, settle, without_toasts
 from textual.widgets import Input, Label
 
 from qualcode.store.db import Project, open_project
@@ -35,15 +35,6 @@ def coded(study: Path) -> Iterator[Project]:
         set_passage_memo(session, passage.id, "ana", "Undercut by a national provider")
     yield project
     project.close()
-
-
-def keys(*pressed: str) -> Callable[[Any], Any]:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press(*pressed)
-        await settle(pilot)
-
-    return run_before
 
 
 def test_documents_screen(snap_compare: Snap, coded: Project) -> None:
@@ -97,6 +88,7 @@ def test_search_screen(snap_compare: Snap, coded: Project) -> None:
                 break
             await pilot.pause(0.05)
         await settle(pilot)
+        await without_toasts(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 

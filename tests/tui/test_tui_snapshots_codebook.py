@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from test_tui_snapshots import keys
+from conftest import keys, steps
 
 from qualcode.store.db import Project, open_project
 from qualcode.store.workbench import apply_code, code_rows
@@ -47,7 +47,7 @@ def test_palette_new_code_asks_for_its_theme(
 @pytest.mark.parametrize("size", SIZES)
 def test_codebook_screen(snap_compare: Snap, study_project: Project, size: tuple[int, int]) -> None:
     app = QualcodeApp(study_project, "ana", document=1)
-    assert snap_compare(app, terminal_size=size, run_before=keys("C", "down"))
+    assert snap_compare(app, terminal_size=size, run_before=steps(("C",), ("down",)))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -55,7 +55,17 @@ def test_codebook_edit_form(
     snap_compare: Snap, study_project: Project, size: tuple[int, int]
 ) -> None:
     app = QualcodeApp(study_project, "ana", document=1)
-    assert snap_compare(app, terminal_size=size, run_before=keys("C", "down", "e"))
+    assert snap_compare(
+        app,
+        terminal_size=size,
+        run_before=steps(
+            ("C",),
+            (
+                "down",
+                "e",
+            ),
+        ),
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -63,5 +73,13 @@ def test_codebook_remove_confirmation(
     snap_compare: Snap, study_project: Project, size: tuple[int, int]
 ) -> None:
     app = QualcodeApp(study_project, "ana", document=1)
-    pressed = keys("C", "down", "x", "down", "enter")
+    pressed = steps(
+        ("C",),
+        (
+            "down",
+            "x",
+            "down",
+            "enter",
+        ),
+    )
     assert snap_compare(app, terminal_size=size, run_before=pressed)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import keys
 
 from qualcode.store.db import Project, open_project
 from qualcode.store.documents import find_document
@@ -31,15 +30,6 @@ def coded(study: Path) -> Iterator[Project]:
         apply_code(session, document.id, codes["security-clearance"], "ana", 371, 436)
     yield project
     project.close()
-
-
-def keys(*pressed: str) -> Callable[[Any], Any]:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press(*pressed)
-        await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -74,10 +74,14 @@ class CodebookTree(Tree[int]):
                 nodes[code.id] = parent.add(label, data=code.id, expand=True)
             else:
                 nodes[code.id] = parent.add_leaf(label, data=code.id)
-        if current in nodes:
-            self.call_after_refresh(self.move_cursor, nodes[current])
-        elif nodes:
-            self.call_after_refresh(self.move_cursor, next(iter(nodes.values())))
+        target = nodes[current] if current in nodes else next(iter(nodes.values()), None)
+        if target is not None:  # lines exist only after the refresh
+            self.call_after_refresh(self._restore_cursor, target, self.cursor_line)
+
+    def _restore_cursor(self, node: TreeNode[int], line_when_built: int) -> None:
+        # A key pressed before the refresh (C then ↓ straight away) moved the cursor: it wins.
+        if self.cursor_line == line_when_built:
+            self.move_cursor(node)
 
     @property
     def highlighted_code(self) -> CodeRow | None:
