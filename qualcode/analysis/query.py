@@ -135,9 +135,15 @@ def matching_passages(
 
 
 def run_query(
-    session: Session, expression: str, filters: Filters, options: QuoteOptions | None = None
+    session: Session,
+    expression: str,
+    filters: Filters,
+    options: QuoteOptions | None = None,
+    *,
+    limit: int | None = None,
 ) -> QueryResult:
-    """The passages an expression selects, each anonymised as `export quotes` shows quotes."""
+    """The passages an expression selects, each anonymised as `export quotes` shows quotes;
+    `limit` makes hits of the first passages only (a screen shows a page, not thousands)."""
     if options is None:
         options = QuoteOptions(
             where=filters.where,
@@ -160,7 +166,7 @@ def run_query(
     by_id: dict[int, Code] = {c.id: c for c in tree.codes}
     hits: list[Hit] = []
     passages: dict[PassageRef, Passage] = {}
-    for document_id, index in refs:
+    for document_id, index in refs[:limit]:
         document = found.documents[document_id]
         if (document_id, index) not in passages:
             passages.update({(document_id, p.index): p for p in document.passages})

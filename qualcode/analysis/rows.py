@@ -44,6 +44,13 @@ class Row:
         return out
 
 
+def case_kinds(documents: list[Document]) -> list[str]:
+    """What a framework matrix's rows can be by: participant, document, then each public
+    attribute of these documents."""
+    names = sorted({n for d in documents for n in public_attributes(d)}, key=str.casefold)
+    return ["participant", "document", *names]
+
+
 def attribute_name(documents: list[Document], wanted: str) -> str:
     """The public attribute called `wanted` (any case), or an error naming the known ones."""
     names = {n for d in documents for n in public_attributes(d)}

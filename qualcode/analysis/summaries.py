@@ -13,7 +13,7 @@ from qualcode.export.grouping import NOT_RECORDED
 from qualcode.export.selection import matching_documents
 from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.codes import find_code
-from qualcode.store.models import CellSummary, Document, Participant
+from qualcode.store.models import CellSummary, Code, Document, Participant
 
 MAX_SUMMARY = 20_000
 
@@ -69,11 +69,26 @@ def find_summary(session: Session, ref: RowRef, code_id: int) -> CellSummary | N
 def set_summary(
     session: Session, kind: str, row: str, column: str, text: str, *, coder: str
 ) -> str:
-    """Write (or, with empty text, remove) the summary of a cell; says what it did."""
-    if len(text) > MAX_SUMMARY:
-        raise QualcodeError(f"summary is {len(text)} characters; the limit is {MAX_SUMMARY}")
+    """Write (or, with empty text, remove) the summary of a cell named as people name it;
+    says what it did."""
+    _check_length(text)
     ref = resolve_row(session, kind, row)
-    code = find_code(session, column)
+    return write_summary(session, ref, find_code(session, column).id, text, coder=coder)
+
+
+def summary_of(session: Session, ref: RowRef, code_id: int) -> str | None:
+    """A cell's summary as the researcher wrote it (not redacted), e.g. to edit it."""
+    found = find_summary(session, ref, code_id)
+    return None if found is None else found.text
+
+
+def write_summary(session: Session, ref: RowRef, code_id: int, text: str, *, coder: str) -> str:
+    """Write (or, with empty text, remove) the summary of the cell of row `ref` by a code;
+    says what it did ("written", "replaced", "removed")."""
+    _check_length(text)
+    code = session.get(Code, code_id)
+    if code is None:
+        raise QualcodeError("that code was removed; the summary was not saved")
     existing = find_summary(session, ref, code.id)
     where = {"code": code.key, "row": _describe(ref)}
     text = text.strip()
@@ -104,6 +119,11 @@ def set_summary(
     after = {**where, "chars": len(text)}
     record(session, action, "cell_summary", existing.id, coder=coder, after=after)
     return outcome
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_SUMMARY:
+        raise QualcodeError(f"summary is {len(text)} characters; the limit is {MAX_SUMMARY}")
 
 
 def _describe(ref: RowRef) -> dict[str, object]:

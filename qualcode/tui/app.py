@@ -21,6 +21,7 @@ from qualcode.tui.writer import Writer
 
 if TYPE_CHECKING:
     from qualcode.store.search import SearchHit
+    from qualcode.tui.open_passage import OpenPassage
     from qualcode.tui.screens.code_view import CodeViewScreen
     from qualcode.tui.screens.help import HelpRows
     from qualcode.tui.screens.memo_list import MemoListScreen
@@ -52,7 +53,9 @@ class QualcodeApp(App[None]):
         Binding("slash,ctrl+f", "search", "Search the project", key_display="/", show=False),
         Binding("f2", "switch_coder", "Switch coder", show=False),
         Binding("f3", "codebook", "Codebook: rename, edit, move, merge, remove codes", show=False),
-        Binding("f4", "memos", "Memos: every memo, filtered; open its place", show=False),
+        Binding("f4", "matrix", "Framework matrix: participants by themes", show=False),
+        Binding("f6", "query", "Code query: passages coded a AND b, NOT, NEAR/N", show=False),
+        Binding("f7", "memos", "Memos: every memo, filtered; open its place", show=False),
         Binding("f5,ctrl+r", "refresh_data", "Refresh (changes made elsewhere)", show=False),
         Binding("q", "quit", "Quit", show=False),
     ]
@@ -132,6 +135,9 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, MemoListScreen):
             self.push_screen(MemoListScreen(self.bench))
 
+    def on_open_passage(self, event: OpenPassage) -> None:
+        self.open_document(event.document_id, event.passage, event.span)
+
     def on_codebook_tree_show_quotes(self, event: CodebookTree.ShowQuotes) -> None:
         from qualcode.tui.screens.code_view import CodeViewScreen
 
@@ -148,6 +154,18 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, CodebookScreen):
             self.push_screen(CodebookScreen(self.bench))
+
+    def action_matrix(self) -> None:
+        from qualcode.tui.screens.matrix import MatrixScreen
+
+        if not isinstance(self.screen, MatrixScreen):
+            self.push_screen(MatrixScreen(self.bench))
+
+    def action_query(self) -> None:
+        from qualcode.tui.screens.query import QueryScreen
+
+        if not isinstance(self.screen, QueryScreen):
+            self.push_screen(QueryScreen(self.bench))
 
     def action_search(self) -> None:
         from qualcode.tui.screens.search import SearchScreen
@@ -203,8 +221,10 @@ def help_sections() -> list[tuple[str, HelpRows]]:
     from qualcode.tui.screens.codebook import CodebookScreen
     from qualcode.tui.screens.compare import CompareScreen
     from qualcode.tui.screens.help import binding_rows
+    from qualcode.tui.screens.matrix import MatrixScreen
     from qualcode.tui.screens.memo import MemoScreen
     from qualcode.tui.screens.memo_list import MemoListScreen
+    from qualcode.tui.screens.query import QueryScreen
     from qualcode.tui.screens.transcript import TranscriptScreen
     from qualcode.tui.widgets.codebook_tree import CodebookTree
     from qualcode.tui.widgets.transcript_view import TranscriptView
@@ -220,6 +240,8 @@ def help_sections() -> list[tuple[str, HelpRows]]:
         ("Code view", binding_rows(CodeViewScreen.BINDINGS)),
         ("Comparing two coders", binding_rows(CompareScreen.BINDINGS)),
         ("Memo", binding_rows(MemoScreen.BINDINGS)),
-        ("Memo list (f4)", binding_rows(MemoListScreen.BINDINGS)),
+        ("Memo list (f7)", binding_rows(MemoListScreen.BINDINGS)),
+        ("Framework matrix (f4)", binding_rows(MatrixScreen.BINDINGS)),
+        ("Code query (f6)", binding_rows(QueryScreen.BINDINGS)),
         ("Mouse", MOUSE),
     ]

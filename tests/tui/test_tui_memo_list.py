@@ -1,4 +1,4 @@
-"""The memo list (f4): filter by kind, code and document, open a memo's place, edit it."""
+"""The memo list (f7): filter by kind, code and document, open a memo's place, edit it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Tui, settle
+from conftest import Tui, settle, steps
 from sqlalchemy import select
 
 from qualcode.memos.subjects import Subject
@@ -48,9 +48,9 @@ def shown(app: QualcodeApp) -> list[str]:
     return [memo.kind for memo in screen.memos]
 
 
-def test_f4_lists_every_memo_and_filters_by_kind_code_and_document(memoed: Path) -> None:
+def test_f7_lists_every_memo_and_filters_by_kind_code_and_document(memoed: Path) -> None:
     async def scenario(pilot: Any, app: QualcodeApp) -> None:
-        await pilot.press("f4")
+        await pilot.press("f7")
         await settle(pilot)
         assert shown(app) == ["project", "participant", "code", "passage", "coding"]
         await pilot.press("tab", "tab", *"consortium-bids")  # the code filter
@@ -75,7 +75,7 @@ def test_f4_lists_every_memo_and_filters_by_kind_code_and_document(memoed: Path)
 
 def test_enter_opens_the_transcript_at_the_memo_passage(memoed: Path) -> None:
     async def scenario(pilot: Any, app: QualcodeApp) -> None:
-        await pilot.press("f4")
+        await pilot.press("f7")
         await settle(pilot)
         await pilot.press("down", "down", "down", "enter")  # the passage memo
         await settle(pilot)
@@ -90,7 +90,7 @@ def test_enter_opens_the_transcript_at_the_memo_passage(memoed: Path) -> None:
 
 def test_markup_is_shown_as_typed_and_e_edits_then_removes(memoed: Path) -> None:
     async def scenario(pilot: Any, app: QualcodeApp) -> None:
-        await pilot.press("f4")
+        await pilot.press("f7")
         await settle(pilot)
         await pilot.press("down")  # the participant memo holding markup
         await settle(pilot)
@@ -110,12 +110,6 @@ def test_markup_is_shown_as_typed_and_e_edits_then_removes(memoed: Path) -> None
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 def test_memo_list_snapshot(snap_compare: Snap, memoed: Path, size: tuple[int, int]) -> None:
-    async def run_before(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("f4")
-        await settle(pilot)
-        await pilot.press("down")
-        await settle(pilot)
-
+    run_before = steps(("f7",), ("down",))
     app = QualcodeApp(open_project(str(memoed)), "ana")
     assert snap_compare(app, terminal_size=size, run_before=run_before)

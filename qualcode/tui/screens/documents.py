@@ -65,7 +65,9 @@ class DocumentsScreen(Screen[None]):
         Binding("f8", "remove", "Remove", show=False),
         Binding("ctrl+f", "app.search", "Search"),
         Binding("f2", "app.switch_coder", "Coder"),
-        Binding("f4", "app.memos", "Memos"),
+        Binding("f4", "app.matrix", "Matrix"),
+        Binding("f6", "app.query", "Query"),
+        Binding("f7", "app.memos", "Memos"),
         Binding("f5", "app.refresh_data", "Refresh"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
