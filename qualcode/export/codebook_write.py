@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from qualcode.errors import QualcodeError
 from qualcode.export.codebook_doc import CodebookDocument, CodeEntry
 from qualcode.export.markdown import escape, quote_markdown
 from qualcode.files import atomic_path
@@ -166,8 +165,10 @@ def write_codebook_document(
     book: CodebookDocument, path: Path, fmt: str, template: Path | None = None
 ) -> None:
     """Write the appendix in the format; a --template is for HTML only."""
-    if template is not None and fmt != "html":
-        raise QualcodeError(f"--template works only with HTML output, not {fmt}")
+    if template is not None:
+        from qualcode.export.write import check_template
+
+        check_template(fmt, template)
     with atomic_path(path) as temporary:
         if fmt == "md":
             temporary.write_text(render_markdown(book), encoding="utf-8")
