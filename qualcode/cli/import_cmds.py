@@ -72,7 +72,7 @@ def import_(
         fail(exc)
     paths = gather(project, files)
     wholes = [path for path in paths if whole_project(path) is not None]
-    if len(paths) == 1 and wholes:
+    if len(paths) == 1 and wholes and not _combines_qdpx(project, paths[0]):
         _one_project(project, paths[0], mapping, participant, attr, coder, prefer_other, dry_run,
                      as_json)  # fmt: skip
         return
@@ -135,6 +135,16 @@ def import_(
     )
     if failed or projects_failed:
         raise typer.Exit(1)
+
+
+def _combines_qdpx(project: str, path: Path) -> bool:
+    """A .qdpx into a project that already has documents is combined, as a coder's file is
+    (into a new or empty one it comes straight in, its codebook alone)."""
+    if path.suffix.lower() != ".qdpx":
+        return False
+    from qualcode.combine.api import has_documents
+
+    return has_documents(project)
 
 
 def _one_project(

@@ -198,7 +198,8 @@ def store_refi(
                 seen.add(key)
                 coding = Coding(
                     document=document, code=code, coder=who, start=start, end=end,
-                    origin="import", memo=memos.joined(refi_coding.notes) or None,
+                    origin="import",
+                    memo=_memo(selection.description, memos.joined(refi_coding.notes)),
                 )  # fmt: skip
                 if refi_coding.created is not None:
                     coding.created_at = refi_coding.created
@@ -226,6 +227,11 @@ def store_refi(
                "codes": store.summary.codes_added, "codings": store.summary.codings},
     )  # fmt: skip
     return store.summary
+
+
+def _memo(*parts: str | None) -> str | None:
+    """A coding's memo from the selection's Description and the coding's notes, if any."""
+    return "\n\n".join(part for part in parts if part) or None
 
 
 class _Memos:

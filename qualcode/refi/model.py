@@ -44,6 +44,8 @@ class RefiSelection:
     user: str | None
     codings: list[RefiCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # QualCoder, MAXQDA and others write a coding's memo as the selection's Description.
+    description: str = ""
 
 
 @dataclass

@@ -178,6 +178,7 @@ def _selection(element: Element) -> RefiSelection:
     )
     selection.codings = [_coding(coding, user) for coding in children(element, "Coding")]
     selection.notes = _refs(element, "NoteRef")
+    selection.description = child_text(element, "Description").strip()
     return selection
 
 
