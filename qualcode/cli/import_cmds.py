@@ -70,7 +70,10 @@ def import_(
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
     except QualcodeError as exc:
         fail(exc)
-    paths = gather(project, files)
+    try:
+        paths = gather(project, files)
+    except QualcodeError as exc:
+        fail(exc)
     wholes = [path for path in paths if whole_project(path) is not None]
     if len(paths) == 1 and wholes and not _combines_qdpx(project, paths[0]):
         _one_project(project, paths[0], mapping, participant, attr, coder, prefer_other, dry_run,

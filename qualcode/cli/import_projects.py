@@ -27,14 +27,21 @@ def whole_project(path: Path) -> str | None:
 
 def gather(project: str, files: list[Path]) -> list[Path]:
     """The files named, and the interview and project files in folders named (recursively);
-    the project itself is skipped when a folder holds it."""
+    the project itself is skipped when a folder holds it. A folder holding none is an error."""
     found = iter_import_files(files, SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
     own = sqlite_path(project)
     named = {file.absolute() for file in files}
-    if own is None:
-        return found
-    itself = own.absolute()
-    return [path for path in found if path.absolute() in named or path.absolute() != itself]
+    if own is not None:
+        itself = own.absolute()
+        found = [path for path in found if path.absolute() in named or path.absolute() != itself]
+    for folder in files:
+        if folder.is_dir() and not any(path.is_relative_to(folder) for path in found):
+            # A folder that gives nothing is a mistyped path or the wrong folder, not success.
+            supported = ", ".join(SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
+            raise QualcodeError(
+                f"{shown(str(folder))}: no files to import in this folder (supported: {supported})"
+            )
+    return found
 
 
 def bring_projects(
