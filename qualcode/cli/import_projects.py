@@ -44,15 +44,19 @@ def gather(project: str, files: list[Path]) -> list[Path]:
     return found
 
 
+@dataclasses.dataclass(frozen=True)
+class Bringing:
+    """How project files come in: as which coder, only one coder's work, whose definitions win
+    a conflict, for real or as a dry run (the keyword arguments of the combine functions)."""
+
+    coder: str
+    only_coder: str | None = None
+    prefer_other: bool = False
+    dry_run: bool = False
+
+
 def bring_projects(
-    project: str,
-    paths: list[Path],
-    *,
-    coder: str,
-    only_coder: str | None,
-    prefer_other: bool,
-    dry_run: bool,
-    report: Outcome,
+    project: str, paths: list[Path], how: Bringing, report: Outcome
 ) -> list[dict[str, Any]]:
     """Bring in each project file in its own transaction, in order: one that fails gives a
     one-line error naming it and leaves nothing of itself; the others carry on (as each
@@ -60,7 +64,7 @@ def bring_projects(
     outcomes = []
     for path in paths:
         try:
-            outcomes.append(_bring(project, path, coder, only_coder, prefer_other, dry_run, report))
+            outcomes.append(_bring(project, path, how, report))
         except QualcodeError as exc:
             message = str(exc)
         except SQLAlchemyError as exc:
@@ -74,41 +78,27 @@ def bring_projects(
     return outcomes
 
 
-def _bring(
-    project: str,
-    path: Path,
-    coder: str,
-    only_coder: str | None,
-    prefer_other: bool,
-    dry_run: bool,
-    report: Outcome,
-) -> dict[str, Any]:
+def _bring(project: str, path: Path, how: Bringing, report: Outcome) -> dict[str, Any]:
     from qualcode.combine.api import combine_into, combine_qdpx, has_documents
 
     source = whole_project(path)
     assert source is not None
     name = display(source)
     if path.suffix.lower() == ".qdpx":
-        if not (dry_run or only_coder or has_documents(project)):
+        if not (how.dry_run or how.only_coder or has_documents(project)):
             # Into a new or empty project a .qdpx comes straight in, its codebook alone.
             from qualcode.cli.refi_cmds import say_imported
             from qualcode.refi.api import import_qdpx
 
-            imported, created = import_qdpx(project, path, coder=coder)
+            imported, created = import_qdpx(project, path, coder=how.coder)
             say_imported(report, project, path, imported, created=created)
             counts = dataclasses.asdict(imported)
             del counts["remarks"]
             return {"path": name, "format": "qdpx", "status": "imported", "counts": counts}
-        summary = combine_qdpx(
-            project, path, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
-            dry_run=dry_run,
-        )  # fmt: skip
+        summary = combine_qdpx(project, path, **dataclasses.asdict(how))
     else:
-        summary = combine_into(
-            project, source, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
-            dry_run=dry_run,
-        )  # fmt: skip
-    say_combined(report, project, name, summary, only_coder=only_coder, dry_run=dry_run)
+        summary = combine_into(project, source, **dataclasses.asdict(how))
+    say_combined(report, project, name, summary, only_coder=how.only_coder, dry_run=how.dry_run)
     status = "changed" if summary.changed else "unchanged"
     kind = "qdpx" if path.suffix.lower() == ".qdpx" else "qualcode"
     return {"path": name, "format": kind, "status": status, "counts": dict(summary.counts)}
