@@ -26,6 +26,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.wording import plural
 
 COLUMNS = ("Kind", "About", "Coder", "Memo")
 
@@ -134,7 +135,7 @@ class MemoListScreen(Screen[None]):
             )
         if memos:
             table.move_cursor(row=min(max(row, 0), len(memos) - 1))
-        said = f"{len(memos)} memo{'s' if len(memos) != 1 else ''}"
+        said = plural(len(memos), "memo")
         if hidden:
             said += f"  ·  blind assignment open: {hidden} of other coders' hidden"
         status.update(said)
