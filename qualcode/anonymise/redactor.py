@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -17,7 +17,7 @@ from qualcode.anonymise.normal import (
     Folded,
     fold,
     form_key,
-    form_pattern,
+    forms_pattern,
     match_key,
     plain,
     squashed,
@@ -106,7 +106,7 @@ class Redactor:
         self.pseudonyms = dict(pseudonyms or {})
         # Longest first, so a whole value wins over its parts where both start.
         keys = sorted(self.terms.by_form, key=len, reverse=True)
-        alternation = "|".join(form_pattern(self.terms.by_form[k].form) for k in keys if k)
+        alternation = forms_pattern([self.terms.by_form[k].form for k in keys if k])
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
@@ -144,10 +144,8 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        for match in FOLDED_WORD.finditer(folded.text):
-            term = near.get(match.group())
-            if term is None:
-                continue
+        for match in _written(folded.text, near):
+            term = near[match.group()]
             word = without_clitic(match.group())
             start, end = folded.span(match.start(), match.start() + len(word))
             if start in covered or (term.needs_capitals and not text[start].isupper()):
@@ -218,6 +216,22 @@ class Redactor:
     def redact(self, text: str) -> str:
         """The text with every identifier replaced."""
         return self.apply(text, self.find(text))
+
+
+def _written(folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
+    if not words:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Not after a letter or digit, and no letter or digit later in the same token.
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
+    for match in pattern.finditer(folded):
+        start = match.start()
+        while start and folded[start - 1] in "_'":
+            start -= 1
+        # "x'_word" is one token: a word after "_" or "'" starts one only if nothing precedes.
+        if start == match.start() or not start or not folded[start - 1].isalnum():
+            yield match
 
 
 def merge(spans: list[Redaction]) -> list[Redaction]:
