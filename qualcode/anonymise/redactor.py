@@ -40,6 +40,7 @@ INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
 # An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
 JOINERS = APOSTROPHES + HYPHENS + "–"
+SHORT_TEXT = 4000
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -144,7 +145,12 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        for match in _written(folded.text, near):
+        # A long text is searched for the few near words; a short one read word by word.
+        if len(folded.text) > SHORT_TEXT:
+            written = _written(folded.text, near)
+        else:
+            written = (m for m in FOLDED_WORD.finditer(folded.text) if m.group() in near)
+        for match in written:
             term = near[match.group()]
             word = without_clitic(match.group())
             start, end = folded.span(match.start(), match.start() + len(word))
@@ -185,6 +191,14 @@ class Redactor:
         folded = fold(text)
         registered = self._registered(text, folded)
         return merge(registered + self._misspelt(text, folded, registered))
+
+    def find_written(self, text: str) -> list[Redaction]:
+        """Spans of registered identifiers as written (in any of their spellings)."""
+        return self._registered(text, fold(text))
+
+    def find_misspelt(self, text: str, written: list[Redaction]) -> list[Redaction]:
+        """Spans of words misspelling a registered identifier, outside those `written`."""
+        return self._misspelt(text, fold(text), written)
 
     def find(self, text: str) -> list[Redaction]:
         """Every span to replace, merged so none overlap, in text order."""
