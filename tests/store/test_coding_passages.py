@@ -18,7 +18,7 @@ from qualcode.cli.app import app
 from qualcode.demo import build_demo
 from qualcode.store.coding_actions import delete_coding, restore_coding
 from qualcode.store.db import _alembic_config, open_project
-from qualcode.store.models import Coding
+from qualcode.store.models import Coding, Passage
 
 Bounds = dict[int, tuple[int | None, int | None]]
 
@@ -36,35 +36,57 @@ def ok(*args: object) -> str:
     return result.output
 
 
-def bounds(path: Path) -> tuple[Bounds, Bounds]:
+def bounds(target: Path | str) -> tuple[Bounds, Bounds]:
     """The bounds stored on each coding, and the same computed here from plain rows: the lowest
     and highest index of the passages sharing a character with the coding."""
-    connection = sqlite3.connect(path)
-    try:
+    with open_project(str(target)) as project, project.read() as session:
         passages: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        for document, index, start, end in connection.execute(
-            'SELECT document_id, "index", start, "end" FROM passage'
+        for document, index, start, end in session.execute(
+            select(Passage.document_id, Passage.index, Passage.start, Passage.end)
         ):
             passages[document].append((index, start, end))
         stored: Bounds = {}
         computed: Bounds = {}
-        for coding, document, start, end, first, last in connection.execute(
-            'SELECT id, document_id, start, "end", first_passage, last_passage FROM coding'
+        for coding, document, start, end, first, last in session.execute(
+            select(
+                Coding.id,
+                Coding.document_id,
+                Coding.start,
+                Coding.end,
+                Coding.first_passage,
+                Coding.last_passage,
+            )
         ):
             stored[coding] = (first, last)
             overlapped = [i for i, s, e in passages[document] if s < end and e > start]
             computed[coding] = (min(overlapped), max(overlapped)) if overlapped else (None, None)
         return stored, computed
-    finally:
-        connection.close()
 
 
-def assert_kept(path: Path, step: str) -> Bounds:
-    stored, computed = bounds(path)
+def assert_kept(target: Path | str, step: str) -> Bounds:
+    stored, computed = bounds(target)
     assert stored, f"{step}: no codings to check"
     wrong = {c: (stored[c], computed[c]) for c in stored if stored[c] != computed[c]}
     assert not wrong, f"{step}: stored != computed for {len(wrong)} codings, e.g. {wrong}"
     return stored
+
+
+def test_both_databases_keep_each_codings_passages(project_ref: str, transcript: Path) -> None:
+    """The triggers on SQLite and on PostgreSQL (run through scripts/with-postgres)."""
+    ok("import", project_ref, transcript)
+    ok("code", "add", project_ref, "--doc", 1, "--span", "5:300", "--code", "independence")
+    ok("code", "add", project_ref, "--doc", 1, "--passage", 3, "--code", "commissioning")
+    stored = assert_kept(project_ref, "coding")
+    assert sorted(stored.values())[-1][1] not in (None, 0)  # a span over several passages
+    ok("doc", "edit", project_ref, 1, "--passage", 1, "--text", "Shorter.")
+    assert_kept(project_ref, "a passage edited")
+    ok("doc", "edit", project_ref, 1, "--passage", 2, "--text", "")
+    assert_kept(project_ref, "a passage deleted")
+    with open_project(project_ref) as opened, opened.write() as session:
+        coding = session.scalars(select(Coding).order_by(Coding.id)).first()
+        assert coding is not None
+        coding.start, coding.end = 0, 2
+    assert_kept(project_ref, "a coding's span changed")
 
 
 def test_every_write_keeps_each_codings_passages(demo: Path, tmp_path: Path) -> None:
