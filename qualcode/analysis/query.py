@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from qualcode.analysis.carrying import CodeTree, Filters, PassageRef, carried
 from qualcode.analysis.expression import Both, Key, Near, Node, Not, keys, parse, show
@@ -172,8 +172,11 @@ def run_query(
 
 
 def _documents(session: Session, ids: set[int]) -> dict[int, Document]:
-    """The documents hits are made from, with their participants."""
-    query = select(Document).options(joinedload(Document.participant))
+    """The documents hits are made from, with their participants and passages (one query
+    each, not one per document)."""
+    query = select(Document).options(
+        joinedload(Document.participant), selectinload(Document.passages)
+    )
     return {d.id: d for d in session.scalars(query.where(Document.id.in_(sorted(ids)))).unique()}
 
 

@@ -182,8 +182,14 @@ class Coding(Base):
         CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_coding_span"),
         CheckConstraint("origin IN ('manual','suggestion','import')", name="ck_coding_origin"),
         Index("ix_coding_document_start", "document_id", "start"),
+        # Queries and matrices read a code's codings and their passages from this index alone.
         Index(
-            "ix_coding_passages", "code_id", "document_id", "first_passage", "last_passage", "coder_id"
+            "ix_coding_passages",
+            "code_id",
+            "document_id",
+            "first_passage",
+            "last_passage",
+            "coder_id",
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,6 +10,9 @@ instead of every passage's bounds. Triggers keep the two columns right through e
 whichever code path (or tool) inserts codings or changes passages: a coding's bounds are
 computed when it is written, and a passage's insert, change or removal recomputes the codings
 it overlaps (before and after). No passage overlapped: both NULL.
+
+A later migration that recreates `coding` or `passage` on SQLite (batch mode with recreate)
+drops these triggers: it must create them again from SQLITE_TRIGGERS, as 0007 does its own.
 """
 
 from collections.abc import Sequence
@@ -39,7 +42,7 @@ RECOMPUTE = f"first_passage = {_bound('min', 'coding')}, last_passage = {_bound(
 def _overlapping(row: str) -> str:
     """The codings sharing a character with passage `row` (NEW or OLD)."""
     return (
-        f"coding.document_id = {row}.document_id AND coding.start < {row}.\"end\""
+        f'coding.document_id = {row}.document_id AND coding.start < {row}."end"'
         f' AND coding."end" > {row}.start'
     )
 
