@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from qualcode.store.tables import Coder, Coding, Document, Participant, Passage
+from qualcode.store.coverage import coded_passages_by_document
+from qualcode.store.tables import Coder, Document, Participant, Passage
 
 # Plain table clauses, not the ORM models: the documents list is the workbench's first
 # screen, and declaring and configuring every mapper took a tenth of a second before it.
@@ -37,21 +38,8 @@ def document_rows(session: Session, coder: str) -> list[DocumentRow]:
             select(Passage.c.document_id, func.count()).group_by(Passage.c.document_id)
         ).all()
     )
-    coded: dict[int, int] = {}
     coder_id = session.scalar(select(Coder.c.id).where(Coder.c.name == coder.strip()))
-    if coder_id is not None:
-        overlap = and_(
-            Coding.c.document_id == Passage.c.document_id,
-            Coding.c.start < Passage.c.end,
-            Coding.c.end > Passage.c.start,
-        )
-        query = (
-            select(Passage.c.document_id, func.count(func.distinct(Passage.c.id)))
-            .join(Coding, overlap)
-            .where(Coding.c.coder_id == coder_id)
-            .group_by(Passage.c.document_id)
-        )
-        coded = dict(session.execute(query).all())
+    coded = {} if coder_id is None else coded_passages_by_document(session, coder_id)
     rows = session.execute(_header_query().order_by(Document.c.id))
     return [_header(row, passages.get(row[0], 0), coded.get(row[0], 0)) for row in rows]
 
