@@ -21,10 +21,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import FOLD, fit_footer, fold
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.key_footer import KeyFooter
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+from qualcode.wording import plural
 
 
 def quote_text(quote: Quote) -> Text:

@@ -26,6 +26,7 @@ from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.widgets.key_footer import KeyFooter
+from qualcode.wording import plural
 
 COLUMNS = ("Kind", "About", "Coder", "Memo")
 
@@ -131,7 +132,7 @@ class MemoListScreen(Screen[None]):
             )
         if memos:
             table.move_cursor(row=min(max(row, 0), len(memos) - 1))
-        status.update(f"{len(memos)} memo{'s' if len(memos) != 1 else ''}")
+        status.update(plural(len(memos), "memo"))
         self._preview()
 
     @property
