@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from qualcode.errors import QualcodeError
-from qualcode.store.audit import check_coder_name, get_or_create_coder, record
+from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store.coder_name import check_coder_name
 from qualcode.store.models import Assignment, AssignmentCoder, Document, utcnow
 
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from qualcode.audit import spans
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
-from qualcode.store.audit import check_coder_name, find_coder, record
+from qualcode.store.audit import find_coder, record
+from qualcode.store.coder_name import check_coder_name
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, find_codings, remove_coding
 from qualcode.store.documents import passage_at

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from qualcode.errors import QualcodeError
+from qualcode.store.coder_name import check_coder_name
 from qualcode.store.models import AuditEvent, Coder, Setting, utcnow
 from qualcode.store.trail import content_hash, link, next_link, payload_hash, plain, seal
 from qualcode.store.trail_content import without_content
@@ -82,14 +82,6 @@ def _flat(state: dict[str, Any] | None) -> bool:
         isinstance(key, str) and (value is None or isinstance(value, str | int | float))
         for key, value in state.items()
     )
-
-
-def check_coder_name(name: str) -> str:
-    """A coder's name, trimmed; refuse empty or multi-line names."""
-    cleaned = name.strip()
-    if not cleaned or "\n" in cleaned or len(cleaned) > 200:
-        raise QualcodeError(f"coder name {name!r} is not valid (one line, 1–200 characters)")
-    return cleaned
 
 
 def find_coder(session: Session, name: str) -> Coder | None:

@@ -1,38 +1,21 @@
-"""The transcript as the workbench shows it: documents with coding progress, passages and marks.
+"""The transcript as the workbench shows it: a document's header, passages and marks.
 
-Plain-data reads (no UI imports) for opening a document: the documents list with each
-coder's progress, a document's header, its passages (loaded in one or two goes for long
-transcripts), and the marks layered over them — every coder's codings plus this coder's
-passage memos and reviews.
+Plain-data reads (no UI imports) for opening a document: its header (from the documents
+list's module), its passages (loaded in one or two goes for long transcripts), and the
+marks layered over them — every coder's codings plus this coder's passage memos and reviews.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import find_coder
-from qualcode.store.models import Coder, Coding, Document, Memo, Participant, Passage, Review
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """A document as the documents list shows it, with the current coder's progress."""
-
-    id: int
-    title: str
-    participant: str | None
-    attributes: dict[str, str]
-    passages: int
-    coded: int
-
-    @property
-    def coded_percent(self) -> float:
-        return round(100.0 * self.coded / self.passages, 1) if self.passages else 0.0
+from qualcode.store.document_list import DocumentRow, document_header
+from qualcode.store.models import Coder, Coding, Memo, Passage, Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,44 +62,6 @@ class TranscriptData:
     marks: Marks
 
 
-def document_rows(session: Session, coder: str) -> list[DocumentRow]:
-    """Every document with participant label, attributes, passages and passages coded by coder."""
-    passages = dict(
-        session.execute(
-            select(Passage.document_id, func.count()).group_by(Passage.document_id)
-        ).all()
-    )
-    coded: dict[int, int] = {}
-    coder_row = find_coder(session, coder)
-    if coder_row is not None:
-        overlap = and_(
-            Coding.document_id == Passage.document_id,
-            Coding.start < Passage.end,
-            Coding.end > Passage.start,
-        )
-        query = (
-            select(Passage.document_id, func.count(func.distinct(Passage.id)))
-            .join(Coding, overlap)
-            .where(Coding.coder_id == coder_row.id)
-            .group_by(Passage.document_id)
-        )
-        coded = dict(session.execute(query).all())
-    rows = session.execute(_header_query().order_by(Document.id))
-    return [_header(row, passages.get(row[0], 0), coded.get(row[0], 0)) for row in rows]
-
-
-def _header_query() -> Select[int, str, dict[str, str], str, dict[str, str]]:
-    columns = (Document.id, Document.title, Document.attributes)
-    return select(*columns, Participant.label, Participant.attributes).outerjoin(
-        Participant, Participant.id == Document.participant_id
-    )
-
-
-def _header(row: tuple[Any, ...], passages: int, coded: int) -> DocumentRow:
-    doc_id, title, attributes, label, person = row
-    return DocumentRow(doc_id, title, label, {**attributes, **(person or {})}, passages, coded)
-
-
 def load_transcript(
     session: Session, document_id: int, coder: str, *, first: int | None = None
 ) -> TranscriptData:
@@ -141,15 +86,6 @@ def load_passages(
         query = query.where(Passage.index < stop)
     # Core rather than ORM rows: 20,000 passages load twice as fast
     return [PassageRow(*row) for row in session.connection().execute(query)]
-
-
-def document_header(session: Session, document_id: int) -> DocumentRow | None:
-    """One document's title, participant, attributes and passage count (None if gone)."""
-    row = session.execute(_header_query().where(Document.id == document_id)).first()
-    if row is None:
-        return None
-    count = session.scalar(select(func.count()).where(Passage.document_id == document_id)) or 0
-    return _header(tuple(row), count, 0)
 
 
 def load_marks(session: Session, document_id: int, coder: str) -> Marks:

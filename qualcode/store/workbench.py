@@ -1,7 +1,7 @@
 """Plain-data reads and undoable writes behind the coding workbench (no UI imports).
 
-The public face of the workbench's core: the names live in `transcripts` (documents,
-passages and marks), `codebook_view` (codes with counts, quotes, coders) and
+The public face of the workbench's core: the names live in `document_list` (documents),
+`transcripts` (passages and marks), `codebook_view` (codes with counts, quotes, coders) and
 `coding_actions` (audited, undoable codings, memos and reviews), and are re-exported here.
 """
 
@@ -17,14 +17,12 @@ from qualcode.store.coding_actions import (
     set_passage_memo,
     set_reviewed,
 )
+from qualcode.store.document_list import DocumentRow, document_header, document_rows
 from qualcode.store.transcripts import (
     CodingView,
-    DocumentRow,
     Marks,
     PassageRow,
     TranscriptData,
-    document_header,
-    document_rows,
     load_marks,
     load_passages,
     load_transcript,

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from qualcode.errors import QualcodeError
-from qualcode.store.audit import check_coder_name
+from qualcode.store.coder_name import check_coder_name
 from qualcode.store.db import Project
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import WIDE

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from qualcode.store.db import Project
-from qualcode.tui.history import History
 from qualcode.tui.writer import Writer
+
+if TYPE_CHECKING:
+    from qualcode.tui.history import History
 
 
 @dataclass
@@ -16,8 +19,18 @@ class Workbench:
     project: Project
     coder: str
     writer: Writer
-    history: History = field(default_factory=History)
     document_order: list[int] = field(default_factory=list)
+    _history: History | None = field(default=None, repr=False)
+
+    @property
+    def history(self) -> History:
+        """The coder's undo and redo stacks, made (with the editing modules that undo needs)
+        when first used rather than before the documents list paints."""
+        if self._history is None:
+            from qualcode.tui.history import History
+
+            self._history = History()
+        return self._history
 
     @property
     def project_name(self) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from qualcode.store.workbench import CodeRow, DocumentRow
+if TYPE_CHECKING:  # the documents screen ranks before the codebook modules are needed
+    from qualcode.store.codebook_view import CodeRow
+    from qualcode.store.document_list import DocumentRow
 
 
 def rank_codes(query: str, codes: Sequence[CodeRow], *, cutoff: float = 55.0) -> list[CodeRow]:

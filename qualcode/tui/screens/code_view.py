@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import FOLD, fit_footer, fold
 from qualcode.tui.widgets.code_details import CodeDetails
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.wording import plural
 
 
@@ -62,7 +63,7 @@ class CodeViewScreen(Screen[None]):
             with VerticalScroll(id="code-view-details"):
                 yield CodeDetails()
         yield Static("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from qualcode.store.number_keys import number_keys
@@ -21,6 +21,7 @@ from qualcode.tui.number_keys import Numbers, ask_and_pin
 from qualcode.tui.undo import step
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 
 class CodebookScreen(Screen[None]):
@@ -51,7 +52,7 @@ class CodebookScreen(Screen[None]):
             with VerticalScroll(id="codebook-details"):
                 yield CodeDetails()
         yield Static("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(CodebookTree).border_title = "Codes (mine/all)"

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
@@ -20,6 +20,7 @@ from qualcode.numbering import passage_number
 from qualcode.tui.comparison import Comparison, compare_coders
 from qualcode.tui.context import Workbench
 from qualcode.tui.screens.pick import PickScreen
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 CODES = 26  # width of each coder's margin
 
@@ -46,7 +47,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="compare"):
             yield Static("Loading…", id="compare-table")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#compare").focus()

@@ -11,15 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
-from qualcode.store.workbench import DocumentRow, document_rows
+from qualcode.store.document_list import DocumentRow, document_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from qualcode.withdraw.removals import DocumentRemoval
@@ -93,7 +94,7 @@ class DocumentsScreen(Screen[None]):
         )
         yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield Static("Loading documents…", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -36,6 +36,7 @@ from qualcode.tui.framework import (
 )
 from qualcode.tui.open_passage import OpenPassage
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.wording import plural
 
 SUMMARY_HELP = "Saved in the project and the audit trail; save it empty to remove it."
@@ -73,7 +74,7 @@ class MatrixScreen(Screen[None]):
             yield Static("", id="matrix-summary")
             yield OptionList(id="matrix-quotes")
         yield Static("Loading the matrix…", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         pane = self.query_one("#matrix-cell")

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
@@ -26,6 +26,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.wording import plural
 
 COLUMNS = ("Kind", "About", "Coder", "Memo")
@@ -67,7 +68,7 @@ class MemoListScreen(Screen[None]):
         yield DataTable(id="memo-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="memo-preview", markup=False)
         yield Static("Loading memos…", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,7 +9,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from qualcode.analysis.query import Hit, QueryResult, run_query
@@ -21,6 +21,7 @@ from qualcode.tui.framework import coder_filters
 from qualcode.tui.open_passage import OpenPassage
 from qualcode.tui.plain import cell
 from qualcode.tui.screens.documents import clip, clip_middle
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 COLUMNS = ("Document", "#", "Participant", "Codes", "Text")
 MOST_HITS = 200  # anonymising a hit takes time: a large project's thousands wait for the CLI
@@ -57,7 +58,7 @@ class QueryScreen(Screen[None]):
         yield Input(placeholder=PLACEHOLDER, id="query-expression")
         yield Static("Type a query and press enter.", id="query-message", markup=False)
         yield DataTable(id="query-hits", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         title = Text(self.bench.project_name, style="bold")

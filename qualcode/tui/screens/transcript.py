@@ -8,7 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from qualcode.numbering import passage_number
 from qualcode.store.workbench import (
@@ -31,6 +31,7 @@ from qualcode.tui.screens.transcript_text import status_text
 from qualcode.tui.suggesting import SuggestionActions
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.tui.widgets.suggestions import SuggestionsPane
 from qualcode.tui.widgets.transcript_view import TranscriptView
 
@@ -96,7 +97,7 @@ class TranscriptScreen(TranscriptLoading):
                     yield CodeDetails()
                 yield self.suggestions
         yield Static("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#code-details").border_title = "Definition"
