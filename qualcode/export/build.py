@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from qualcode.anonymise.redactor import Redaction
 from qualcode.anonymise.registry import registry_entries
 from qualcode.export.grouping import group_quotes
-from qualcode.export.labels import render_label
+from qualcode.export.labels import check_label_fields, render_label
 from qualcode.export.model import Quote, QuoteOptions, QuoteSet
 from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import (
@@ -19,6 +19,7 @@ from qualcode.export.selection import (
     coded_spans,
     hidden_attributes,
     matching_documents,
+    public_attribute_names,
     public_attributes,
     selected_codes,
 )
@@ -157,6 +158,7 @@ def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
 
 def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
     """Every quote the options select, anonymised, grouped and counted."""
+    check_label_fields(options.label_template, public_attribute_names(session))
     lookup = options.key.lookup() if options.key else {}
     entries = registry_entries(session)
     missing = len({e.key for e in entries if e.key not in lookup}) if options.key else 0
