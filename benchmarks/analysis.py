@@ -118,8 +118,8 @@ def timed(run: Callable[[], object], rounds: int = 3) -> dict[str, float]:
 
 
 def read_floor(path: Path) -> None:
-    """The floor: plain sqlite3 reading every passage's bounds and every coding's span, the
-    least any count over the overlap rule must read."""
+    """The old floor: plain sqlite3 reading every passage's bounds and every coding's span, what
+    a count over the overlap rule read before codings kept their passages (migration 0012)."""
     connection = sqlite3.connect(path)
     try:
         connection.execute('SELECT document_id, "index", start, "end" FROM passage').fetchall()
@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
         with project.read() as session:
             counts = MatrixOptions(quotes=False)
             both = "commissioning AND independence"
+            either = "commissioning OR independence"
+            neither = "NOT (commissioning OR independence)"
             near = "(prison-disruption NEAR/2 partnership-levels) AND NOT commissioning"
             figures = {
                 "floor: sqlite3 reads passage bounds and codings": timed(
@@ -153,6 +155,8 @@ def main(argv: list[str] | None = None) -> None:
                     lambda: build_matrix(session, MatrixOptions(rows="code", columns=["code"]))
                 ),
                 f"query {both}": timed(lambda: matching_passages(session, both, Filters())),
+                f"query {either}": timed(lambda: matching_passages(session, either, Filters())),
+                f"query {neither}": timed(lambda: matching_passages(session, neither, Filters())),
                 f"query {near}": timed(lambda: matching_passages(session, near, Filters())),
             }
         project.close()

@@ -11,11 +11,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from qualcode.export.selection import CodedSpan, coded_spans, matching_documents
 from qualcode.store.codes import all_codes
-from qualcode.store.models import Code, Coder, Coding, Passage
+from qualcode.store.models import Code, Coder, Coding, Document, Passage
 
 if TYPE_CHECKING:  # numpy loads only when something is counted
-    from qualcode.analysis.carried_arrays import Carried, Ints, PassageTable
+    from qualcode.analysis.carried_arrays import Carried, Ints, PassageKeys, PassageTable
 
+Ids = Collection[int] | None
+"""Documents by id; None stands for all the project's."""
 PassageRef = tuple[int, int]
 """A passage as (document id, index); the index is stored 0-based, people see index + 1."""
 
@@ -59,7 +61,9 @@ class CodeTree:
         return self.below[code.id]
 
 
-def _packed(session: Session, *columns: InstrumentedAttribute[int]) -> ColumnElement[str]:
+def _packed(
+    session: Session, *columns: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[str]:
     """Every row's columns as one string "a,b,c,a,b,c…": the database joins them, and numpy
     parses one string far faster than Python builds a tuple per row."""
     joined: ColumnElement[str] = cast(columns[0], String)
@@ -70,20 +74,6 @@ def _packed(session: Session, *columns: InstrumentedAttribute[int]) -> ColumnEle
     return func.group_concat(joined, ",")
 
 
-def passage_table(
-    session: Session, document_ids: Collection[int], *, every: bool = False
-) -> PassageTable:
-    """The passages of these documents (`every`: the documents are all the project's, so no
-    list of ids goes to the database), read through the covering ix_passage_span index."""
-    from qualcode.analysis.carried_arrays import PassageTable
-
-    columns = (Passage.document_id, Passage.index, Passage.start, Passage.end)
-    query = select(_packed(session, *columns))
-    if not every:
-        query = query.where(Passage.document_id.in_(sorted(document_ids)))
-    return PassageTable.of(_numbers(session.scalar(query)))
-
-
 def _numbers(packed: str | None) -> Ints:
     """The integers of "a,b,c…", parsed by numpy in one call."""
     import numpy as np
@@ -91,23 +81,73 @@ def _numbers(packed: str | None) -> Ints:
     return np.fromstring(packed, dtype=np.int64, sep=",") if packed else np.zeros(0, np.int64)
 
 
+def _among(column: InstrumentedAttribute[int], ids: Ids) -> list[ColumnElement[bool]]:
+    """The condition that a row's document is one of `ids` (none when they are all)."""
+    return [] if ids is None else [column.in_(sorted(ids))]
+
+
+def passage_table(session: Session, document_ids: Ids) -> PassageTable:
+    """The passages of these documents (None: all the project's, so no list of ids goes to
+    the database), read through the covering ix_passage_span index."""
+    from qualcode.analysis.carried_arrays import PassageTable
+
+    columns = (Passage.document_id, Passage.index, Passage.start, Passage.end)
+    query = select(_packed(session, *columns)).where(*_among(Passage.document_id, document_ids))
+    return PassageTable.of(_numbers(session.scalar(query)))
+
+
+def every_passage(session: Session, document_ids: Ids) -> PassageKeys:
+    """Every passage of these documents (None: all), from each one's count of passages: a
+    document's passages are numbered 0, 1, 2… with no gaps."""
+    import numpy as np
+
+    from qualcode.analysis.carried_arrays import PassageKeys, passage_keys
+
+    per_document = (
+        select(Passage.document_id.label("document"), func.count().label("passages"))
+        .where(*_among(Passage.document_id, document_ids))
+        .group_by(Passage.document_id)
+        .subquery()
+    )
+    query = select(_packed(session, per_document.c.document, per_document.c.passages))
+    counts = _numbers(session.scalar(query)).reshape(-1, 2)
+    documents = np.repeat(counts[:, 0], counts[:, 1])
+    steps = np.arange(len(documents)) - np.repeat(
+        np.cumsum(counts[:, 1]) - counts[:, 1], counts[:, 1]
+    )
+    return PassageKeys(np.sort(passage_keys(documents, steps)))
+
+
 def _stored_codings(
-    session: Session, documents: Collection[int], codes: list[Code], filters: Filters, every: bool
+    session: Session, documents: Ids, codes: list[Code], filters: Filters
 ) -> tuple[Ints, Ints, Ints, Ints]:
-    """(document, code, start, end) arrays of every selected coding."""
-    columns = (Coding.document_id, Coding.code_id, Coding.start, Coding.end)
-    query = select(_packed(session, *columns))
-    if not every:
-        query = query.where(Coding.document_id.in_(sorted(documents)))
+    """(document, code, first passage, last passage) arrays of every selected coding, as the
+    database keeps them on each coding (no passage: first -1, last -2)."""
+    first = func.coalesce(Coding.first_passage, -1)
+    last = func.coalesce(Coding.last_passage, -2)
+    columns = (Coding.document_id, Coding.code_id, first, last)
+    query = select(_packed(session, *columns)).where(*_among(Coding.document_id, documents))
     wanted = {c.id for c in codes}
     if len(wanted) < len(CodeTree.all_ids(session)):
-        # Not through ix_coding_code_id: a row fetch per coding costs twice a scan of the
-        # covering uq_coding_span index, and a code and its sub-codes are most of the codings.
-        query = query.where((Coding.code_id + 0).in_(sorted(wanted)))
+        query = query.where(Coding.code_id.in_(sorted(wanted)))  # through ix_coding_passages
     if filters.coder is not None:
-        query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name == filters.coder)
+        coder = select(Coder.id).where(Coder.name == filters.coder).scalar_subquery()
+        query = query.where(Coding.coder_id == coder)
     rows = _numbers(session.scalar(query)).reshape(-1, 4)
     return rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
+
+
+def _agreed_codings(
+    session: Session, documents: Ids, spans: list[CodedSpan]
+) -> tuple[Ints, Ints, Ints, Ints]:
+    """The (document, code, first passage, last passage) arrays of the agreed spans."""
+    import numpy as np
+
+    rows = np.array(
+        [(s.document_id, s.code_id, s.start, s.end) for s in spans], dtype=np.int64
+    ).reshape(-1, 4)
+    first, last = passage_table(session, documents).bounds(rows[:, 0], rows[:, 2], rows[:, 3])
+    return rows[:, 0], rows[:, 1], first, last
 
 
 def carried(
@@ -115,29 +155,29 @@ def carried(
     filters: Filters,
     codes: list[Code],
     *,
+    load: bool = True,
     text: bool = False,
     spans: bool = False,
 ) -> Carried:
     """The passages of the documents `filters` selects that carry each of `codes` (a passage
     carries a code when one of the selected codings with it shares a character with it).
-    `spans` also gathers the coded spans quotes are made from; `text` loads documents' text."""
-    import numpy as np
-
+    `load` keeps the selected Document rows (`text` with their text); `spans` also gathers the
+    coded spans quotes are made from."""
     from qualcode.analysis.carried_arrays import Carried
 
-    selected = matching_documents(session, filters.where, text=text)
-    documents = {d.id: d for d in selected}
-    every = not filters.where
-    table = passage_table(session, documents, every=every)
+    selected: list[Document] = []
+    ids: Ids = None  # every document: no list of ids goes to the database
+    if load or filters.where or spans or filters.consensus:
+        selected = matching_documents(session, filters.where, text=text)
+        ids = {d.id for d in selected} if filters.where else None
     found_spans: list[CodedSpan] = []
     if spans or filters.consensus:
         found_spans = coded_spans(
             session, selected, codes, coder=filters.coder, consensus=filters.consensus
         )
     if filters.consensus:
-        agreed = [(s.document_id, s.code_id, s.start, s.end) for s in found_spans]
-        table_rows = np.array(agreed, dtype=np.int64).reshape(-1, 4)
-        rows = (table_rows[:, 0], table_rows[:, 1], table_rows[:, 2], table_rows[:, 3])
+        rows = _agreed_codings(session, ids, found_spans)
     else:
-        rows = _stored_codings(session, documents, codes, filters, every)
-    return Carried.of(documents, table, rows, found_spans)
+        rows = _stored_codings(session, ids, codes, filters)
+    documents = {d.id: d for d in selected} if load else {}
+    return Carried.of(documents, rows, lambda: every_passage(session, ids), found_spans)

@@ -142,7 +142,7 @@ def build_matrix(session: Session, options: MatrixOptions) -> Matrix:
     columns = _columns(maker, policy, tree, chosen_codes(tree, session, options.columns))
     if options.rows in CODE_ROWS:
         row_codes = tree.themes() if options.rows == "theme" else list(tree.codes)
-        found = carried(session, options.filters, tree.codes)
+        found = carried(session, options.filters, tree.codes, load=False)
         matrix = _co_occurrence(found, _columns(maker, policy, tree, row_codes), columns)
     else:
         wanted = sorted({i for c in columns for i in c.matched})

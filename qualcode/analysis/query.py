@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from qualcode.analysis.carrying import CodeTree, Filters, PassageRef, carried
 from qualcode.analysis.expression import Both, Key, Near, Node, Not, keys, parse, show
@@ -17,42 +16,17 @@ from qualcode.export.build import QuoteMaker, participant_name
 from qualcode.export.model import Quote, QuoteGroup, QuoteOptions, QuoteSet
 from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import CodedSpan
-from qualcode.store.models import Code, Passage
+from qualcode.store.models import Document, Passage
 
 if TYPE_CHECKING:  # numpy loads when a query runs
-    from qualcode.analysis.carried_arrays import Carried
-
-Passages = set[PassageRef]
-
-
-def near(left: Passages, right: Passages, distance: int) -> Passages:
-    """Passages of either side with one of the other side at most `distance` passages away,
-    in the same document (NEAR/0 is AND)."""
-
-    def close(ours: Passages, theirs: Passages) -> Passages:
-        by_document: dict[int, list[int]] = defaultdict(list)
-        for document, index in theirs:
-            by_document[document].append(index)
-        for indexes in by_document.values():
-            indexes.sort()
-        found: Passages = set()
-        for document, index in ours:
-            others = by_document.get(document)
-            if not others:
-                continue
-            at = bisect_left(others, index - distance)
-            if at < len(others) and others[at] <= index + distance:
-                found.add((document, index))
-        return found
-
-    return close(left, right) | close(right, left)
+    from qualcode.analysis.carried_arrays import Carried, PassageKeys
 
 
 def evaluate(
-    node: Node, carrying: Callable[[str], Passages], universe: Callable[[], Passages]
-) -> Passages:
+    node: Node, carrying: Callable[[str], PassageKeys], universe: Callable[[], PassageKeys]
+) -> PassageKeys:
     """The passages an expression selects: a key its code's (with sub-codes), NOT the rest of
-    `universe`, AND/OR intersection/union, NEAR/N as `near`."""
+    `universe`, AND/OR intersection/union, NEAR/N passages of either side close to the other."""
     if isinstance(node, Key):
         return carrying(node.key)
     if isinstance(node, Not):
@@ -67,7 +41,7 @@ def evaluate(
     left = evaluate(node.left, carrying, universe)
     right = evaluate(node.right, carrying, universe)
     if isinstance(node, Near):
-        return near(left, right, node.distance)
+        return left.near(right, node.distance)
     return left & right if node.op == "AND" else left | right
 
 
@@ -114,7 +88,7 @@ class Matched:
     the selected documents' passages carry."""
 
     node: Node
-    passages: list[PassageRef]
+    passages: PassageKeys
     carried: Carried
     tree: CodeTree
 
@@ -128,10 +102,10 @@ def matching_passages(
     node = parse(expression, tree.by_key)
     named = {i for key in keys(node) for i in tree.matched(tree.by_key[key])}
     codes = tree.codes if every_code else [c for c in tree.codes if c.id in named]
-    found = carried(session, filters, codes)
-    matched = {key: found.passages(tree.matched(tree.by_key[key])) for key in set(keys(node))}
-    result = evaluate(node, matched.__getitem__, found.universe)
-    return Matched(node, sorted(result), found, tree)
+    found = carried(session, filters, codes, load=False)
+    matched = {key: found.keys(tree.matched(tree.by_key[key])) for key in set(keys(node))}
+    result = evaluate(node, matched.__getitem__, found.every_passage)
+    return Matched(node, result, found, tree)
 
 
 def run_query(
@@ -152,26 +126,23 @@ def run_query(
             include_interviewer=True,
         )
     matched = matching_passages(session, expression, filters, every_code=True)
-    refs, found, tree = matched.passages, matched.carried, matched.tree
+    refs, tree = matched.passages.refs(), matched.tree
     policy = ExportRedactor.for_project(
         session, key=options.key, keep_unreviewed=options.unreviewed == "keep"
     )
     maker = QuoteMaker(options, policy)
-    codes_of: dict[PassageRef, list[int]] = defaultdict(list)
-    wanted = set(refs)
-    for code in tree.codes:
-        for ref in found.direct.get(code.id, ()):
-            if ref in wanted:
-                codes_of[ref].append(code.id)
-    by_id: dict[int, Code] = {c.id: c for c in tree.codes}
+    shown = refs[:limit]
+    codes_of = matched.carried.codes_of(matched.passages)
+    documents = _documents(session, {d for d, _ in shown})
     hits: list[Hit] = []
     passages: dict[PassageRef, Passage] = {}
-    for document_id, index in refs[:limit]:
-        document = found.documents[document_id]
+    for document_id, index in shown:
+        document = documents[document_id]
         if (document_id, index) not in passages:
             passages.update({(document_id, p.index): p for p in document.passages})
         passage = passages[(document_id, index)]
-        codes = [by_id[i] for i in codes_of[(document_id, index)]]
+        carries = codes_of.get((document_id, index), set())
+        codes = [c for c in tree.codes if c.id in carries]
         first = codes[0].id if codes else 0
         span = CodedSpan(document_id, first, passage.start, passage.end, frozenset())
         quote = maker.make(document, span, codes)
@@ -198,6 +169,15 @@ def run_query(
         unreviewed=len(policy.flagged),
         unreviewed_kept=policy.keep_unreviewed,
     )
+
+
+def _documents(session: Session, ids: set[int]) -> dict[int, Document]:
+    """The documents hits are made from, with their participants and passages (one query
+    each, not one per document)."""
+    query = select(Document).options(
+        joinedload(Document.participant), selectinload(Document.passages)
+    )
+    return {d.id: d for d in session.scalars(query.where(Document.id.in_(sorted(ids)))).unique()}
 
 
 def quote_set(result: QueryResult, options: QuoteOptions) -> QuoteSet:

@@ -119,7 +119,7 @@ def participant_pieces(
     restrict = None
     if code is not None or filters.coder is not None or filters.consensus:
         codes = selected_codes(session, [code]) if code is not None else all_codes(session)
-        restrict = carried(session, filters, codes).passages(c.id for c in codes)
+        restrict = carried(session, filters, codes, load=False).passages(c.id for c in codes)
     for document in matching_documents(session, filters.where):
         text, names = document.text, None
         unreviewed = None

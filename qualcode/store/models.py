@@ -182,6 +182,15 @@ class Coding(Base):
         CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_coding_span"),
         CheckConstraint("origin IN ('manual','suggestion','import')", name="ck_coding_origin"),
         Index("ix_coding_document_start", "document_id", "start"),
+        # Queries and matrices read a code's codings and their passages from this index alone.
+        Index(
+            "ix_coding_passages",
+            "code_id",
+            "document_id",
+            "first_passage",
+            "last_passage",
+            "coder_id",
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
@@ -189,6 +198,10 @@ class Coding(Base):
     coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The first and last index of the passages the coding shares a character with (None: no
+    # passage), kept by database triggers on every write (migration 0012); never set them.
+    first_passage: Mapped[int | None] = mapped_column(Integer)
+    last_passage: Mapped[int | None] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(20), default="manual")
     memo: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
