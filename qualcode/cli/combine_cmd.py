@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from qualcode.cli.common import default_coder, fail
 from qualcode.cli.outcome import Outcome
-from qualcode.combine.api import combine_into
-from qualcode.combine.merge import CombineSummary
 from qualcode.errors import QualcodeError
 from qualcode.store.db import display
+
+if TYPE_CHECKING:
+    from qualcode.combine.merge import CombineSummary
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A database URL given where a path is expected loses one slash of "://" to Path.
@@ -46,6 +48,8 @@ def combine(
 ) -> None:
     """Combine `other` into `project` and print what was added, matched and in conflict
     (with `as_json`, one JSON document: the counts, and the conflicts as warnings)."""
+    from qualcode.combine.api import combine_into  # only when a project is combined
+
     try:
         summary = combine_into(
             project, other, coder=default_coder(), only_coder=only_coder,

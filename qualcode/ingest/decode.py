@@ -31,6 +31,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 # Control characters that ordinary text files do not contain (tab, line ends and form feed do).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# The same sets as characters: a text is checked with str.find per character (memchr), about
+# six times faster than a regex scan, and the regex runs only on the rare text holding one.
+_CONTROL_CHARS = tuple(c for c in map(chr, [*range(0xA0), 0xFEFF]) if _CONTROLS.match(c))
+_BINARY_CHARS = tuple(c for c in map(chr, range(0x80)) if _BINARY_CONTROLS.match(c))
 # Western text in Windows-1252 has a few accented letters, quotes and £ signs per line.
 _MAX_LEGACY_HIGH_SHARE = 0.3
 # Warnings about the text being decoded (see collect_warnings); None when nobody listens.
@@ -125,9 +129,13 @@ def _detect(name: str, data: bytes) -> str:
         raise fail(name, "looks like a binary file, not text") from None
 
 
+def _holds_any(text: str, characters: tuple[str, ...]) -> bool:
+    return any(character in text for character in characters)
+
+
 def _check_not_binary(name: str, text: str) -> str:
     """Reject decoded text that is mostly control characters (a binary file by another name)."""
-    controls = len(_BINARY_CONTROLS.findall(text))
+    controls = len(_BINARY_CONTROLS.findall(text)) if _holds_any(text, _BINARY_CHARS) else 0
     if "\x00" in text or controls > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise fail(name, "looks like a binary file, not text")
     return text
@@ -139,7 +147,8 @@ def normalise_text(text: str) -> str:
     for line_break in _OTHER_LINE_BREAKS:
         if line_break in text:  # str methods: much faster than a regex on long texts
             text = text.replace(line_break, "\n")
-    text = _CONTROLS.sub("", text)
+    if _holds_any(text, _CONTROL_CHARS):
+        text = _CONTROLS.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))

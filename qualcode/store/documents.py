@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable
 
 from sqlalchemy import insert, select
@@ -13,6 +12,7 @@ from qualcode.ingest.types import ReadDocument
 from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
 from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
+from qualcode.store.documents_batch import insert_documents
 from qualcode.store.lookup import find_document_key
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
@@ -33,42 +33,6 @@ def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int
         )
     )
     return {row.sha256: (row.id, row.title) for row in rows}
-
-
-# On SQLite, one multi-row INSERT per chunk: the FTS5 index (fed by a trigger) then flushes
-# once per statement rather than once per passage, which is most of the cost of a big import.
-PASSAGES_PER_STATEMENT = 4_000
-_PASSAGE_COLUMNS = ("document_id", "index", "start", "end", "speaker", "text", "meta")
-_ROW = "(?, ?, ?, ?, ?, ?, ?)"
-_PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
-    ", ".join(f'"{column}"' for column in _PASSAGE_COLUMNS)
-)
-
-
-def _insert_passages(session: Session, document_id: int, read: ReadDocument) -> None:
-    text = read.text
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        rows = [
-            (document_id, i, d.start, d.end, d.speaker, text[d.start : d.end], d.meta)
-            for i, d in enumerate(read.passages)
-        ]
-        connection.execute(
-            insert(Passage), [dict(zip(_PASSAGE_COLUMNS, row, strict=True)) for row in rows]
-        )
-        return
-    for first in range(0, len(read.passages), PASSAGES_PER_STATEMENT):
-        chunk = read.passages[first : first + PASSAGES_PER_STATEMENT]
-        flat: list[object] = []
-        for index, d in enumerate(chunk, first):
-            flat += (document_id, index, d.start, d.end, d.speaker, text[d.start : d.end])
-            flat.append(_json(d.meta))
-        connection.exec_driver_sql(_PASSAGE_INSERT + ", ".join([_ROW] * len(chunk)), tuple(flat))
-
-
-def _json(meta: dict[str, str]) -> str:
-    # Most passages have no metadata: skip the encoder for them (a tenth of a big import).
-    return json.dumps(meta) if meta else "{}"
 
 
 def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:
@@ -149,51 +113,10 @@ def insert_document(
     attributes: dict[str, str] | None = None,
     coder: str | None = None,
 ) -> int:
-    """Store a read document with its passages and return its id; the caller checked it is
-    not a duplicate.
-
-    A participant label (given, or from the file's front matter) links the document to that
-    participant; attributes go to the participant when there is one, else to the document.
-    Every personal speaker label the reader found (the interviewer's too; not roles such as
-    "Interviewer" or "Speaker 2") becomes a private identifier of the participant (or of the
-    project). Rows go in as Core inserts: no ORM objects but the audit event.
-    """
-    label = participant_label or read.participant
-    participant = get_or_create_participant(session, label, coder=coder) if label else None
-    merged = {**read.attributes, **(attributes or {})}
-    document_id: int | None = session.connection().scalar(
-        insert(Document)
-        .values(
-            title=read.title,
-            source_name=read.source_name,
-            sha256=read.sha256,
-            format=read.format,
-            text=read.text,
-            attributes=merged,
-            participant_id=participant.id if participant is not None else None,
-        )
-        .returning(Document.id)
-    )
-    assert document_id is not None
-    if participant is not None and attributes:
-        participant.attributes = {**participant.attributes, **attributes}
-    _insert_passages(session, document_id, read)
-    add_identifiers(session, participant, "speaker", read.speakers, source="import")
-    record(
-        session,
-        "document.import",
-        "document",
-        document_id,
-        coder=coder,
-        after={
-            "title": read.title,
-            "source_name": read.source_name,
-            "sha256": read.sha256,
-            "format": read.format,
-            "layout": read.layout or read.format,
-            "passages": len(read.passages),
-            "participant": label,
-        },
+    """Store a read document with its passages and return its id (see insert_documents);
+    the caller checked it is not a duplicate."""
+    [document_id] = insert_documents(
+        session, [read], participant_label=participant_label, attributes=attributes, coder=coder
     )
     return document_id
 

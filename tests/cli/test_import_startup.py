@@ -1,0 +1,67 @@
+"""`qualcode import` of plain text loads no reader, combiner or editor it does not use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+# What a folder of .txt transcripts does not need: the other formats' readers, charset
+# detection (UTF-8 files), YAML front matter, combining projects, editing, Alembic (the
+# project is current), and the suggestion and export libraries.
+UNUSED = [
+    "docx", "odfdo", "pypdf", "striprtf", "charset_normalizer", "frontmatter", "yaml",
+    "qualcode.combine", "qualcode.revise.edit", "rapidfuzz", "alembic", "spacy", "numpy",
+    "openpyxl", "lxml", "jinja2",
+]  # fmt: skip
+
+SCRIPT = """
+import json, sys
+sys.argv = ["qualcode", *json.loads(sys.argv[1])]
+from qualcode.cli.app import main
+try:
+    main()
+except SystemExit as exit:
+    status = exit.code
+loaded = {{name.split(".")[0] for name in sys.modules}} | set(sys.modules)
+print("\\nLOADED", json.dumps(sorted(loaded & set({watched!r}))), status, file=sys.stderr)
+"""
+
+
+def _loaded_by_import(project: Path, *files: Path) -> list[str]:
+    args = ["import", str(project), *map(str, files), "--coder", "ana"]
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(watched=UNUSED), json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded, _, status = done.stderr.rsplit("\nLOADED ", 1)[-1].strip().rpartition(" ")
+    assert status in {"0", "None"}, done.stderr  # the import succeeded
+    return list(json.loads(loaded))
+
+
+def test_importing_text_files_loads_only_what_text_needs(
+    project_file: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for number in (1, 2):
+        (notes / f"interview-{number}.txt").write_text(
+            f"Interviewer: How did the tender go ({number})?\n\nAna: We were undercut.\n\n"
+            "Interviewer: And then?\n\nAna: We lost it.\n",
+            encoding="utf-8",
+        )
+    assert _loaded_by_import(project_file, notes) == []
+
+
+def test_a_word_file_loads_its_reader(project_file: Path, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Interviewer: How did the tender go?")
+    document.add_paragraph("Ana: We were undercut.")
+    path = tmp_path / "interview.docx"
+    document.save(str(path))
+    assert "docx" in _loaded_by_import(project_file, path)
