@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -105,6 +105,19 @@ def atomic_path(path: Path, mode: int = PRIVATE, *, replace: bool = True) -> Ite
         raise _cannot_write(path, exc) from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_format(
+    path: Path, fmt: str, writers: Mapping[str, Callable[[Path], str | bytes | None]]
+) -> None:
+    """Write `path` whole or not at all (see atomic_path) with the writer for `fmt`: text or
+    bytes it returns are written for it; None means it wrote the file it was given."""
+    with atomic_path(path) as temporary:
+        made = writers[fmt](temporary)
+        if isinstance(made, str):
+            temporary.write_text(made, encoding="utf-8")
+        elif made is not None:
+            temporary.write_bytes(made)
 
 
 def write_bytes(path: Path, data: bytes, mode: int = PRIVATE) -> None:

@@ -21,3 +21,10 @@ def lazy_exports(package: str, submodules: dict[str, tuple[str, ...]]) -> Callab
         return getattr(importlib.import_module(f"{package}.{where[name]}"), name)
 
     return __getattr__
+
+
+def imported(target: str) -> Any:
+    """The function "package.module:name", its module imported only now (a heavy library
+    loaded only for the one output format that needs it)."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)

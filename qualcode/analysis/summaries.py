@@ -13,16 +13,21 @@ from qualcode.export.grouping import NOT_RECORDED
 from qualcode.export.selection import matching_documents
 from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.codes import find_code
-from qualcode.store.models import CellSummary, Code, Document, Participant
+from qualcode.store.models import CellSummary, Code, Coder, Document, Participant
 
 MAX_SUMMARY = 20_000
 
 
-def summaries_by_cell(session: Session) -> dict[tuple[RowRef, int], str]:
-    """Every stored summary, keyed by its row and code."""
+def summaries_by_cell(session: Session, coder: str | None = None) -> dict[tuple[RowRef, int], str]:
+    """Every stored summary (or only the coder's), keyed by its row and code."""
+    chosen = select(CellSummary)
+    if coder is not None:
+        chosen = chosen.join(Coder, Coder.id == CellSummary.coder_id).where(
+            Coder.name == coder.strip()
+        )
     return {
         (RowRef(s.participant_id, s.document_id, s.attribute, s.value), s.code_id): s.text
-        for s in session.scalars(select(CellSummary))
+        for s in session.scalars(chosen)
     }
 
 

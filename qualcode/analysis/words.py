@@ -67,15 +67,25 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def lemma(word: str) -> str:
-    """A word's lemma, lower case ("Sessions" -> "session", "cancelled" -> "cancel")."""
+    """A word's lemma, lower case ("Sessions" -> "session", "cancelled" -> "cancel"); a form
+    that is itself a headword stays as written ("bit", "funding", "meeting", "left")."""
     lower = word.lower().replace("’", "'")
-    return str(_lemmas().get(lower, lower)).lower()
+    found = str(_lemmas().get(lower, lower)).lower()
+    # The table knows no context: "bit" may be the past of "bite" or a small amount. A form
+    # other forms are lemmatised to ("bits" -> "bit") is a word in its own right: keep it.
+    return lower if found != lower and lower in _headwords() else found
 
 
 @cache
 def _lemmas() -> Any:
     """English lemmas by word form, from spaCy's lookups."""
     return _english().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@cache
+def _headwords() -> frozenset[str]:
+    """Every lemma the lookup table gives for some form."""
+    return frozenset(str(value).lower() for value in _lemmas().values())
 
 
 def _redacted(

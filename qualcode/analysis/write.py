@@ -9,7 +9,8 @@ from pathlib import Path
 from qualcode.analysis.matrix import Matrix
 from qualcode.errors import QualcodeError
 from qualcode.export.markdown import escape, quote_markdown
-from qualcode.files import atomic_path
+from qualcode.files import write_format
+from qualcode.lazy_exports import imported
 
 MATRIX_FORMATS = ("md", "docx", "xlsx", "csv", "html", "json")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html"}
@@ -98,23 +99,11 @@ def _pipe(text: str) -> str:
 def write_matrix(matrix: Matrix, path: Path, fmt: str, template: Path | None = None) -> None:
     """Write the matrix in the format; heavy libraries load only for the format that needs them
     (`template`: the user's own HTML template)."""
-    with atomic_path(path) as temporary:
-        if fmt == "csv":
-            write_csv(matrix, temporary)
-        elif fmt == "json":
-            text = json.dumps(matrix.as_json(), ensure_ascii=False, indent=2)
-            temporary.write_text(text + "\n", encoding="utf-8")
-        elif fmt == "md":
-            temporary.write_text(render_markdown(matrix), encoding="utf-8")
-        elif fmt == "html":
-            from qualcode.analysis.write_html import render_html
-
-            temporary.write_text(render_html(matrix, template), encoding="utf-8")
-        elif fmt == "xlsx":
-            from qualcode.analysis.write_xlsx import write_xlsx
-
-            write_xlsx(matrix, temporary)
-        else:
-            from qualcode.analysis.write_docx import write_docx
-
-            write_docx(matrix, temporary)
+    write_format(path, fmt, {
+        "csv": lambda out: write_csv(matrix, out),
+        "json": lambda _: json.dumps(matrix.as_json(), ensure_ascii=False, indent=2) + "\n",
+        "md": lambda _: render_markdown(matrix),
+        "html": lambda _: imported(f"{__package__}.write_html:render_html")(matrix, template),
+        "xlsx": lambda out: imported(f"{__package__}.write_xlsx:write_xlsx")(matrix, out),
+        "docx": lambda out: imported(f"{__package__}.write_docx:write_docx")(matrix, out),
+    })  # fmt: skip

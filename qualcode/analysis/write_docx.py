@@ -10,6 +10,7 @@ from docx.shared import Pt
 
 from qualcode.analysis.matrix import Matrix
 from qualcode.export.word import COUNTS_STYLE, _add_quote, _add_styles, _Writer
+from qualcode.wording import plural
 
 
 def write_docx(matrix: Matrix, path: Path) -> None:
@@ -39,7 +40,7 @@ def write_docx(matrix: Matrix, path: Path) -> None:
         for j, column in enumerate(matrix.columns, start=1):
             cell = matrix.cell(row.key, column.key)
             value = cell.value(matrix.cell_mode)
-            counted = f"{value} passage{'s' if value != 1 else ''}"
+            counted = plural(value, "passage")
             if matrix.kind != "framework" or matrix.cell_mode == "binary":
                 counted = str(value)
             paragraph = table.cell(i, j).paragraphs[0]

@@ -8,7 +8,7 @@ from typing import Any
 from qualcode.anonymise.detectors import DETECTOR_KINDS, detect
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
 from qualcode.anonymise.people import CAPITALISED, capitalised_spans
-from qualcode.anonymise.redactor import Redaction, Redactor
+from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import normalise
 
 
@@ -53,15 +53,38 @@ def find_residual(
     text: str, redactor: Redactor, dismissed: set[str] | frozenset[str] = frozenset()
 ) -> list[Finding]:
     """Possible identifiers in a text that the registry does not cover and nobody dismissed."""
-    registered: list[Redaction] = redactor.find_registered(text)
+    registered = redactor.find_registered(text)
     covered = {i for r in registered for i in range(r.start, r.end)}
-    hits = [h for h in detect(text) if h.start not in covered]
-    spans = [(h.start, h.end, h.kind) for h in hits]
-    covered.update(i for h in hits for i in range(h.start, h.end))
-    spans += capitalised_spans(text, covered)
+    spans = residual_spans(text, covered, 0, len(text))
+    findings = collect(text, spans, dismissed)
+    add_repeats(text, list(findings.values()), covered, 0, len(text))
+    return sorted(findings.values(), key=lambda f: f.offsets[0])
+
+
+def residual_spans(
+    text: str, covered: set[int], begin: int, stop: int
+) -> list[tuple[int, int, str]]:
+    """Detector hits and capitalised non-words in text[begin:stop] (whole lines) outside the
+    `covered` positions (registered identifiers), which grows by the detector hits."""
+    piece = text[begin:stop]
+    hits = [h for h in detect(piece) if h.start + begin not in covered]
+    spans = [(h.start + begin, h.end + begin, h.kind) for h in hits]
+    covered.update(i + begin for h in hits for i in range(h.start, h.end))
+    return spans + capitalised_spans(text, covered, begin, stop)
+
+
+def span_value(text: str, start: int, end: int, kind: str) -> str:
+    """How a finding span is written, without a possessive unless a detector found it."""
+    return text[start:end] if kind in DETECTOR_KINDS else without_clitic(text[start:end])
+
+
+def collect(
+    text: str, spans: list[tuple[int, int, str]], dismissed: set[str] | frozenset[str]
+) -> dict[str, Finding]:
+    """Spans grouped into findings by key, each named and typed as first written."""
     findings: dict[str, Finding] = {}
     for start, end, kind in sorted(spans):
-        value = without_clitic(text[start:end]) if kind not in DETECTOR_KINDS else text[start:end]
+        value = span_value(text, start, end, kind)
         key = finding_key(value)
         if key in dismissed:
             continue
@@ -70,21 +93,28 @@ def find_residual(
             finding = findings[key] = Finding(value, kind, context=_context(text, start, end))
         finding.count += 1
         finding.offsets.append(start)
-    _add_repeats(text, list(findings.values()), covered)
-    return sorted(findings.values(), key=lambda f: f.offsets[0])
+    return findings
 
 
-def _add_repeats(text: str, findings: list[Finding], covered: set[int]) -> None:
-    """Every other place a found name is written the same way, sentence openers included
-    ("Siobhan" found mid-sentence is also "Siobhan" starting one), unless it is also a word."""
+def repeatable(finding: Finding) -> bool:
+    """Whether a finding's other writings count too: a name, not a detector hit or words."""
+    words = finding.value.split()
+    return finding.kind not in DETECTOR_KINDS and not all(is_common_word(w) for w in words)
+
+
+def add_repeats(
+    text: str, findings: list[Finding], covered: set[int], begin: int, stop: int
+) -> None:
+    """Every other place in text[begin:stop] a found name is written the same way, sentence
+    openers included ("Siobhan" found mid-sentence is also "Siobhan" starting one), unless it
+    is also a word."""
     by_first: dict[str, list[Finding]] = {}
     for finding in findings:
-        words = finding.value.split()
-        if finding.kind not in DETECTOR_KINDS and not all(is_common_word(w) for w in words):
-            by_first.setdefault(words[0], []).append(finding)
+        if repeatable(finding):
+            by_first.setdefault(finding.value.split()[0], []).append(finding)
     if not by_first:
         return
-    for match in CAPITALISED.finditer(text):
+    for match in CAPITALISED.finditer(text, begin, stop):
         start = match.start()
         for finding in by_first.get(without_clitic(match.group()), ()):
             end = start + len(finding.value)

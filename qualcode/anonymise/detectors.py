@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qualcode.anonymise.hits import Hit
+from qualcode.anonymise.hits import DIGIT, Hit, matches
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name, is_surname
 from qualcode.anonymise.numbers import find_nhs_numbers, find_ni_numbers, find_prison_numbers
@@ -24,6 +24,8 @@ EMAIL = re.compile(
 HANDLE = re.compile(
     r"(?<![\w@.+-])@(?=[\w.]*[^\W\d_])\w(?:[\w.]{0,28}\w)?(?:@[\w-]+(?:\.[\w-]+)+)?(?![\w@])"
 )
+# What every URL match holds: a scheme, "www." or a dot between a letter or digit and a letter.
+URL_TRIGGER = re.compile(r"://|(?i:www\.)|[^\W_]\.[^\W\d_]")
 URL = re.compile(
     r"(?<![\w@/.-])(?:(?i:(?:https?|ftp)://|www\.)[^\s<>\"']+"
     r"|(?P<host>(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?P<tld>[a-z]{2,24}|xn--[a-z0-9-]{1,59}"
@@ -50,7 +52,8 @@ POSTCODE = re.compile(
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \u00a0().\-/]{6,}\d(?![\w])")
 US_GROUPING = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Pastor|Imam"
+    r"\b(?=[MDPSLRICFBJN])"  # every title's first letter, checked once before the titles
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Pastor|Imam"
     r"|Rabbi|Cllr|Councillor|Sgt|Sergeant|DCI|DI|DS|DC|PC|PCSO|Father|Fr|Sister|Brother|Canon"
     r"|Bishop|Judge|Nurse|Inspector)"
     r"\.?[ \u00a0]+(?:[A-Z]\.?[ \u00a0]+)?(?:[A-Z][\w'’\-]*[ \u00a0]+)?(?:O'|O’|Mc|Mac)?"
@@ -117,7 +120,7 @@ def _is_web_address(match: re.Match[str]) -> bool:
 
 def find_urls(text: str) -> Iterator[Hit]:
     """Web addresses: with a scheme, starting www., or a bare domain with any top-level domain."""
-    for match in URL.finditer(text):
+    for match in matches(URL, text, URL_TRIGGER):
         if _is_web_address(match):
             end = _trim(text, match.start(), match.end())
             yield Hit(match.start(), end, "url", text[match.start() : end])
@@ -125,13 +128,13 @@ def find_urls(text: str) -> Iterator[Hit]:
 
 def find_postcodes(text: str) -> Iterator[Hit]:
     """UK postcodes such as SW1A 1AA or m1 1ae."""
-    for match in POSTCODE.finditer(text):
+    for match in matches(POSTCODE, text, DIGIT):
         yield Hit(match.start(), match.end(), "postcode", match.group())
 
 
 def find_phones(text: str) -> Iterator[Hit]:
     """UK numbers (0161 496 0732, 07700 900123, +44 (0)20 7946 0123) and international ones."""
-    for match in PHONE_CANDIDATE.finditer(text):
+    for match in matches(PHONE_CANDIDATE, text, DIGIT):
         start, end = match.start(), match.end()
         while end > start and not text[end - 1].isdigit():
             end -= 1

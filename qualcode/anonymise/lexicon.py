@@ -158,8 +158,26 @@ def opens_sentence_as_word(word: str) -> bool:
         return True
     if INNER_CAPITAL.search(word) or is_first_name(word) or is_surname(word):
         return False  # "MacLeod", "Okafor": WordNet lists some people, as "macleod"
-    pieces = _pieces(word)
-    return all(p in _dictionary() and _prob(p[:1].upper() + p[1:]) is None for p in pieces)
+    return all(_dictionary_word(piece) for piece in _pieces(word))
+
+
+def _dictionary_word(lower: str) -> bool:
+    if lower in _dictionary() and _prob(lower[:1].upper() + lower[1:]) is None:
+        return True
+    # A plural the word lists lack ("Lockdowns after violence"): its singular is a word.
+    singular = _singular(lower)
+    return singular is not None and _known(singular)
+
+
+def _singular(lower: str) -> str | None:
+    """The singular of a regular English plural ("lockdowns", "charities"), else None."""
+    if len(lower) < 5 or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return None
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return lower[:-2]
+    return lower[:-1]
 
 
 @lru_cache(maxsize=65536)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qualcode.anonymise.hits import Hit
+from qualcode.anonymise.hits import DIGIT, Hit, matches
 
 # HMRC's rules: first letter not D F I Q U V, second not D F I O Q U V; some pairs never
 # issued; six digits (often in pairs); suffix A-D.
@@ -33,13 +33,13 @@ def nhs_check_digit_ok(digits: str) -> bool:
 
 def find_ni_numbers(text: str) -> Iterator[Hit]:
     """National Insurance numbers such as QQ 12 34 56 C's real forms: AB123456C, ab 12 34 56 c."""
-    for match in NI_NUMBER.finditer(text):
+    for match in matches(NI_NUMBER, text, DIGIT):
         yield Hit(match.start(), match.end(), "ni_number", match.group())
 
 
 def find_nhs_numbers(text: str) -> Iterator[Hit]:
     """NHS numbers (943 476 5919) whose check digit is right; a leading 0 is a phone number."""
-    for match in NHS_CANDIDATE.finditer(text):
+    for match in matches(NHS_CANDIDATE, text, DIGIT):
         digits = match.group(1) + match.group(3) + match.group(4)
         if not digits.startswith("0") and nhs_check_digit_ok(digits):
             yield Hit(match.start(), match.end(), "nhs_number", match.group())
@@ -47,5 +47,5 @@ def find_nhs_numbers(text: str) -> Iterator[Hit]:
 
 def find_prison_numbers(text: str) -> Iterator[Hit]:
     """Prison numbers in England and Wales (A1234BC)."""
-    for match in PRISON_NUMBER.finditer(text):
+    for match in matches(PRISON_NUMBER, text, DIGIT):
         yield Hit(match.start(), match.end(), "prison_number", match.group())

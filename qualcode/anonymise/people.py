@@ -130,11 +130,11 @@ def _usable(word: str) -> bool:
     return word[:1].isupper() and not is_not_identifying(word) and word.lower() not in HONORIFICS
 
 
-def _runs(text: str, covered: set[int]) -> list[list[Word]]:
+def _runs(text: str, covered: set[int], begin: int, stop: int) -> list[list[Word]]:
     """Runs of capitalised words joined by single spaces, initials' stops or particles."""
     runs: list[list[Word]] = []
     run: list[Word] = []
-    for match in CAPITALISED.finditer(text):
+    for match in CAPITALISED.finditer(text, begin, stop):
         start, word = match.start(), match.group()
         if start in covered or not _usable(word):
             if run:
@@ -213,10 +213,13 @@ def _keeps_opener(text: str, run: list[Word]) -> bool:
     return _candidate(run[0]) or _strong_given(run[0]) or _person(text, run)
 
 
-def capitalised_spans(text: str, covered: set[int]) -> list[tuple[int, int, str]]:
-    """Spans of likely person names ("name") and other capitalised non-words, with a kind."""
+def capitalised_spans(
+    text: str, covered: set[int], begin: int = 0, stop: int | None = None
+) -> list[tuple[int, int, str]]:
+    """Spans of likely person names ("name") and other capitalised non-words, with a kind;
+    in text[begin:stop] only, if given whole lines (the words around are read as context)."""
     spans: list[tuple[int, int, str]] = []
-    for run in _runs(text, covered):
+    for run in _runs(text, covered, begin, len(text) if stop is None else stop):
         # A sentence's first word is trimmed unless it is a name ("Funding was cut" -> nothing).
         whole = len(run)
         while run and run[0].initial and not _keeps_opener(text, run):

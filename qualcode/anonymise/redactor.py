@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -17,7 +17,7 @@ from qualcode.anonymise.normal import (
     Folded,
     fold,
     form_key,
-    form_pattern,
+    forms_pattern,
     match_key,
     plain,
     squashed,
@@ -40,6 +40,7 @@ INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
 # An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
 JOINERS = APOSTROPHES + HYPHENS + "–"
+SHORT_TEXT = 4000
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -106,7 +107,7 @@ class Redactor:
         self.pseudonyms = dict(pseudonyms or {})
         # Longest first, so a whole value wins over its parts where both start.
         keys = sorted(self.terms.by_form, key=len, reverse=True)
-        alternation = "|".join(form_pattern(self.terms.by_form[k].form) for k in keys if k)
+        alternation = forms_pattern([self.terms.by_form[k].form for k in keys if k])
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
@@ -144,10 +145,13 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        for match in FOLDED_WORD.finditer(folded.text):
-            term = near.get(match.group())
-            if term is None:
-                continue
+        # A long text is searched for the few near words; a short one read word by word.
+        if len(folded.text) > SHORT_TEXT:
+            written = _written(folded.text, near)
+        else:
+            written = (m for m in FOLDED_WORD.finditer(folded.text) if m.group() in near)
+        for match in written:
+            term = near[match.group()]
             word = without_clitic(match.group())
             start, end = folded.span(match.start(), match.start() + len(word))
             if start in covered or (term.needs_capitals and not text[start].isupper()):
@@ -188,6 +192,14 @@ class Redactor:
         registered = self._registered(text, folded)
         return merge(registered + self._misspelt(text, folded, registered))
 
+    def find_written(self, text: str) -> list[Redaction]:
+        """Spans of registered identifiers as written (in any of their spellings)."""
+        return self._registered(text, fold(text))
+
+    def find_misspelt(self, text: str, written: list[Redaction]) -> list[Redaction]:
+        """Spans of words misspelling a registered identifier, outside those `written`."""
+        return self._misspelt(text, fold(text), written)
+
     def find(self, text: str) -> list[Redaction]:
         """Every span to replace, merged so none overlap, in text order."""
         spans = self.find_registered(text)
@@ -218,6 +230,22 @@ class Redactor:
     def redact(self, text: str) -> str:
         """The text with every identifier replaced."""
         return self.apply(text, self.find(text))
+
+
+def _written(folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
+    if not words:
+        return
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Not after a letter or digit, and no letter or digit later in the same token.
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
+    for match in pattern.finditer(folded):
+        start = match.start()
+        while start and folded[start - 1] in "_'":
+            start -= 1
+        # "x'_word" is one token: a word after "_" or "'" starts one only if nothing precedes.
+        if start == match.start() or not start or not folded[start - 1].isalnum():
+            yield match
 
 
 def merge(spans: list[Redaction]) -> list[Redaction]:

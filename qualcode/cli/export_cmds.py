@@ -27,6 +27,7 @@ from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
 from qualcode.export.write import check_template, format_for, write_quote_set
 from qualcode.files import shown
+from qualcode.wording import plural
 
 export_app = typer.Typer(
     help="Export quote sets for reports (always anonymised) and REFI-QDA files for other tools."
@@ -117,7 +118,7 @@ def quotes(
     quotes = quote_set.all_quotes()
     participants = len({q.participant for q in quotes})
     groups = len(quote_set.walk())
-    report.say(f"Wrote {quote_set.summary()} in {groups} groups to {out} ({chosen}).")
+    report.say(f"Wrote {quote_set.summary()} in {plural(groups, 'group')} to {out} ({chosen}).")
     report.unreviewed(quote_set.unreviewed, project, kept=quote_set.unreviewed_kept)
     for name in quote_set.hidden_attributes:
         report.warn(
@@ -128,8 +129,7 @@ def quotes(
     if quote_set.interviewer_left_out:
         turns = quote_set.interviewer_left_out
         report.warn(
-            f"{turns} coded interviewer turn{'s' if turns != 1 else ''} left out; "
-            "--include-interviewer keeps them"
+            f"{plural(turns, 'coded interviewer turn')} left out; --include-interviewer keeps them"
         )
     if quote_set.missing_pseudonyms:
         report.warn(

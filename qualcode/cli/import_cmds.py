@@ -18,13 +18,15 @@ from qualcode.cli.common import (
     parse_pairs,
     project_open,
 )
-from qualcode.cli.import_projects import bring_projects, gather, whole_project
+from qualcode.cli.import_projects import Bringing, bring_projects, gather, whole_project
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_paths
 from qualcode.revise.speakers import parse_speaker_map
+
+PROJECTS_ONLY = "--dry-run and --prefer-other apply when importing another qualcode project"
 
 
 def import_(
@@ -70,7 +72,10 @@ def import_(
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
     except QualcodeError as exc:
         fail(exc)
-    paths = gather(project, files)
+    try:
+        paths = gather(project, files)
+    except QualcodeError as exc:
+        fail(exc)
     wholes = [path for path in paths if whole_project(path) is not None]
     if len(paths) == 1 and wholes and not _combines_qdpx(project, paths[0]):
         _one_project(project, paths[0], mapping, participant, attr, coder, prefer_other, dry_run,
@@ -78,18 +83,15 @@ def import_(
         return
     paths = [path for path in paths if path not in wholes]
     if (dry_run or prefer_other) and (paths or not wholes):
-        fail("--dry-run and --prefer-other apply when importing another qualcode project")
+        fail(PROJECTS_ONLY)
     if wholes and coder and paths:
         fail("--coder with project files takes one coder's work: import interview files apart")
     report = Outcome(as_json)
-    projects = bring_projects(
-        project, wholes, coder=coder or default_coder(), only_coder=coder,
-        prefer_other=prefer_other, dry_run=dry_run, report=report,
-    ) if wholes else []  # fmt: skip
+    how = Bringing(coder or default_coder(), coder, prefer_other, dry_run)
+    projects = bring_projects(project, wholes, how, report) if wholes else []
     projects_failed = sum(outcome["status"] == "failed" for outcome in projects)
     if wholes and not paths:
-        report.say(f"Project files: {len(wholes) - projects_failed} brought in, "
-                   f"{projects_failed} failed.")  # fmt: skip
+        _say_projects(report, len(wholes), projects_failed)
         report.done(projects=projects, failed=projects_failed)
         if projects_failed:
             raise typer.Exit(1)
@@ -122,8 +124,7 @@ def import_(
     duplicates = sum(o.status == "duplicate" for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
     if wholes:
-        report.say(f"Project files: {len(wholes) - projects_failed} brought in, "
-                   f"{projects_failed} failed.")  # fmt: skip
+        _say_projects(report, len(wholes), projects_failed)
     report.say(f"{imported} imported, {duplicates} already present, {failed} failed.")
     more = {"projects": projects} if wholes else {}
     report.done(
@@ -135,6 +136,10 @@ def import_(
     )
     if failed or projects_failed:
         raise typer.Exit(1)
+
+
+def _say_projects(report: Outcome, projects: int, failed: int) -> None:
+    report.say(f"Project files: {projects - failed} brought in, {failed} failed.")
 
 
 def _combines_qdpx(project: str, path: Path) -> bool:
@@ -167,7 +172,7 @@ def _one_project(
                 as_json=as_json)  # fmt: skip
         return
     if dry_run or prefer_other:
-        fail("--dry-run and --prefer-other apply when importing another qualcode project")
+        fail(PROJECTS_ONLY)
     from qualcode.cli.refi_cmds import import_qdpx
 
     import_qdpx(project, path, coder, as_json=as_json)

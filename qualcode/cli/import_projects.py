@@ -27,25 +27,36 @@ def whole_project(path: Path) -> str | None:
 
 def gather(project: str, files: list[Path]) -> list[Path]:
     """The files named, and the interview and project files in folders named (recursively);
-    the project itself is skipped when a folder holds it."""
+    the project itself is skipped when a folder holds it. A folder holding none is an error."""
     found = iter_import_files(files, SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
     own = sqlite_path(project)
     named = {file.absolute() for file in files}
-    if own is None:
-        return found
-    itself = own.absolute()
-    return [path for path in found if path.absolute() in named or path.absolute() != itself]
+    if own is not None:
+        itself = own.absolute()
+        found = [path for path in found if path.absolute() in named or path.absolute() != itself]
+    for folder in files:
+        if folder.is_dir() and not any(path.is_relative_to(folder) for path in found):
+            # A folder that gives nothing is a mistyped path or the wrong folder, not success.
+            supported = ", ".join(SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
+            raise QualcodeError(
+                f"{shown(str(folder))}: no files to import in this folder (supported: {supported})"
+            )
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Bringing:
+    """How project files come in: as which coder, only one coder's work, whose definitions win
+    a conflict, for real or as a dry run (the keyword arguments of the combine functions)."""
+
+    coder: str
+    only_coder: str | None = None
+    prefer_other: bool = False
+    dry_run: bool = False
 
 
 def bring_projects(
-    project: str,
-    paths: list[Path],
-    *,
-    coder: str,
-    only_coder: str | None,
-    prefer_other: bool,
-    dry_run: bool,
-    report: Outcome,
+    project: str, paths: list[Path], how: Bringing, report: Outcome
 ) -> list[dict[str, Any]]:
     """Bring in each project file in its own transaction, in order: one that fails gives a
     one-line error naming it and leaves nothing of itself; the others carry on (as each
@@ -53,7 +64,7 @@ def bring_projects(
     outcomes = []
     for path in paths:
         try:
-            outcomes.append(_bring(project, path, coder, only_coder, prefer_other, dry_run, report))
+            outcomes.append(_bring(project, path, how, report))
         except QualcodeError as exc:
             message = str(exc)
         except SQLAlchemyError as exc:
@@ -67,41 +78,27 @@ def bring_projects(
     return outcomes
 
 
-def _bring(
-    project: str,
-    path: Path,
-    coder: str,
-    only_coder: str | None,
-    prefer_other: bool,
-    dry_run: bool,
-    report: Outcome,
-) -> dict[str, Any]:
+def _bring(project: str, path: Path, how: Bringing, report: Outcome) -> dict[str, Any]:
     from qualcode.combine.api import combine_into, combine_qdpx, has_documents
 
     source = whole_project(path)
     assert source is not None
     name = display(source)
     if path.suffix.lower() == ".qdpx":
-        if not (dry_run or only_coder or has_documents(project)):
+        if not (how.dry_run or how.only_coder or has_documents(project)):
             # Into a new or empty project a .qdpx comes straight in, its codebook alone.
             from qualcode.cli.refi_cmds import say_imported
             from qualcode.refi.api import import_qdpx
 
-            imported, created = import_qdpx(project, path, coder=coder)
+            imported, created = import_qdpx(project, path, coder=how.coder)
             say_imported(report, project, path, imported, created=created)
             counts = dataclasses.asdict(imported)
             del counts["remarks"]
             return {"path": name, "format": "qdpx", "status": "imported", "counts": counts}
-        summary = combine_qdpx(
-            project, path, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
-            dry_run=dry_run,
-        )  # fmt: skip
+        summary = combine_qdpx(project, path, **dataclasses.asdict(how))
     else:
-        summary = combine_into(
-            project, source, coder=coder, only_coder=only_coder, prefer_other=prefer_other,
-            dry_run=dry_run,
-        )  # fmt: skip
-    say_combined(report, project, name, summary, only_coder=only_coder, dry_run=dry_run)
+        summary = combine_into(project, source, **dataclasses.asdict(how))
+    say_combined(report, project, name, summary, only_coder=how.only_coder, dry_run=how.dry_run)
     status = "changed" if summary.changed else "unchanged"
     kind = "qdpx" if path.suffix.lower() == ".qdpx" else "qualcode"
     return {"path": name, "format": kind, "status": status, "counts": dict(summary.counts)}

@@ -138,11 +138,13 @@ def list_(
     """Memos as written (not anonymised: this is your own project), by what they are about."""
     from rich.table import Table
 
+    from qualcode.memos.blind import visible_memos
     from qualcode.memos.listing import MemoFilter, list_memos
 
     wanted = MemoFilter(kind=kind, code=code, document=document, coder=coder)
     with project_open(project) as opened, opened.read() as session:
-        entries = list_memos(session, wanted)
+        # blind coding: who is looking, as `code list` asks
+        entries = visible_memos(session, list_memos(session, wanted), default_coder())
     if as_json:
         print_json([e.as_json() for e in entries])
         return

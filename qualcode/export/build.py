@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from qualcode.anonymise.nearby import NearbyResidual
 from qualcode.anonymise.redactor import Redaction
 from qualcode.anonymise.registry import registry_entries
 from qualcode.export.grouping import group_quotes
-from qualcode.export.labels import render_label
+from qualcode.export.labels import check_label_fields, render_label
 from qualcode.export.model import Quote, QuoteOptions, QuoteSet
 from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import (
@@ -19,6 +20,7 @@ from qualcode.export.selection import (
     coded_spans,
     hidden_attributes,
     matching_documents,
+    public_attribute_names,
     public_attributes,
     selected_codes,
 )
@@ -56,7 +58,7 @@ class QuoteMaker:
         self.memos = memos
         self.policy = policy
         self.redactor = policy.redactor
-        self._unreviewed: dict[int, list[Redaction]] = {}
+        self._scans: dict[int, NearbyResidual] = {}
         self._speakers: dict[int, dict[str, str]] = {}
         self._starts: dict[int, list[int]] = {}
         self.interviewer_left_out: set[tuple[int, int, int]] = set()
@@ -91,7 +93,8 @@ class QuoteMaker:
         window_start = context_before(text, min(low, start), start, self.options.context)
         window_end = context_after(text, end, max(high, end), self.options.context)
         window = text[window_start:window_end]
-        found = self.policy.combine(text, self._unreviewed_in(document), window_start, window_end)
+        unreviewed = self.policy.unreviewed_near(self._scan(document), window_start, window_end)
+        found = self.policy.combine(text, unreviewed, window_start, window_end)
         if document.id not in self._speakers:
             self._speakers[document.id] = speaker_names(document)
         found = with_labels(found, label_spans(window, self._speakers[document.id]))
@@ -125,11 +128,11 @@ class QuoteMaker:
             ),
         )
 
-    def _unreviewed_in(self, document: Document) -> list[Redaction]:
-        # Found over the whole document, as `anonymise check` finds them, once per document.
-        if document.id not in self._unreviewed:
-            self._unreviewed[document.id] = self.policy.unreviewed(document.text)
-        return self._unreviewed[document.id]
+    def _scan(self, document: Document) -> NearbyResidual:
+        # As `anonymise check` finds them over the whole document, read near each quote only.
+        if document.id not in self._scans:
+            self._scans[document.id] = self.policy.nearby(document.text)
+        return self._scans[document.id]
 
     def code_key(self, code: Code) -> str:
         """A code's key as exports show it, redacted with its name and definition."""
@@ -157,6 +160,7 @@ def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
 
 def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
     """Every quote the options select, anonymised, grouped and counted."""
+    check_label_fields(options.label_template, public_attribute_names(session))
     lookup = options.key.lookup() if options.key else {}
     entries = registry_entries(session)
     missing = len({e.key for e in entries if e.key not in lookup}) if options.key else 0

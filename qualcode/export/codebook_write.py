@@ -7,7 +7,7 @@ from pathlib import Path
 
 from qualcode.export.codebook_doc import CodebookDocument, CodeEntry
 from qualcode.export.markdown import escape, quote_markdown
-from qualcode.files import atomic_path
+from qualcode.files import write_format
 
 DOCUMENT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DOCUMENT_FORMATS |= {".docx": "docx", ".xlsx": "xlsx"}
@@ -169,12 +169,9 @@ def write_codebook_document(
         from qualcode.export.write import check_template
 
         check_template(fmt, template)
-    with atomic_path(path) as temporary:
-        if fmt == "md":
-            temporary.write_text(render_markdown(book), encoding="utf-8")
-        elif fmt == "html":
-            temporary.write_text(render_html(book, template), encoding="utf-8")
-        elif fmt == "docx":
-            write_docx(book, temporary)
-        else:
-            write_xlsx(book, temporary)
+    write_format(path, fmt, {
+        "md": lambda _: render_markdown(book),
+        "html": lambda _: render_html(book, template),
+        "docx": lambda out: write_docx(book, out),
+        "xlsx": lambda out: write_xlsx(book, out),
+    })  # fmt: skip

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 
 from qualcode.errors import QualcodeError
 
 DEFAULT_LABEL = "{label}, {organisation_type|lower}"
 FILTERS = ("lower", "upper", "title")
 FIELD = re.compile(r"^(\w+)(?:\|(\w+))?$")
+# Every quote has these; the participants' public attributes are the other fields.
+QUOTE_FIELDS = ("label", "document", "passage")
 
 
 def _lower_first(value: str) -> str:
@@ -53,6 +56,16 @@ def parse_template(template: str) -> list[tuple[str, str | None, str | None]]:
             )
         pieces.append((literal, name, filter_name))
     return pieces
+
+
+def check_label_fields(template: str, attributes: Iterable[str]) -> None:
+    """Refuse a template naming a field no quote has (every label would lose it silently);
+    the default template may name an attribute the project lacks, as it drops out."""
+    allowed = [*QUOTE_FIELDS, *sorted(set(attributes) - set(QUOTE_FIELDS))]
+    for _literal, name, _filter in parse_template(template):
+        if name is not None and name not in allowed and template != DEFAULT_LABEL:
+            fields = ", ".join(f"{{{field}}}" for field in allowed)
+            raise QualcodeError(f"label template: unknown field {{{name}}} (use {fields})")
 
 
 def render_label(template: str, values: dict[str, str]) -> str:

@@ -9,6 +9,11 @@ from qualcode.export.model import Quote, QuoteGroup, QuoteMemo, QuoteSet
 SPECIAL = re.compile(r"([\\`*_<|~])")
 # What makes a line a heading, quote, list item or heading underline: "# ", "> ", "- ", "1. ".
 LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+# A line indented four columns would be a code block: its indent goes (Markdown drops it anyway).
+CODE_INDENT = re.compile(r"^(?= {0,3}\t| {4})[ \t]+", re.MULTILINE)
+# "[1]: http://…" defines a link that "[words][1]" or "[1]" anywhere would then become.
+LINK_DEFINITION = re.compile(r"^([ \t]*)\[(?=[^\]\n]*\]:)", re.MULTILINE)
+ENTITY = re.compile(r"&(?=#?\w+;)")  # "&copy;" would render as ©
 
 
 def _line_start(match: re.Match[str]) -> str:
@@ -17,9 +22,11 @@ def _line_start(match: re.Match[str]) -> str:
 
 
 def escape(text: str) -> str:
-    """Text with Markdown's emphasis, code, HTML, table and strike-through characters
-    neutralised, and no line able to start a heading, block quote or list; links cannot form."""
-    escaped = SPECIAL.sub(r"\\\1", text).replace("](", "]\\(")
+    """Text with Markdown's emphasis, code, HTML, entity, table and strike-through characters
+    neutralised, and no line able to start a heading, block quote, list or code block; links
+    cannot form."""
+    escaped = SPECIAL.sub(r"\\\1", CODE_INDENT.sub("", text)).replace("](", "]\\(")
+    escaped = LINK_DEFINITION.sub(r"\1\\[", ENTITY.sub(r"\\&", escaped))
     return LINE_START.sub(_line_start, escaped)
 
 

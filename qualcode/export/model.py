@@ -9,6 +9,7 @@ from typing import Any
 from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.export.labels import DEFAULT_LABEL
 from qualcode.numbering import passage_number
+from qualcode.wording import plural
 
 FORMATS = ("md", "docx", "csv", "xlsx", "json", "html")
 
@@ -161,10 +162,7 @@ class QuoteGroup:
 
     def counts_text(self) -> str:
         quotes, people = self.quote_count, self.participant_count
-        return (
-            f"{quotes} quote{'s' if quotes != 1 else ''} from "
-            f"{people} participant{'s' if people != 1 else ''}"
-        )
+        return f"{plural(quotes, 'quote')} from {plural(people, 'participant')}"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -210,4 +208,4 @@ class QuoteSet:
     def summary(self) -> str:
         quotes = self.all_quotes()
         people = len({q.participant for q in quotes})
-        return f"{len(quotes)} quotes from {people} participants"
+        return f"{plural(len(quotes), 'quote')} from {plural(people, 'participant')}"

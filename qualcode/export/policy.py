@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.anonymise.check import Finding, find_residual, finding_key
+from qualcode.anonymise.nearby import NearbyResidual
 from qualcode.anonymise.pseudonyms import PseudonymKey
 from qualcode.anonymise.redactor import Redaction, Redactor, merge
 from qualcode.anonymise.registry import dismissed_values, registry_entries
@@ -85,6 +86,18 @@ class ExportRedactor:
             Redaction(start, end, unreviewed_kind(finding))
             for finding in find_residual(text, self.redactor, self.dismissed)
             for start, end in _finding_spans(text, finding)
+        ]
+
+    def nearby(self, text: str) -> NearbyResidual:
+        """The unreviewed check of a document, read a few lines at a time (see unreviewed_near)."""
+        return NearbyResidual(text, self.redactor, self.dismissed)
+
+    def unreviewed_near(self, scan: NearbyResidual, start: int, end: int) -> list[Redaction]:
+        """unreviewed(scan.text) in the lines of text[start:end]: the same spans there."""
+        return [
+            Redaction(low, high, unreviewed_kind(finding))
+            for finding in scan.findings(start, end)
+            for low, high in _finding_spans(scan.text, finding)
         ]
 
     def combine(

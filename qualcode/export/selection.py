@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, joinedload
 
 from qualcode.store.codes import all_codes, find_code
-from qualcode.store.models import Code, Coder, Coding, Document
+from qualcode.store.models import Code, Coder, Coding, Document, Participant
 from qualcode.tables.columns import is_private_attribute
 
 Interval = tuple[int, int]
@@ -54,6 +54,15 @@ def public_attributes(document: Document) -> dict[str, str]:
     """The document's attributes with its participant's over them, minus any whose name says it
     holds a name, contact detail or the like (never public, whatever an old import did)."""
     return {k: v for k, v in _all_attributes(document).items() if not is_private_attribute(k)}
+
+
+def public_attribute_names(session: Session) -> set[str]:
+    """Every public attribute name any document or participant of the project has."""
+    names: set[str] = set()
+    for table in (Document, Participant):
+        for attributes in session.scalars(select(table.attributes)):
+            names.update(attributes or {})
+    return {name for name in names if not is_private_attribute(name)}
 
 
 def hidden_attributes(documents: Iterable[Document]) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from qualcode.errors import QualcodeError
 from qualcode.export.markdown import escape
-from qualcode.files import atomic_path
+from qualcode.files import write_format
 from qualcode.memos.report import MemoReport
 
 MEMO_FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx"}
@@ -74,8 +74,7 @@ def _docx_bytes(report: MemoReport) -> bytes:
 
 def write_memo_report(report: MemoReport, path: Path, fmt: str) -> None:
     """Write the report atomically, readable by its owner only (see files.atomic_path)."""
-    with atomic_path(path) as temporary:
-        if fmt == "md":
-            temporary.write_text(render_memos_markdown(report), encoding="utf-8")
-        else:
-            temporary.write_bytes(_docx_bytes(report))
+    write_format(path, fmt, {
+        "md": lambda _: render_memos_markdown(report),
+        "docx": lambda _: _docx_bytes(report),
+    })  # fmt: skip

@@ -18,13 +18,10 @@ from qualcode.tui.screens.code_form import CodeForm, CodeFormScreen
 from qualcode.tui.screens.confirm import ConfirmScreen
 from qualcode.tui.screens.pick import PickScreen
 from qualcode.withdraw.removals import CodeRemoval, plan_code_removal, remove_code
+from qualcode.wording import plural
 
 Say = Callable[[str], None]
 State = dict[str, Any]
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class CodebookActions:

@@ -80,7 +80,8 @@ def load_framework(session: Session, choice: MatrixChoice, coder: str) -> Framew
     )
     matrix = build_matrix(session, options)
     code_ids = {column.key: column.code.id for column in matrix.columns}
-    written = summaries_by_cell(session)
+    # Blind: another coder's cell summary would tell what they made of the documents.
+    written = summaries_by_cell(session, coder if blind else None)
     summaries = {
         (row.key, column.key): written[(row.ref, code_ids[column.key])]
         for row in matrix.rows

@@ -42,3 +42,26 @@ def test_import_reports_layout_passages_longest_and_speakers(
     ]
     # No progress bar: standard error is not a terminal here.
     assert err.splitlines() == ["warning: notes.txt: no speakers found; passages are paragraphs"]
+
+
+def test_a_folder_with_nothing_to_import_is_an_error_and_changes_nothing(
+    runner: CliRunner, project_file: Path, transcript: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "scan.jpeg").write_bytes(b"\xff\xd8\xff")
+    (other / ".hidden.txt").write_text("skipped", encoding="utf-8")
+    before = project_file.read_bytes()
+    for folder in (empty, other):
+        code, out, err = run(runner, "import", project_file, folder)
+        assert code == 1 and out == ""
+        assert err.splitlines() == [
+            f"error: {folder}: no files to import in this folder (supported: .docx, .md, .odt, "
+            ".pdf, .rtf, .sbv, .srt, .txt, .vtt, .qc, .qdpx)"
+        ]
+    # with a file that would import, the empty folder still stops the whole import
+    code, out, err = run(runner, "import", project_file, transcript, empty)
+    assert code == 1 and "no files to import" in err
+    assert project_file.read_bytes() == before

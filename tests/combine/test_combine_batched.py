@@ -12,18 +12,10 @@ from sqlalchemy import event, func, insert, select
 from sqlalchemy.engine import Engine
 
 from qualcode.combine.api import combine_into
-from qualcode.demo import build_demo
 from qualcode.store.audit import get_or_create_coder
 from qualcode.store.check import check_project
 from qualcode.store.db import open_project
 from qualcode.store.models import AuditEvent, Code, Coding, Memo, Passage, Review
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
-    return path
 
 
 def coded_copy(demo: Path, path: Path, codings: int) -> Path:

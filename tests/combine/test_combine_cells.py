@@ -5,23 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from qualcode.analysis.summaries import set_summary, summaries_by_cell
 from qualcode.cli.app import app
-from qualcode.demo import build_demo
 from qualcode.store.db import open_project
 from qualcode.store.models import Code, Coder, Participant
 from qualcode.store.number_keys import number_keys, pin_key
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
-    return path
 
 
 def run(*args: object) -> tuple[int, str]:

@@ -10,12 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
-from qualcode.demo import build_demo
 from qualcode.revise.edit import edit_passage
 from qualcode.store.codes import add_code
 from qualcode.store.coding_actions import set_passage_memo
@@ -37,13 +35,6 @@ QUALCODE = str(Path(sys.executable).with_name("qualcode"))
 EDITED = (
     "Interviewer: Why music, and why a charity rather than the prison's own education provider?"
 )
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
-    return path
 
 
 def run(*args: object) -> tuple[int, str]:

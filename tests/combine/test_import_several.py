@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
-from qualcode.demo import build_demo
 from qualcode.store.db import open_project
 from qualcode.store.models import Coder, Coding, Document
 
@@ -23,13 +22,6 @@ INTERVIEW = (
 def run(*args: object) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, [str(a) for a in args])
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.qc"
-    build_demo(str(path), coder="tester")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -175,3 +175,23 @@ def test_yaml_and_qdc_still_work_and_template_is_html_only(
         "codebook", "export", small_project.target, str(tmp_path / "c.docx"), "--json"
     )
     assert status["format"] == "docx" and status["codes"] == 4 and status["examples"] >= 4
+
+
+def test_sentence_openers_in_criteria_and_examples_are_words_not_names(
+    small_project: Project, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        "codebook", "edit", small_project.target, "prisons",
+        "--include", "Lockdowns after violence, drugs finds or incidents",
+        "--include", "Commissioners cancelling the contract",
+        "--example", "Funding was cut. Prison staff cancelled the session.",
+        "--example", "If someone needs a solicitor I just ring Dev at the law centre.",
+    )  # fmt: skip
+    assert code == 0, err
+    path = tmp_path / "appendix.md"
+    export(small_project, path)
+    prisons = path.read_text(encoding="utf-8").split("# Prisons (prisons)")[1]
+    for opener in ("Lockdowns after", "Commissioners cancelling", "Funding was", "Prison staff"):
+        assert opener in prisons, opener
+    # a name nobody registered or reviewed is still replaced, as in quote exports
+    assert "I just ring [name?] at the law centre" in prisons.replace("\\", "")

@@ -127,6 +127,20 @@ def test_bad_options_fail_in_one_line(
     assert not out.exists()
 
 
+def test_an_unknown_label_field_is_one_error_naming_the_fields_there_are(
+    runner: CliRunner, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.docx"
+    code, stdout, err = run(runner, "export", "quotes", demo, "--out", out, "--label", "{nope}")
+    assert code == 1 and stdout == "" and not out.exists()
+    assert err.startswith("error: label template: unknown field {nope} (use {label}, {document}, ")
+    assert "{role}" in err and "{size}" in err and len(err.splitlines()) == 1
+    # a field only some participants have is known: the others' labels drop it
+    role = "{label} ({role})"
+    code, _, err = run(runner, "export", "quotes", demo, "--out", out, "--label", role)
+    assert code == 0, err
+
+
 def test_refuses_to_overwrite_the_project(runner: CliRunner, demo: Path) -> None:
     code, _, err = run(runner, "export", "quotes", demo, "--out", demo, "--format", "md")
     assert code == 1 and "refusing to overwrite" in err

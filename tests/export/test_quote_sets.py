@@ -65,8 +65,12 @@ def test_labels_order_and_missing_attributes(small_project: Project) -> None:
         "Interviewee 2, housing charity",
         "Interviewee 10",
     ]
-    custom = build(small_project, label_template="{label} ({role}), {size|upper}")
-    assert custom.groups[0].quotes[0].label == "Interviewee 2, Large"
+    # Interviewee 10 has no organisation type: the field drops out with its brackets.
+    custom = build(small_project, label_template="{label} ({organisation_type}), {size|upper}")
+    grants = next(g for g in custom.walk() if g.key == "grants")
+    assert grants.quotes[2].label == "Interviewee 10, Small"
+    with pytest.raises(QualcodeError, match=r"unknown field \{role\} \(use \{label\}, "):
+        build(small_project, label_template="{label} ({role})")  # nobody has a role
 
 
 def test_context_sentences(small_project: Project) -> None:

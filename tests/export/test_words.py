@@ -4,8 +4,10 @@ lookups (lemmas) and stop words."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+from export_helpers import Interview, build_project
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
@@ -91,3 +93,24 @@ def test_bad_input_is_one_line(small_project: Project) -> None:
         assert done.stderr.startswith("error: ") and len(done.stderr.strip().splitlines()) == 1
     shown = CliRunner().invoke(app, ["kwic", small_project.target, "nothing"])
     assert shown.exit_code == 0 and "No participant uses 'nothing'" in shown.stdout
+
+
+def test_a_form_that_is_a_word_in_its_own_right_is_not_taken_for_another(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "It took a bit of time. The bits of funding add up, and the funding we have is "
+        "short. We funded the meeting ourselves; meetings take a bit of everyone's week.\n\n"
+        "Contracts ended and the sessions were cancelled."
+    )
+    project = build_project(tmp_path / "bits.qc", [Interview("Interviewee 1", notes)])
+    try:
+        words = counts(project)
+        hits = run_json("kwic", project.target, "bit", "--json")
+    finally:
+        project.close()
+    assert words["bit"] == 3 and "bite" not in words  # "bit", "bits", "bit"
+    assert words["funding"] == 2 and words["fund"] == 1  # "funded"
+    assert words["meeting"] == 2 and "meet" not in words
+    assert words["contract"] == 1 and words["session"] == 1 and words["cancel"] == 1
+    assert [h["word"] for h in hits] == ["bit", "bits", "bit"]

@@ -178,3 +178,28 @@ def test_markup_in_a_memo_is_shown_as_written(memo_project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert words in result.output
     assert listed(memo_project)[0]["text"] == words
+
+
+def test_memo_list_hides_other_coders_memos_on_a_document_blind_for_the_viewer(
+    memo_project: Path,
+) -> None:
+    for subject in (
+        ("--document", "1", "ben reads it as funding"),
+        ("--coding", "2", "ben's doubt"),
+        ("--code", "prisons", "ben on the code"),
+    ):
+        assert memo(memo_project, "add", *subject, coder="ben").exit_code == 0
+    assigned = runner.invoke(
+        app, ["assign", str(memo_project), "--doc", "1", "--coders", "ana,ben", "--blind"]
+    )
+    assert assigned.exit_code == 0, assigned.output
+
+    def texts(viewer: str) -> list[str]:
+        result = runner.invoke(
+            app, ["memo", "list", str(memo_project), "--json"], env={"QUALCODE_CODER": viewer}
+        )
+        assert result.exit_code == 0, result.output
+        return [m["text"] for m in json.loads(result.stdout)]
+
+    assert texts("ana") == ["ben on the code"]
+    assert texts("sue") == ["ben reads it as funding", "ben on the code", "ben's doubt"]

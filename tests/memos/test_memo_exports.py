@@ -115,3 +115,22 @@ def test_export_quotes_memos_follow_the_coder_filter(memo_project: Path) -> None
     text = out.read_text(encoding="utf-8")
     assert "Memo by ana on the coding with contracts" in text
     assert "Memo by ben" not in text
+
+
+def test_memo_markdown_renders_memo_text_as_typed_never_as_markup(memo_project: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    typed = (
+        "See [the tender note][1] and [1] &copy; 2024 *really* <b>bold</b>\n\n"
+        "    indented like code\n\n"
+        "[1]: http://example.org/private\n"
+        "# not a heading\n"
+        "- not a list"
+    )
+    run("memo", "add", str(memo_project), "--coder", "ana", typed)
+    out = memo_project.parent / "memos.md"
+    run("memo", "export", str(memo_project), str(out))
+    page = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out.read_text())
+    for markup in ("<a ", "<pre", "<code", "<em>really", "<b>", "<li", "©", "<h1>not"):
+        assert markup not in page, markup
+    assert "[1]: [url]" in page and "&amp;copy; 2024" in page

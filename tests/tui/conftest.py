@@ -49,7 +49,12 @@ async def without_toasts(pilot: Pilot[None]) -> None:
     pilot.app.clear_notifications()
     for screen in pilot.app.screen_stack:
         for field in screen.query("Input, TextArea"):
-            if isinstance(field, Input | TextArea):
+            if isinstance(field, TextArea):
+                # A TextArea draws no cursor at all once cursor_blink is off, yet keeps lines
+                # drawn in the visible phase cached: hold the blink in its visible phase.
+                field._pause_blink(visible=field.has_focus)
+                field.refresh()
+            elif isinstance(field, Input):
                 field.cursor_blink = False
     await pilot.pause()
 

@@ -218,6 +218,7 @@ def test_query_hits_equal_the_core_and_open_in_the_transcript(coded_tui: Tui) ->
 
 
 def test_a_blind_coder_counts_only_their_own_codings(coded_tui: Tui) -> None:
+    from qualcode.analysis.summaries import set_summary
     from qualcode.audit.assignments import assign
     from qualcode.store.documents import find_document
 
@@ -226,6 +227,8 @@ def test_a_blind_coder_counts_only_their_own_codings(coded_tui: Tui) -> None:
         with project.write() as session:
             document = find_document(session, "1")
             assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")
+            cell = ("participant", "Interviewee 7", "commissioning")
+            set_summary(session, *cell, "Ben's reading", coder="ben")
     finally:
         project.close()
     mine = core_matrix(coded_tui.path, filters=Filters(coder="ana"))
@@ -241,6 +244,7 @@ def test_a_blind_coder_counts_only_their_own_codings(coded_tui: Tui) -> None:
         }
         assert shown.cell("Interviewee 7", "commissioning").codings == 1  # ben's is hidden
         assert "only your codings" in screen_text(app)
+        assert screen.framework.summaries == {}  # nor ben's summary of the cell
         await pilot.press("o")  # cannot switch to everyone's while blind
         await settle(pilot)
         assert screen.framework.matrix.cell("Interviewee 7", "commissioning").codings == 1

@@ -10,6 +10,7 @@ import pytest
 from conftest import Tui, settle, steps
 from sqlalchemy import select
 
+from qualcode.audit.assignments import assign
 from qualcode.memos.subjects import Subject
 from qualcode.memos.writes import add_memo
 from qualcode.store.codes import find_code
@@ -106,6 +107,38 @@ def test_markup_is_shown_as_typed_and_e_edits_then_removes(memoed: Path) -> None
     with open_project(str(memoed)) as project, project.read() as session:
         texts = [m.text for m in session.scalars(select(Memo).order_by(Memo.id))]
     assert texts == ["Write up partnership first", "Cautious about consortia", "Lost bid"]
+
+
+def test_a_blind_coder_reads_no_other_coders_memos_on_the_blinded_document(memoed: Path) -> None:
+    with open_project(str(memoed)) as project, project.write() as session:
+        document = find_document(session, "2")
+        add_memo(session, Subject("document", document_id=document.id), "ben", "Ben's reading")
+        add_memo(
+            session,
+            Subject("cell", cell=("participant", "Interviewee 8", "consortium-bids")),
+            "ben",
+            "Ben's cell",
+        )
+        assign(session, document, ["ana", "ben"], blind=True, supervisor="sue")
+    seen: dict[str, list[str]] = {}
+    status: dict[str, str] = {}
+
+    def as_coder(coder: str) -> None:
+        async def scenario(pilot: Any, app: QualcodeApp) -> None:
+            await pilot.press("f7")
+            await settle(pilot)
+            seen[coder] = shown(app)
+            status[coder] = str(app.screen.query_one("#status").render())
+
+        Tui(memoed).run(scenario, coder=coder)
+
+    for coder in ("ana", "sue"):
+        as_coder(coder)
+    # ben's memo on the code is about the codebook, not about his coding of document 2
+    assert seen["ana"] == ["project", "participant", "code", "passage"]
+    assert "3 of other coders' hidden" in status["ana"]
+    everything = ["project", "participant", "document", "code", "cell", "passage", "coding"]
+    assert seen["sue"] == everything
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])

@@ -20,10 +20,7 @@ from qualcode.store.workbench import CodeRow, Quote, code_quotes, code_rows
 from qualcode.tui.context import Workbench
 from qualcode.tui.folding import FOLD, fit_footer, fold
 from qualcode.tui.widgets.code_details import CodeDetails
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+from qualcode.wording import plural
 
 
 def quote_text(quote: Quote) -> Text:

@@ -35,8 +35,8 @@ from qualcode.tui.framework import (
     whose_text,
 )
 from qualcode.tui.open_passage import OpenPassage
-from qualcode.tui.screens.code_view import plural
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.wording import plural
 
 SUMMARY_HELP = "Saved in the project and the audit trail; save it empty to remove it."
 

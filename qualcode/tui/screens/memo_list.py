@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
+from qualcode.memos.blind import visible_memos
 from qualcode.memos.listing import MemoEntry, MemoFilter, list_memos
 from qualcode.memos.places import Place, memo_place
 from qualcode.memos.subjects import KINDS
@@ -25,6 +26,7 @@ from qualcode.tui.context import Workbench
 from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.screens.memo import MemoScreen
+from qualcode.wording import plural
 
 COLUMNS = ("Kind", "About", "Coder", "Memo")
 
@@ -104,15 +106,18 @@ class MemoListScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="memos")
     def load(self, wanted: MemoFilter) -> None:
+        hidden = 0
         try:
             with self.bench.project.read() as session:
-                memos: list[MemoEntry] | str = list_memos(session, wanted)
+                every = list_memos(session, wanted)
+                memos: list[MemoEntry] | str = visible_memos(session, every, self.bench.coder)
+                hidden = len(every) - len(memos)
         except QualcodeError as exc:
             memos = str(exc)  # a code key half typed: say so, keep the list as it was
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, memos)
+            self.app.call_from_thread(self._loaded, memos, hidden)
 
-    def _loaded(self, memos: list[MemoEntry] | str) -> None:
+    def _loaded(self, memos: list[MemoEntry] | str, hidden: int = 0) -> None:
         status = self.query_one("#status", Static)
         if isinstance(memos, str):
             status.update(memos)
@@ -130,7 +135,10 @@ class MemoListScreen(Screen[None]):
             )
         if memos:
             table.move_cursor(row=min(max(row, 0), len(memos) - 1))
-        status.update(f"{len(memos)} memo{'s' if len(memos) != 1 else ''}")
+        said = plural(len(memos), "memo")
+        if hidden:
+            said += f"  ·  blind assignment open: {hidden} of other coders' hidden"
+        status.update(said)
         self._preview()
 
     @property

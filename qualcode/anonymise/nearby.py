@@ -1,0 +1,140 @@
+"""The residual check's findings near a place in a document, reading only the lines it needs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from qualcode.anonymise.check import (
+    Finding,
+    add_repeats,
+    collect,
+    finding_key,
+    residual_spans,
+    span_value,
+)
+from qualcode.anonymise.lexicon import is_common_word, without_clitic
+from qualcode.anonymise.people import CAPITALISED, JOIN, UPPER
+from qualcode.anonymise.redactor import Redaction, Redactor
+
+Span = tuple[int, int, str]
+LINE_BREAK = re.compile("\n")
+NEXT_WORD = re.compile(rf"{JOIN.pattern}[{UPPER}]")
+
+
+def _caseless(text: str) -> str:
+    """Lowercase with straight apostrophes, one sigma: a key's words are found in it as they
+    are in its lowercase value (only the final sigma depends on what follows a letter)."""
+    return text.replace("’", "'").lower().replace("ς", "σ")
+
+
+class NearbyResidual:
+    """find_residual(text) as seen from some lines of the text, without checking all of them.
+
+    A finding span lies within one line and depends only on that line and on which positions
+    registered identifiers cover (found once over the whole text: a registered name may run
+    across a line break). What the rest of the text adds is how a name was first written (its
+    value and kind) and the repeats of names found elsewhere: both are read from the lines
+    holding the same words, so the answer is the whole-text one.
+    """
+
+    def __init__(self, text: str, redactor: Redactor, dismissed: set[str] | frozenset[str]) -> None:
+        self.text = text
+        self.redactor = redactor
+        self.dismissed = dismissed
+        self._written = redactor.find_written(text)
+        self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        self._spans: dict[int, list[Span]] = {}
+        self._covered: dict[int, set[int]] = {}
+        caseless = _caseless(text)
+        self._caseless = caseless if len(caseless) == len(text) else None
+
+    def _bounds(self, line: int) -> tuple[int, int]:
+        end = self._starts[line + 1] - 1 if line + 1 < len(self._starts) else len(self.text)
+        return self._starts[line], end
+
+    def _line_of(self, position: int) -> int:
+        return bisect_right(self._starts, position) - 1
+
+    def _line_spans(self, line: int) -> list[Span]:
+        """The finding spans of one line, as the whole-text check finds them there."""
+        if line not in self._spans:
+            start, end = self._bounds(line)
+            written = [r for r in self._written if r.start < end and r.end > start]
+            shifted = [Redaction(r.start - start, r.end - start, r.kind) for r in written]
+            misspelt = self.redactor.find_misspelt(self.text[start:end], shifted)
+            covered = {i for r in written for i in range(max(r.start, start), min(r.end, end))}
+            covered.update(i + start for r in misspelt for i in range(r.start, r.end))
+            self._spans[line] = residual_spans(self.text, covered, start, end)
+            self._covered[line] = covered  # now with the detector hits too
+        return self._spans[line]
+
+    def _lines_holding(self, probe: str, *, caseless: bool = False) -> set[int]:
+        """Lines whose text holds `probe` (as written, or in _caseless form)."""
+        text = self._caseless if caseless else self.text
+        if text is None:  # lowercasing changed lengths ("İ"): look line by line
+            return {
+                line
+                for line in range(len(self._starts))
+                if probe in _caseless(self.text[slice(*self._bounds(line))])
+            }
+        found: set[int] = set()
+        at = text.find(probe)
+        while at >= 0:
+            line = self._line_of(at)
+            found.add(line)
+            at = text.find(probe, self._bounds(line)[1] + 1)
+        return found
+
+    def _probes(self, lines: set[int]) -> set[str]:
+        """What the line where a name repeated in these lines was first found must hold: the
+        name's first word or, if that is an everyday word (a name repeats only with a rarer
+        word in it), that word up to the next capital ("The K" of "The Kingsmoor Trust")."""
+        probes = set()
+        for line in lines:
+            start, end = self._bounds(line)
+            self._line_spans(line)
+            for match in CAPITALISED.finditer(self.text, start, end):
+                if match.start() in self._covered[line]:
+                    continue  # no name repeats where an identifier is (a speaker's name)
+                first = without_clitic(match.group())
+                if not is_common_word(first):
+                    probes.add(first)
+                    continue
+                # A name of several words goes on as a run does: a space, particles, a capital.
+                more = NEXT_WORD.match(self.text, match.start() + len(first), end)
+                if more is not None:
+                    probes.add(self.text[match.start() : more.end()])
+        return probes
+
+    def _written_in(self, lines: set[int], value: str) -> bool:
+        return any(value in self.text[slice(*self._bounds(line))] for line in lines)
+
+    def findings(self, start: int, end: int) -> list[Finding]:
+        """The findings with offsets in the lines of text[start:end], with those offsets only,
+        as find_residual(text) reports them."""
+        window = set(range(self._line_of(start), self._line_of(max(start, end - 1)) + 1))
+        keys = {
+            finding_key(span_value(self.text, *span))
+            for line in window
+            for span in self._line_spans(line)
+        }
+        related = {line for probe in self._probes(window) for line in self._lines_holding(probe)}
+        for line in related - window:
+            for span in self._line_spans(line):
+                value = span_value(self.text, *span)
+                if self._written_in(window, value):  # it may repeat here
+                    keys.add(finding_key(value))
+        keys -= self.dismissed
+        lines = set(window)
+        for key in keys:  # every line where the key is written, to know its first writing
+            lines |= self._lines_holding(max(_caseless(key).split(), key=len), caseless=True)
+        spans = [span for line in sorted(lines) for span in self._line_spans(line)]
+        found = [f for k, f in collect(self.text, spans, self.dismissed).items() if k in keys]
+        for finding in found:
+            finding.offsets = [o for o in finding.offsets if self._line_of(o) in window]
+            finding.count = len(finding.offsets)
+        covered = set().union(*(self._covered[line] for line in window))
+        first, last = self._bounds(min(window))[0], self._bounds(max(window))[1]
+        add_repeats(self.text, found, covered, first, last)
+        return sorted((f for f in found if f.offsets), key=lambda f: f.offsets[0])

@@ -1,0 +1,87 @@
+"""Reading a document near each quote redacts exactly what the whole-document check does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.redact_export import build
+from qualcode.anonymise.redactor import Redactor
+from qualcode.anonymise.terms import Entry
+from qualcode.export.build import build_quote_set
+from qualcode.export.model import QuoteOptions
+from qualcode.export.policy import ExportRedactor
+from qualcode.store.db import open_project
+
+REGISTERED = [
+    Entry("name", "Mary O'Neill"), Entry("name", "Jo Pinder"), Entry("speaker", "Siobhan"),
+    Entry("organisation", "St Mungo's"), Entry("name", "Brady-O'Brien"),
+    Entry("organisation", "Smith & Jones"), Entry("place", "Halbury"),
+    Entry("organisation", "Kingsmoor Trust"),
+]  # fmt: skip
+PIECES = [
+    "Siobhan:", "Interviewer:", "Q:", "Gwen:", "Mary O'Neill", "Mary", "O'Neill", "O’Neill",
+    "Jo Pinder", "Jo", "Pinder's", "Tendai Moyo", "Tendai", "Moyo", "Zoë Brady-O'Brien",
+    "Anne-Marie", "D’Souza", "Siobhán", "Hope", "Hope said", "the Hope", "Will Brown",
+    "Will", "Grace Street", "The Kingsmoor Trust", "Kingsmoor", "the Kingsmoor", "St Mungo's",
+    "Saint Mungo", "Smith and Jones", "Halbury", "Halbry", "Ana de Souza", "de Souza", "J.",
+    "J. Smith", "Mr Kessler", "Kessler", "Okafor", "OKAFOR", "ΟΔΥΣΣΕΑΣ", "ΟΔΥΣΣΕΑΣ's",
+    "İlkay", "Don't", "I", "I'm", "And", "But", "The", "funding", "was", "cut", "said",
+    "our finance director,", "07700 900123", "jo@example.org", "www.example.org", "so",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\u00a0", "? ", "\r\n", ' "', "  "]
+texts = st.lists(
+    st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), min_size=1, max_size=60
+).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+def _policy(dismissed: set[str]) -> ExportRedactor:
+    return ExportRedactor(Redactor(REGISTERED), dismissed, keep_unreviewed=False)
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    texts,
+    st.sets(st.sampled_from(["okafor", "tendai", "the kingsmoor trust", "hope"]), max_size=2),
+    st.data(),
+)
+def test_near_a_quote_as_over_the_whole_document(
+    text: str, dismissed: set[str], data: st.DataObject
+) -> None:
+    whole, near = _policy(dismissed), _policy(dismissed)
+    everywhere = whole.unreviewed(text)
+    scan = near.nearby(text)
+    lines = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    windows = [(start, start) for start in lines]  # each line on its own
+    for _ in range(4):
+        start = data.draw(st.integers(0, len(text)))
+        windows.append((start, data.draw(st.integers(start, len(text)))))
+    for start, end in windows:
+        expected = whole.combine(text, everywhere, start, end)
+        assert near.combine(text, near.unreviewed_near(scan, start, end), start, end) == expected
+    assert near.flagged == whole.flagged
+
+
+@pytest.fixture(scope="module")
+def generated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("corpus"), docs=4, words=1500, quotes=40, seed=7)
+
+
+def test_export_matches_the_whole_document_check(
+    generated_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = QuoteOptions(context=1)
+    with open_project(str(generated_project)) as project, project.read() as session:
+        fast = build_quote_set(session, options)
+        monkeypatch.setattr(
+            ExportRedactor,
+            "unreviewed_near",
+            lambda self, scan, start, end: self.unreviewed(scan.text),
+        )
+        whole = build_quote_set(session, options)
+    assert fast.unreviewed > 0  # the corpus has unregistered names to find
+    assert replace(fast, generated_at="") == replace(whole, generated_at="")
