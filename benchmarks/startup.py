@@ -1,11 +1,18 @@
 """Benchmark whole-process start-up of everyday commands against a floor; table and JSON.
 
-    python -m benchmarks.startup [--rounds 7] [--docs 30] [--out FILE]
+    python -m benchmarks.startup [--rounds 7] [--docs 30] [--out FILE] [--no-tui]
 
 Each round runs the floor, `python -c 'import sqlalchemy.orm, typer, rich.console'`, then
 each command as a new process, alternately, so that the machine's load weighs on all alike.
 Targets (issue 14): `--help`, `--version`, `status`, `docs`, `search`, `show` and `code add`
-within 1.3x the floor's median. `tui PROJECT` (issue 15) runs in a pseudo-terminal with
+within 1.3x the floor. A command's ratio is the median over rounds of its time over the
+floor run just before it: a pair shares the load of its moment, where the ratio of two
+medians mixes moments (load drifts over a run). Every process may keep compiled bytecode,
+as an installed qualcode does (pip compiles it), in a cache of the run's own: with
+PYTHONDONTWRITEBYTECODE set, qualcode's modules would be compiled anew on every run while
+the floor's libraries load their installed bytecode. One untimed round warms that cache.
+
+`tui PROJECT` (issue 15) runs in a pseudo-terminal with
 QUALCODE_TUI_EXIT_AFTER_PAINT=1, which makes the workbench quit once the rows of its
 documents screen are painted: the figure is process start to the moment the terminal
 receives that paint (the status line under the rows, "30 of 30 documents"), target < 1.5 s;
@@ -62,8 +69,9 @@ def _commands(project: Path) -> dict[str, list[list[str]]]:
         "docs": [["docs", p]],
         "search": [["search", p, "funding"]],
         "show": [["show", p, "1"]],
-        "code add": [
-            ["code", "add", p, "--doc", str(doc), "--passage", "2", "--code", "volunteers"]
+        "code add": [  # a new coding each time: 30 rounds before one repeats
+            ["code", "add", p, "--doc", str(doc), "--passage", str(passage), "--code", "volunteers"]
+            for passage in (2, 3, 4)
             for doc in range(1, 11)
         ],
     }
@@ -75,11 +83,17 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run(argv: list[str]) -> tuple[float, float]:
+def bytecode_cache(folder: Path) -> dict[str, str]:
+    """The environment of every measured process: compiled bytecode kept in `folder`."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(folder)}
+
+
+def _run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run of `argv`."""
     cpu = _children_cpu()
     started = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()}")
@@ -87,14 +101,18 @@ def _run(argv: list[str]) -> tuple[float, float]:
 
 
 def run_in_terminal(
-    argv: list[str], *, painted: bytes, timeout: float = 120.0
+    argv: list[str],
+    *,
+    painted: bytes,
+    timeout: float = 120.0,
+    env: dict[str, str] | None = None,
 ) -> tuple[float, float, float]:
     """Run `argv` in a pseudo-terminal (120x40): wall seconds from its start until the
     terminal receives `painted`, and to its exit, and the CPU seconds it used."""
     cpu = _children_cpu()
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERMINAL[1], TERMINAL[0], 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "QUALCODE_TUI_EXIT_AFTER_PAINT": "1"}
+    env = {**(env or os.environ), "TERM": "xterm-256color", "QUALCODE_TUI_EXIT_AFTER_PAINT": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(
         argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
@@ -124,45 +142,77 @@ def run_in_terminal(
     return paint, seconds, _children_cpu() - cpu
 
 
-def _build_project(work: Path, docs: int) -> Path:
+def _build_project(work: Path, docs: int, env: dict[str, str] | None = None) -> Path:
     corpus = generate_corpus(work / "corpus", docs=docs, words=3000, seed=1)
     project = work / "study.qc"
     for args in (["init", str(project)], ["import", str(project), str(corpus.folder)]):
-        _run([*_qualcode(), *args])
+        _run([*_qualcode(), *args], env)
     return project
 
 
 Times = dict[str, list[float]]
 
 
-def measure(project: Path, rounds: int, docs: int) -> tuple[Times, Times]:
-    """Alternate the floor and every command, `rounds` times: wall and CPU seconds per run
-    (`tui` is the time to its first paint, `tui exit` to its exit, which its CPU time is)."""
+class Runs:
+    """Wall and CPU seconds of each measured name's runs, and each command's floor run."""
+
+    def __init__(self) -> None:
+        self.times: Times = {}
+        self.cpu: Times = {}
+        self.floor_times: Times = {}  # per command: the floor run just before each of its runs
+        self.floor_cpu: Times = {}
+
+    def record(self, name: str, result: tuple[float, float]) -> None:
+        self.times.setdefault(name, []).append(result[0])
+        self.cpu.setdefault(name, []).append(result[1])
+
+    def pair(self, name: str, floor: tuple[float, float], result: tuple[float, float]) -> None:
+        self.record("floor", floor)
+        self.record(name, result)
+        self.floor_times.setdefault(name, []).append(floor[0])
+        self.floor_cpu.setdefault(name, []).append(floor[1])
+
+    def ratio(self, name: str, *, cpu: bool = False) -> float:
+        """The median over rounds of the command's time over its paired floor's."""
+        mine, floors = (self.cpu, self.floor_cpu) if cpu else (self.times, self.floor_times)
+        return median([run / floor for run, floor in zip(mine[name], floors[name], strict=True)])
+
+
+def measure(
+    project: Path,
+    rounds: int,
+    env: dict[str, str] | None = None,
+    *,
+    tui: bool = True,
+    docs: int = 30,
+) -> Runs:
+    """Alternate the floor and every command, `rounds` times (after one untimed round).
+    `tui` is the time to its first paint, `tui exit` to its exit, which its CPU time is."""
     qualcode = _qualcode()
-    commands = _commands(project)
-    names = ["floor", *commands, "tui", "tui exit"]
-    times: Times = {name: [] for name in names}
-    cpu: Times = {name: [] for name in names}
     painted = f"{docs} of {docs} documents".encode()  # the status line under the rows
-
-    def record(name: str, result: tuple[float, float]) -> None:
-        times[name].append(result[0])
-        cpu[name].append(result[1])
-
-    for round_number in range(rounds):
+    commands = _commands(project)
+    runs = Runs()
+    for round_number in range(-1, rounds):
+        warm_up = round_number < 0
         for name, variants in commands.items():
-            record("floor", _run(FLOOR))
-            record(name, _run([*qualcode, *variants[round_number % len(variants)]]))
-        record("floor", _run(FLOOR))
-        paint, exit_seconds, tui_cpu = run_in_terminal(
-            [*qualcode, "tui", str(project)], painted=painted
-        )
-        record("tui", (paint, tui_cpu))
-        times["tui exit"].append(exit_seconds)
-    return times, cpu
+            floor = _run(FLOOR, env)
+            result = _run([*qualcode, *variants[(round_number + 1) % len(variants)]], env)
+            if not warm_up:
+                runs.pair(name, floor, result)
+        if tui:
+            floor = _run(FLOOR, env)
+            paint, exit_seconds, tui_cpu = run_in_terminal(
+                [*qualcode, "tui", str(project)], painted=painted, env=env
+            )
+            if not warm_up:
+                runs.record("floor", floor)
+                runs.record("tui", (paint, tui_cpu))
+                runs.times.setdefault("tui exit", []).append(exit_seconds)
+    return runs
 
 
-def rows(times: Times, cpu: Times) -> list[Row]:
+def rows(runs: Runs) -> list[Row]:
+    times, cpu = runs.times, runs.cpu
     floor, floor_cpu = median(times["floor"]), median(cpu["floor"])
     table = [
         Row("floor: import sqlalchemy.orm, typer, rich", floor, "s"),
@@ -171,12 +221,15 @@ def rows(times: Times, cpu: Times) -> list[Row]:
     for name, values in times.items():
         if name in {"floor", "tui", "tui exit"}:
             continue
-        ratio = median(values) / floor
+        ratio = runs.ratio(name)
         table.append(Row(f"qualcode {name}", median(values), "s"))
         table.append(
             Row(f"qualcode {name} / floor", ratio, "x", f"<= {TARGET_RATIO}", ratio <= TARGET_RATIO)
         )
-        table.append(Row(f"qualcode {name} CPU / floor CPU", median(cpu[name]) / floor_cpu, "x"))
+        table.append(Row(f"qualcode {name} CPU time", median(cpu[name]), "s"))
+        table.append(Row(f"qualcode {name} CPU / floor CPU", runs.ratio(name, cpu=True), "x"))
+    if "tui" not in times:
+        return table
     tui = median(times["tui"])
     passed = tui < TARGET_TUI_SECONDS
     table.append(Row("qualcode tui: first paint", tui, "s", f"< {TARGET_TUI_SECONDS}", passed))
@@ -194,17 +247,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=30, help="transcripts in the project")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--no-tui", action="store_true", help="leave out `tui PROJECT`")
     args = parser.parse_args(argv)
     console = Console()
     load_at_start = [round(load, 2) for load in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="qualcode-startup-") as folder:
-        project = _build_project(Path(folder), args.docs)
+        env = bytecode_cache(Path(folder) / "bytecode")
+        project = _build_project(Path(folder), args.docs, env)
         console.print(f"start-up: {args.rounds} alternating rounds ...")
-        times, cpu = measure(project, args.rounds, args.docs)
-    table = rows(times, cpu)
+        runs = measure(project, args.rounds, env, tui=not args.no_tui, docs=args.docs)
+    times, cpu = runs.times, runs.cpu
+    table = rows(runs)
     print_table(table, f"qualcode start-up: median of {args.rounds} runs", console)
     extra = {
         "load_average_at_start": load_at_start,
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
         "rounds": args.rounds,
         "seconds": {name: [round(s, 4) for s in values] for name, values in times.items()},
         "cpu_seconds": {name: [round(s, 4) for s in values] for name, values in cpu.items()},

@@ -25,13 +25,11 @@ from qualcode.cli.outcome import Outcome
 from qualcode.cli.render import codings_table
 from qualcode.errors import QualcodeError
 from qualcode.files import write_text
-from qualcode.numbering import passage_index
-from qualcode.store.codes import find_code
-from qualcode.store.codings import add_coding, coding_records, find_codings, remove_coding
-from qualcode.store.documents import MAX_ROW_ID, find_document, passage_at
-from qualcode.store.models import Coding, Document
-from qualcode.tables.codings import import_table, read_table, write_table
+from qualcode.numbering import MAX_ROW_ID, passage_index
+from qualcode.store.lookup import passage_span
 
+# `code add` writes with plain SQL and loads no models (declaring and configuring them was
+# half its start-up); the other commands import the store modules they use.
 code_app = typer.Typer(help="Apply, remove, list, import and export codings.")
 DocOpt = Annotated[str, typer.Option("--doc", help="Document id, title or file name.")]
 PassageOpt = Annotated[
@@ -42,13 +40,12 @@ CodeOpt = Annotated[str, typer.Option("--code", help="Code key.")]
 
 
 def _span(
-    session: Session, document: Document, passage: int | None, span: str | None
+    session: Session, document_id: int, passage: int | None, span: str | None
 ) -> tuple[int, int]:
     if (passage is None) == (span is None):
         raise QualcodeError("give exactly one of --passage N or --span START:END")
     if passage is not None:
-        found = passage_at(session, document, passage_index(passage))
-        return found.start, found.end
+        return passage_span(session, document_id, passage_index(passage))
     assert span is not None
     return parse_span(span)
 
@@ -64,15 +61,24 @@ def add(
     coder: CoderOpt = None,
 ) -> None:
     """Code a passage or a span of a document."""
+    from sqlalchemy import select
+
+    from qualcode.store.coding_rows import insert_coding
+    from qualcode.store.lookup import find_code_key, find_document_key
+    from qualcode.store.tables import Document
+
     who = coder or default_coder()
     with project_open(project) as opened, opened.write() as session:
-        document = find_document(session, doc)
-        start, end = _span(session, document, passage, span)
-        coding = add_coding(session, document, find_code(session, code), who, start, end, memo=memo)
+        document = find_document_key(session, doc)
+        start, end = _span(session, document.id, passage, span)
+        found = find_code_key(session, code)
+        text = session.scalar(select(Document.c.text).where(Document.c.id == document.id))
+        length = (document.id, len(text or ""))
+        coding_id = insert_coding(session, length, found, who, start, end, memo=memo)
     # Told only after the commit: a coding reported as saved is saved.
     console.print(
         f"Coded {start}:{end} of document {document.id} with '{code}' "
-        f"for {who} (coding {coding.id})."
+        f"for {who} (coding {coding_id})."
     )
 
 
@@ -89,6 +95,11 @@ def remove(
     coder: CoderOpt = None,
 ) -> None:
     """Remove a coding, by id or by document, code, span and coder."""
+    from qualcode.store.codes import find_code
+    from qualcode.store.codings import find_codings, remove_coding
+    from qualcode.store.documents import find_document
+    from qualcode.store.models import Coding
+
     who = coder or default_coder()
     with project_open(project) as opened, opened.write() as session:
         if coding_id is not None:
@@ -100,7 +111,7 @@ def remove(
             if doc is None or code is None:
                 fail("give --id, or --doc, --code and --passage/--span")
             document = find_document(session, doc)
-            start, end = _span(session, document, passage, span)
+            start, end = _span(session, document.id, passage, span)
             matches = find_codings(
                 session,
                 document=document,
@@ -125,6 +136,10 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List codings with their text."""
+    from qualcode.store.codes import find_code
+    from qualcode.store.codings import coding_records
+    from qualcode.store.documents import find_document
+
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
@@ -145,6 +160,8 @@ def import_(
     ] = None,
 ) -> None:
     """Import codings from CSV; all rows are checked first, then added in one transaction."""
+    from qualcode.tables.codings import import_table, read_table
+
     with project_open(project) as opened, opened.write() as session:
         rows = read_table(session, file, coder=coder)
         added, skipped = import_table(session, rows)
@@ -163,6 +180,11 @@ def export(
     ] = False,
 ) -> None:
     """Export codings as CSV (one row per coding, with offsets and text)."""
+    from qualcode.store.codes import find_code
+    from qualcode.store.codings import coding_records
+    from qualcode.store.documents import find_document
+    from qualcode.tables.codings import write_table
+
     to_stdout = str(file) == "-"
     if to_stdout and as_json:
         fail("--json reports on a file written; with '-' the CSV itself is the output")

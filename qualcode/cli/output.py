@@ -15,6 +15,11 @@ from rich.text import Text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Renderables whose own segments are only box lines and padding: what they hold (cells, titles)
+# reaches the terminal through its own `render` call. Named, not imported: --help needs neither.
+_CONTAINERS = frozenset({("rich.table", "Table"), ("rich.padding", "Padding")})
+
+
 def _picture(match: re.Match[str]) -> str:
     code = ord(match.group())
     return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
@@ -36,7 +41,16 @@ class PlainConsole(Console):
     def render(
         self, renderable: ConsoleRenderable | RichCast | str, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
-        return self._pictured(super().render(renderable, options))
+        segments = super().render(renderable, options)
+        # Only what can hold a control character is pictured: a table or padding draws lines
+        # and spaces and renders each cell through `render` again; a string was pictured by
+        # `render_str`. Picturing every level over again was a sixth of laying out `show`.
+        kind = type(renderable)
+        if (kind.__module__, kind.__name__) in _CONTAINERS or isinstance(renderable, str):
+            return segments
+        if isinstance(renderable, Text) and not _CONTROL.search(renderable.plain + renderable.end):
+            return segments
+        return self._pictured(segments)
 
     @staticmethod
     def _pictured(segments: Iterable[Segment]) -> Iterator[Segment]:

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
-from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.numbering import passage_number
 
 if TYPE_CHECKING:  # the store modules (and the models) load only in commands that use them
+    from rich.tree import Tree
+
+    from qualcode.codebook.types import CodebookSpec, CodeSpec
     from qualcode.store.codings import CodingRecord
     from qualcode.store.search import SearchHit
 
@@ -134,6 +135,8 @@ def codings_table(records: list[CodingRecord]) -> Table:
 
 def codebook_tree(spec: CodebookSpec, counts: dict[str, int] | None = None) -> Tree:
     """The code tree with names, counts and definitions."""
+    from rich.tree import Tree  # only the codebook commands draw one
+
     tree = Tree(Text(spec.name, style="bold"))
 
     def add(node: Tree, code: CodeSpec) -> None:

@@ -9,10 +9,11 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.codebook.order import codebook_order
-from qualcode.codebook.slug import fold_key, is_slug, slugify
+from qualcode.codebook.slug import is_slug, slugify
 from qualcode.codebook.types import CodebookSpec, CodeSpec
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
+from qualcode.store.lookup import find_code_key
 from qualcode.store.models import Code, Codebook, Coding, OrphanedCoding
 
 PALETTE = (
@@ -47,15 +48,9 @@ def all_codes(session: Session) -> list[Code]:
 
 def find_code(session: Session, key: str) -> Code:
     """The code with this key, or an error with a "did you mean" hint."""
-    code = session.scalar(select(Code).where(Code.key == fold_key(key)))
-    if code is not None:
-        return code
-    from rapidfuzz import process  # only to suggest a near key after a miss
-
-    keys = list(session.scalars(select(Code.key)))
-    hint = process.extractOne(key, keys, score_cutoff=60) if keys else None
-    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-    raise QualcodeError(f"no code with key '{key}'{suggestion}")
+    code = session.get(Code, find_code_key(session, key).id)
+    assert code is not None  # found a moment ago, in the same transaction
+    return code
 
 
 def code_path(code: Code) -> list[str]:

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from qualcode.errors import QualcodeError
 from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.numbering import passage_number
-from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store import coding_rows as rows
+from qualcode.store.audit import record
 from qualcode.store.models import Code, Coder, Coding, Document, Passage
 
-ORIGINS = ("manual", "suggestion", "import")
+ORIGINS = rows.ORIGINS
 
 
 @dataclass(frozen=True)
@@ -54,25 +53,20 @@ class CodingRecord:
 
 def coding_state(coding: Coding) -> dict[str, Any]:
     """A coding as plain data for the audit trail."""
-    return {
-        "document": coding.document_id,
-        "code": coding.code.key,
-        "coder": coding.coder.name,
-        "start": coding.start,
-        "end": coding.end,
-        "origin": coding.origin,
-        "memo": coding.memo,
-    }
+    return rows.coding_state(
+        coding.document_id,
+        coding.code.key,
+        coding.coder.name,
+        coding.start,
+        coding.end,
+        coding.origin,
+        coding.memo,
+    )
 
 
 def check_span(document: Document, start: int, end: int) -> None:
     """Refuse a span that is empty, reversed, or outside the document's text."""
-    length = len(document.text)
-    if start < 0 or end > length or start >= end:
-        raise QualcodeError(
-            f"span {start}:{end} is not inside document {document.id} "
-            f"(text is {length} characters; start must be before end)"
-        )
+    rows.check_span(document.id, len(document.text), start, end)
 
 
 def add_coding(
@@ -87,40 +81,20 @@ def add_coding(
     memo: str | None = None,
 ) -> Coding:
     """Apply a code to a span for a coder; the same coding twice is refused, not duplicated."""
-    check_span(document, start, end)
-    if origin not in ORIGINS:
-        raise QualcodeError(f"origin must be one of {', '.join(ORIGINS)}")
-    coder = get_or_create_coder(session, coder_name)
-    existing = session.scalar(
-        select(Coding.id).where(
-            Coding.document_id == document.id,
-            Coding.code_id == code.id,
-            Coding.coder_id == coder.id,
-            Coding.start == start,
-            Coding.end == end,
-        )
+    if session.autoflush:
+        session.flush()  # a document or code made in this transaction gets its id
+    coding_id = rows.insert_coding(
+        session,
+        (document.id, len(document.text)),
+        (code.id, code.key),
+        coder_name,
+        start,
+        end,
+        origin=origin,
+        memo=memo,
     )
-    if existing is not None:
-        raise QualcodeError(
-            f"{coder.name} already coded {start}:{end} of document {document.id} "
-            f"with '{code.key}' (coding {existing})"
-        )
-    coding = Coding(
-        document=document, code=code, coder=coder, start=start, end=end, origin=origin, memo=memo
-    )
-    try:
-        with session.begin_nested():
-            session.add(coding)
-            session.flush()
-    except IntegrityError:
-        # Another coder's transaction got there first: the same coding, or the code or
-        # document was merged or removed meanwhile. Nothing of this coding is written.
-        raise QualcodeError(
-            f"{coder.name}'s coding {start}:{end} of document {document.id} with '{code.key}' "
-            "conflicts with a change made meanwhile (same coding, or the code or document was "
-            "merged or removed); nothing was changed — look again and retry"
-        ) from None
-    record(session, "coding.add", "coding", coding.id, coder=coder.name, after=coding_state(coding))
+    coding = session.get(Coding, coding_id)
+    assert coding is not None  # written a moment ago, in this transaction
     return coding
 
 

@@ -10,10 +10,9 @@ from sqlalchemy.orm import Session
 from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
 from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
-from qualcode.numbering import passage_number, passage_range
 from qualcode.store.audit import record
 from qualcode.store.documents_batch import insert_documents
-from qualcode.store.lookup import find_document_key
+from qualcode.store.lookup import find_document_key, missing_passage
 from qualcode.store.models import Document, Identifier, Participant, Passage
 
 
@@ -141,8 +140,5 @@ def passage_at(session: Session, document: Document, index: int) -> Passage:
         else None
     )
     if passage is None:
-        raise QualcodeError(
-            f"document {document.id} has no passage {passage_number(index)} "
-            f"({passage_range(len(document.passages))})"
-        )
+        raise missing_passage(session, document.id, index)
     return passage

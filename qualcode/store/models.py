@@ -4,7 +4,7 @@
 # from its string, a fifth of the time this module takes to import on every command. Only
 # references to the model classes are quoted.
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -22,10 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-
-def utcnow() -> datetime:
-    """The current time in UTC; every timestamp in the store uses it."""
-    return datetime.now(UTC)
+from qualcode.store.clock import utcnow as utcnow  # long imported from here
 
 
 class Base(DeclarativeBase):

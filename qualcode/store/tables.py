@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, DateTime, column, table
 
-# Only the columns the light readers use (reports, blinding, document lookup, `show`);
-# tests/store/test_reports_tables.py checks each against the models' tables.
+# Only the columns the light readers and writers use (reports, blinding, document lookup,
+# `show`, `code add` and the audit trail); tests/store/test_light_tables.py checks each
+# against the models' tables.
 Passage = table(
     "passage",
     column("id"),
@@ -25,8 +26,12 @@ Coding = table(
     column("coder_id"),
     column("start"),
     column("end"),
+    column("origin"),
+    column("memo"),
+    column("created_at", DateTime(timezone=True)),
+    column("updated_at", DateTime(timezone=True)),
 )
-Coder = table("coder", column("id"), column("name"))
+Coder = table("coder", column("id"), column("name"), column("created_at", DateTime(timezone=True)))
 Code = table(
     "code", column("id"), column("key"), column("name"), column("parent_id"), column("position")
 )
@@ -38,6 +43,7 @@ Document = table(
     column("title"),
     column("source_name"),
     column("format"),
+    column("text"),
     column("attributes", JSON),
     column("participant_id"),
     column("imported_at", DateTime(timezone=True)),
@@ -47,6 +53,21 @@ Assignment = table(
 )
 AssignmentCoder = table(
     "assignment_coder", column("id"), column("assignment_id"), column("coder_id")
+)
+AuditEvent = table(
+    "audit_event",
+    column("id"),
+    column("at", DateTime(timezone=True)),
+    column("coder"),
+    column("action"),
+    column("entity"),
+    column("entity_id"),
+    column("before", JSON),
+    column("after", JSON),
+    column("sequence"),
+    column("payload_hash"),
+    column("content_hash"),
+    column("chain_hash"),
 )
 TABLES = (
     Passage,
@@ -58,4 +79,5 @@ TABLES = (
     Document,
     Assignment,
     AssignmentCoder,
+    AuditEvent,
 )

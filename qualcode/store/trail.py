@@ -5,13 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from qualcode.store.models import AuditEvent
+from qualcode.store.clock import utcnow
+from qualcode.store.tables import AuditEvent as AuditTable
+from qualcode.store.trail_content import without_content
+
+if TYPE_CHECKING:  # the trail itself is written with plain SQL: `code add` loads no models
+    from qualcode.store.models import AuditEvent
 
 GENESIS = "0" * 64
 HASH = re.compile(r"[0-9a-f]{64}")
@@ -22,7 +28,9 @@ _PENDING = "qualcode_audit_pending"
 
 
 _HEAD = (
-    select(AuditEvent.sequence, AuditEvent.chain_hash).order_by(AuditEvent.sequence.desc()).limit(1)
+    select(AuditTable.c.sequence, AuditTable.c.chain_hash)
+    .order_by(AuditTable.c.sequence.desc())
+    .limit(1)
 )
 
 
@@ -114,8 +122,8 @@ def next_link(session: Session) -> Link:
     On PostgreSQL this takes the chain lock, held until the transaction ends; on SQLite the
     write transaction (BEGIN IMMEDIATE) already excludes every other writer.
     """
-    pending = session.info.get(_PENDING)
-    if isinstance(pending, AuditEvent) and pending in session.new:
+    pending = session.info.get(_PENDING)  # an AuditEvent `seal` added, if not yet flushed
+    if pending is not None and pending in session.new:
         return Link(pending.sequence + 1, pending.chain_hash)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
@@ -132,3 +140,46 @@ def seal(session: Session, event: AuditEvent) -> None:
     event.chain_hash = link(where.previous, event.content_hash)
     session.add(event)
     session.info[_PENDING] = event
+
+
+State = dict[str, Any] | None
+
+
+def append_events(
+    session: Session,
+    action: str,
+    entity: str,
+    changes: Sequence[tuple[int | None, State, State]],
+    *,
+    coder: str | None = None,
+) -> int:
+    """Append one event per (entity id, state before, state after), chained in order, in one
+    executemany with plain SQL (no models loaded); content is kept out as `record` keeps it.
+    Events still pending in the session are flushed first: they come first in the chain."""
+    if not changes:
+        return 0
+    session.flush()
+    where, at = next_link(session), utcnow()
+    previous, rows = where.previous, []
+    for offset, (entity_id, before, after) in enumerate(changes):
+        old, new = (_stored(without_content(state)) for state in (before, after))
+        payload = payload_hash(old, new)
+        sequence = where.sequence + offset
+        content = content_hash(sequence, at, coder, action, entity, entity_id, payload)
+        previous = link(previous, content)
+        rows.append(
+            {"at": at, "action": action, "entity": entity, "entity_id": entity_id,
+             "coder": coder, "before": old, "after": new, "sequence": sequence,
+             "payload_hash": payload, "content_hash": content, "chain_hash": previous}
+        )  # fmt: skip
+    session.execute(insert(AuditTable), rows)
+    return len(rows)
+
+
+def _stored(state: State) -> State:
+    """The state as it reads back from its JSON column (a flat one already does)."""
+    flat = state is None or all(
+        isinstance(key, str) and (value is None or isinstance(value, str | int | float))
+        for key, value in state.items()
+    )
+    return state if flat else plain(state)

@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
+from qualcode.store.db import open_project
+from qualcode.store.models import AuditEvent, Coder, Coding
+from qualcode.store.trail_check import prove_trail
 
 
 def run(runner: CliRunner, *args: object) -> tuple[int, str, str]:
@@ -151,6 +155,41 @@ def test_same_coding_twice_is_refused(runner: CliRunner, imported: str) -> None:
     code, _, err = run(runner, *args)
     assert code == 1 and "already coded" in err
     assert len(codings(runner, imported)) == 1
+
+
+def test_code_add_writes_the_coding_and_its_events_into_an_intact_trail(
+    runner: CliRunner, imported: str
+) -> None:
+    # `code add` writes with plain SQL: the same rows and audit events as the models wrote.
+    args = ["code", "add", imported, "--doc", "1", "--passage", "2", "--code", "voice-advocacy"]
+    code, out, err = run(runner, *args, "--coder", "Dana Q", "--memo", "why it matters")
+    assert code == 0, err
+    with open_project(imported) as project, project.read() as session:
+        coding = session.scalars(select(Coding)).one()
+        coder = session.scalars(select(Coder).where(Coder.name == "Dana Q")).one()
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.sequence)).all()
+        proof = prove_trail(session)
+    assert f"(coding {coding.id})" in out
+    assert (coding.coder_id, coding.origin, coding.memo) == (coder.id, "manual", "why it matters")
+    assert None not in (coding.created_at, coding.updated_at, coder.created_at)
+    added_coder, added_coding = events[-2:]
+    assert (added_coder.action, added_coder.entity_id, added_coder.coder) == (
+        "coder.add",
+        coder.id,
+        "Dana Q",
+    )
+    assert added_coder.after == {"name": "Dana Q"}
+    assert (added_coding.action, added_coding.entity_id) == ("coding.add", coding.id)
+    assert added_coding.after == {
+        "document": 1,
+        "code": "voice-advocacy",
+        "coder": "Dana Q",
+        "start": coding.start,
+        "end": coding.end,
+        "origin": "manual",
+        "memo": {"omitted": "text", "characters": len("why it matters")},  # no words kept
+    }
+    assert proof.problems == [] and proof.events == len(events)
 
 
 def test_codings_csv_round_trip_and_import_by_quote(
