@@ -45,7 +45,7 @@ def speaker_entries(session: Session) -> list[Entry]:
     ]
 
 
-def _finding_spans(text: str, finding: Finding) -> list[tuple[int, int]]:
+def finding_spans(text: str, finding: Finding) -> list[tuple[int, int]]:
     """Where a finding occurs: from each offset, its words as written there."""
     words = tokens(finding.value)
     pattern = (
@@ -85,7 +85,7 @@ class ExportRedactor:
         return [
             Redaction(start, end, unreviewed_kind(finding))
             for finding in find_residual(text, self.redactor, self.dismissed)
-            for start, end in _finding_spans(text, finding)
+            for start, end in finding_spans(text, finding)
         ]
 
     def nearby(self, text: str) -> NearbyResidual:
@@ -97,7 +97,7 @@ class ExportRedactor:
         return [
             Redaction(low, high, unreviewed_kind(finding))
             for finding in scan.findings(start, end)
-            for low, high in _finding_spans(scan.text, finding)
+            for low, high in finding_spans(scan.text, finding)
         ]
 
     def combine(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from qualcode.anonymise.check import find_residual, finding_key
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import Entry
+from qualcode.export.policy import finding_spans
 
 
 def found(text: str) -> dict[str, str]:
@@ -154,8 +155,14 @@ NAMEISH = ["Siobhan", "SIOBHAN", "Grace", "Will", "St", "St.", "the", "J.", "O'N
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(NAMEISH), max_size=30).map(" ".join))
 def test_every_offset_holds_the_finding_as_written(text: str) -> None:
-    # Exports replace len(value) characters at each offset: they must be the finding.
+    # Exports replace the finding's words as written at each offset (spacing may differ from
+    # the first writing: "Mr Mr   St" then "Mr Mr St."): each span must be the finding.
     for finding in find_residual(text, Redactor([])):
-        for offset in finding.offsets:
-            written = text[offset : offset + len(finding.value)]
-            assert finding_key(written) == finding_key(finding.value)
+        for start, end in finding_spans(text, finding):
+            assert finding_key(text[start:end]) == finding_key(finding.value)
+
+
+def test_a_repeat_written_with_other_spacing_is_replaced_whole() -> None:
+    text = "Mr Mr   St Mr Mr St."
+    (finding,) = find_residual(text, Redactor([]))
+    assert finding_spans(text, finding) == [(0, 10), (11, 19)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_reports_print_user_text_verbatim(
         assert document["document"]["title"] == title
         assert document["participant"] == label
         assert document["attributes"] == {attr_key: attr_value}
-        assert text in passage["text"]
+        assert unicodedata.normalize("NFC", text) in passage["text"]  # import stores text NFC
 
         pending = ("merge", "pending", project, "--doc", "1", "--coders", pair)
         shown = {
