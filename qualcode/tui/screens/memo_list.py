@@ -29,7 +29,9 @@ from qualcode.tui.screens.memo import MemoScreen
 from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.wording import plural
 
-COLUMNS = ("Kind", "About", "Coder", "Memo")
+# Each column's width: the cells are cut to fit, so the table does not have to measure them
+# (a refill racing the measuring left every column as narrow as its heading).
+COLUMNS = {"Kind": 11, "About": 30, "Coder": 10, "Memo": 60}
 
 
 def first_line(text: str, width: int = 60) -> str:
@@ -72,8 +74,8 @@ class MemoListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in COLUMNS:
-            table.add_column(column, key=column)
+        for column, width in COLUMNS.items():
+            table.add_column(column, key=column, width=width)
         title = Text(self.bench.project_name, style="bold")
         title.append("  ·  memos", style="dim")
         self.query_one("#memos-title", Static).update(title)
@@ -130,9 +132,9 @@ class MemoListScreen(Screen[None]):
         for memo in memos:
             table.add_row(
                 memo.kind,
-                cell(first_line(memo.about, 34)),
-                cell(first_line(memo.coder, 12)),
-                cell(first_line(memo.text)),
+                cell(first_line(memo.about, COLUMNS["About"])),
+                cell(first_line(memo.coder, COLUMNS["Coder"])),
+                cell(first_line(memo.text, COLUMNS["Memo"])),
             )
         if memos:
             table.move_cursor(row=min(max(row, 0), len(memos) - 1))
