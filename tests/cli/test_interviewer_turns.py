@@ -68,7 +68,7 @@ def test_coding_a_question_is_allowed_and_marked_and_exports_leave_it_out(
     assert err.splitlines() == [
         "warning: 1 coded interviewer turn left out; --include-interviewer keeps them"
     ]
-    assert "1 quotes from 1 participants" in said
+    assert "1 quote from 1 participant" in said
 
     ok(runner, "export", "quotes", project, "--out", out, "--include-interviewer")
     assert QUESTION in out.read_text() and ANSWER in out.read_text()
