@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_loaded_modules import loaded_by
 from typer.testing import CliRunner
 
 from qualcode.cli.app import app
@@ -19,20 +19,6 @@ HEAVY = [
     "textual", "lxml", "rapidfuzz", "yaml", "sklearn", "psycopg", "pydantic", "jinja2",
 ]  # fmt: skip
 
-# Runs one command in-process as the console script would, then reports which heavy
-# top-level packages are loaded (on stderr, after whatever the command printed).
-SCRIPT = """
-import json, sys
-sys.argv = ["qualcode", *json.loads(sys.argv[1])]
-from qualcode.cli.app import main
-try:
-    main()
-except SystemExit as exit:
-    status = exit.code
-loaded = {{name.split(".")[0] for name in sys.modules}} | set(sys.modules)
-print("\\nLOADED", json.dumps(sorted(loaded & set({heavy!r}))), status, file=sys.stderr)
-"""
-
 # Declaring the ORM models and configuring their mappers is most of what a command costs
 # beyond the floor; the commands that only read counts, lists or search hits do without, and
 # so does `code add`, which writes the coding and its audit events with plain SQL.
@@ -40,15 +26,7 @@ MODELS = "qualcode.store.models"
 
 
 def _loaded_by(*args: str, watched: list[str] = HEAVY) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(heavy=watched), json.dumps(args)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    marker = done.stderr.rsplit("\nLOADED ", 1)[-1].split()
-    assert marker[-1] in {"0", "None"}, done.stderr  # the command succeeded
-    return list(json.loads(marker[0]))
+    return loaded_by(list(args), watched)
 
 
 def test_loading_the_cli_loads_no_heavy_library() -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
+from cli_loaded_modules import loaded_by
 
 # What a folder of .txt transcripts does not need: the other formats' readers, charset
 # detection (UTF-8 files), YAML front matter, combining projects, editing, Alembic (the
@@ -18,30 +16,9 @@ UNUSED = [
     "openpyxl", "lxml", "jinja2",
 ]  # fmt: skip
 
-SCRIPT = """
-import json, sys
-sys.argv = ["qualcode", *json.loads(sys.argv[1])]
-from qualcode.cli.app import main
-try:
-    main()
-except SystemExit as exit:
-    status = exit.code
-loaded = {{name.split(".")[0] for name in sys.modules}} | set(sys.modules)
-print("\\nLOADED", json.dumps(sorted(loaded & set({watched!r}))), status, file=sys.stderr)
-"""
-
 
 def _loaded_by_import(project: Path, *files: Path) -> list[str]:
-    args = ["import", str(project), *map(str, files), "--coder", "ana"]
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(watched=UNUSED), json.dumps(args)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loaded, _, status = done.stderr.rsplit("\nLOADED ", 1)[-1].strip().rpartition(" ")
-    assert status in {"0", "None"}, done.stderr  # the import succeeded
-    return list(json.loads(loaded))
+    return loaded_by(["import", str(project), *map(str, files), "--coder", "ana"], UNUSED)
 
 
 def test_importing_text_files_loads_only_what_text_needs(
