@@ -6,7 +6,7 @@ import importlib
 import re
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 import typer
 import typer.main
@@ -97,13 +97,15 @@ _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
 
 
 class PlainValues:
-    """A parameter's value check that passes plain text and whole numbers straight through.
+    """A parameter's value check that passes plain values straight through.
 
     Typer checks every value with a Pydantic TypeAdapter; importing Pydantic and building the
-    adapters is a fifth of the start-up of `qualcode status`. A `str` parameter given text, or
-    an `int` given ASCII digits within its bounds, comes out of that check unchanged, so this
-    returns it at once; anything else (paths, choices, lists, bad or out-of-range numbers) goes
-    to Typer's own check, which gives the same value or the same error as before.
+    adapters is a fifth of the start-up of `qualcode status`. Values that come out of that check
+    unchanged or as a plain conversion are returned at once: text for a `str`, ASCII digits
+    within bounds for an `int`, a flag's True or False for a `bool`, and text items for a
+    `list[str]` or `list[Path]` (a list of them, as Typer gives). Anything else (choices, files,
+    bad or out-of-range numbers) goes to Typer's own check, which gives the same value or the
+    same error as before.
     """
 
     def __init__(self, descriptor: Any) -> None:
@@ -111,14 +113,31 @@ class PlainValues:
         self._typer: Any = None
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        plain = self._plain(value, param)
+        if plain is not _NOT_PLAIN:
+            return plain
+        if self._typer is None:
+            from typer._coercion import build_runtime_param  # Pydantic loads here
+
+            self._typer = build_runtime_param(self.descriptor)
+        return self._typer.coerce(value, param=param, ctx=ctx)
+
+    def _plain(self, value: Any, param: Any) -> Any:
         descriptor, info = self.descriptor, self.descriptor.parameter_info
-        simple = not (param.multiple or param.nargs != 1 or descriptor.is_path)
-        simple = simple and not descriptor.is_choice and descriptor.file_annotation is None
-        if simple and value is None:
+        if descriptor.is_choice or descriptor.file_annotation is not None:
+            return _NOT_PLAIN
+        if param.multiple or param.nargs != 1:
+            return _plain_items(descriptor, value)
+        if descriptor.is_path:
+            return _NOT_PLAIN
+        annotation = descriptor.annotation
+        if value is None:
             return None
-        if simple and descriptor.annotation is str and type(value) is str:
+        if annotation is str and type(value) is str:
             return value
-        if simple and descriptor.annotation is int:
+        if annotation is bool and type(value) is bool:
+            return value
+        if annotation is int:
             number = value if type(value) is int else None
             if type(value) is str and _WHOLE_NUMBER.fullmatch(value):
                 number = int(value)
@@ -129,11 +148,33 @@ class PlainValues:
                 and (high is None or number <= high)
             ):
                 return number
-        if self._typer is None:
-            from typer._coercion import build_runtime_param  # Pydantic loads here
+        return _NOT_PLAIN
 
-            self._typer = build_runtime_param(descriptor)
-        return self._typer.coerce(value, param=param, ctx=ctx)
+
+_NOT_PLAIN = object()
+
+
+def _plain_items(descriptor: Any, value: Any) -> Any:
+    """A `list[str]` or `list[Path]` parameter's text items as Typer gives them: a list of
+    them (an empty tuple for no value); a NUL in a path is left to Typer's check to refuse."""
+    from pathlib import Path
+
+    info = descriptor.parameter_info
+    converted = info.parser or info.path_type or info.resolve_path
+    if not descriptor.is_list or descriptor.is_path or converted or info.exists or info.allow_dash:
+        return _NOT_PLAIN
+    [item_type] = get_args(descriptor.annotation) or [None]
+    if item_type not in (str, Path):
+        return _NOT_PLAIN
+    if value is None:
+        return ()
+    if type(value) not in (tuple, list) or any(type(item) is not str for item in value):
+        return _NOT_PLAIN
+    if item_type is str:
+        return list(value)
+    if any("\x00" in item for item in value):
+        return _NOT_PLAIN
+    return [Path(item) for item in value]
 
 
 def _check_plain_values_plainly(command: Any, *, subcommands: bool = True) -> None:

@@ -149,3 +149,37 @@ def test_a_command_registered_the_eager_way_still_runs_and_is_listed() -> None:
     assert "  hello         Say hello [loudly].\n" in listed.output and "status" in listed.output
     assert runner.invoke(eager, ["hello"]).output == "hello\n"
     assert "Did you mean 'hello'?" in runner.invoke(eager, ["helo"]).output
+
+
+# Values a command line can give a parameter (Click passes a multiple one as a tuple).
+SAMPLES: list[Any] = [
+    None, "", "text", "7", "-3", "1e3", True, False, 7, (), ("a",), ("a", "b/c", ""),
+    ("x=1", "\udcff"), ("a\x00b",), ["a"], (1,),
+]  # fmt: skip
+
+
+def test_the_quick_check_agrees_with_typers_for_every_parameter() -> None:
+    from typer._coercion import build_runtime_param
+
+    from qualcode.cli.lazy import PlainValues
+
+    checked = 0
+    for words, command in _all_commands():
+        for param in command.params:
+            if not isinstance(getattr(param, "_runtime_param", None), PlainValues):
+                continue
+            typer_check = build_runtime_param(param.type_descriptor)
+            for value in SAMPLES:
+                quick = param._runtime_param._plain(value, param)
+                if quick is _not_plain():
+                    continue
+                checked += 1
+                expected = typer_check.coerce(value, param=param, ctx=None)
+                assert (quick, type(quick)) == (expected, type(expected)), (words, param.name)
+    assert checked > 100
+
+
+def _not_plain() -> object:
+    from qualcode.cli.lazy import _NOT_PLAIN
+
+    return _NOT_PLAIN

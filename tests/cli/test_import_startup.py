@@ -9,11 +9,12 @@ from cli_loaded_modules import loaded_by
 
 # What a folder of .txt transcripts does not need: the other formats' readers, charset
 # detection (UTF-8 files), YAML front matter, combining projects, editing, Alembic (the
-# project is current), and the suggestion and export libraries.
+# project is current), the suggestion and export libraries, and Pydantic (Typer's check of
+# the list of paths and the flags: a fifth of a second of start-up).
 UNUSED = [
     "docx", "odfdo", "pypdf", "striprtf", "charset_normalizer", "frontmatter", "yaml",
     "qualcode.combine", "qualcode.revise.edit", "rapidfuzz", "alembic", "spacy", "numpy",
-    "openpyxl", "lxml", "jinja2",
+    "openpyxl", "lxml", "jinja2", "pydantic",
 ]  # fmt: skip
 
 
