@@ -16,10 +16,9 @@ from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
 from qualcode.ingest.document import fail
-from qualcode.revise.speakers import ORIGINAL, map_drafts, mapped_labels, private_labels
+from qualcode.ingest.speaker_map import ORIGINAL, map_drafts, mapped_labels, private_labels
 from qualcode.store.db import Project
-from qualcode.store.documents import find_by_shas, insert_document
-from qualcode.store.documents_batch import insert_documents
+from qualcode.store.documents_batch import find_by_shas, insert_documents
 
 Progress = Callable[[Path, "ImportOutcome"], None]
 
@@ -259,9 +258,9 @@ def _store(
         return _duplicate(item.path, existing)
     try:
         with session.begin_nested():
-            document_id = insert_document(
+            [document_id] = insert_documents(
                 session,
-                read,
+                [read],
                 participant_label=options.participant,
                 attributes=options.attributes,
                 coder=options.coder,

@@ -24,7 +24,7 @@ from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_paths
-from qualcode.revise.speakers import parse_speaker_map
+from qualcode.ingest.speaker_map import parse_speaker_map
 
 PROJECTS_ONLY = "--dry-run and --prefer-other apply when importing another qualcode project"
 

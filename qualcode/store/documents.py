@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
 from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
 from qualcode.store.audit import record
+from qualcode.store.documents_batch import find_by_shas as find_by_shas
 from qualcode.store.documents_batch import insert_documents
 from qualcode.store.lookup import find_document_key, missing_passage
 from qualcode.store.models import Document, Identifier, Participant, Passage
@@ -19,19 +20,6 @@ from qualcode.store.models import Document, Identifier, Participant, Passage
 def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
     """Id and title of the document already holding exactly this normalised text, if any."""
     return find_by_shas(session, [sha256]).get(sha256)
-
-
-def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int, str]]:
-    """Id and title of each document already holding one of these texts, by hash: one query
-    for a whole batch of files."""
-    if not shas:
-        return {}
-    rows = session.execute(
-        select(Document.sha256, Document.id, Document.title).where(
-            Document.sha256.in_(sorted(set(shas)))
-        )
-    )
-    return {row.sha256: (row.id, row.title) for row in rows}
 
 
 def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import JSON, Boolean, DateTime, column, table
 
 # Only the columns the light readers and writers use (reports, blinding, document lookup,
-# `show`, `code add` and the audit trail); tests/store/test_light_tables.py checks each
+# `show`, `code add`, `import` and the audit trail); tests/store/test_light_tables.py checks each
 # against the models' tables.
 Passage = table(
     "passage",
@@ -36,12 +36,27 @@ Code = table(
     "code", column("id"), column("key"), column("name"), column("parent_id"), column("position")
 )
 Codebook = table("codebook", column("id"), column("name"))
-Participant = table("participant", column("id"), column("label"), column("attributes", JSON))
+Participant = table(
+    "participant",
+    column("id"),
+    column("label"),
+    column("attributes", JSON),
+    column("created_at", DateTime(timezone=True)),
+)
+Identifier = table(
+    "identifier",
+    column("id"),
+    column("participant_id"),
+    column("kind"),
+    column("value"),
+    column("source"),
+)
 Document = table(
     "document",
     column("id"),
     column("title"),
     column("source_name"),
+    column("sha256"),
     column("format"),
     column("text"),
     column("attributes", JSON),
@@ -76,6 +91,7 @@ TABLES = (
     Code,
     Codebook,
     Participant,
+    Identifier,
     Document,
     Assignment,
     AssignmentCoder,

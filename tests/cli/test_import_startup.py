@@ -9,12 +9,13 @@ from cli_loaded_modules import loaded_by
 
 # What a folder of .txt transcripts does not need: the other formats' readers, charset
 # detection (UTF-8 files), YAML front matter, combining projects, editing, Alembic (the
-# project is current), the suggestion and export libraries, and Pydantic (Typer's check of
-# the list of paths and the flags: a fifth of a second of start-up).
+# project is current), the suggestion and export libraries, Pydantic (Typer's check of the
+# list of paths and the flags) and the ORM models (declaring them and configuring their
+# mappers): each of the last two was a fifth of a second of start-up.
 UNUSED = [
     "docx", "odfdo", "pypdf", "striprtf", "charset_normalizer", "frontmatter", "yaml",
     "qualcode.combine", "qualcode.revise.edit", "rapidfuzz", "alembic", "spacy", "numpy",
-    "openpyxl", "lxml", "jinja2", "pydantic",
+    "openpyxl", "lxml", "jinja2", "pydantic", "qualcode.store.models",
 ]  # fmt: skip
 
 

@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 
 from qualcode.cli.app import app
 from qualcode.importing import import_files, import_one
+from qualcode.ingest import read_document
 from qualcode.store.check import check_project
 from qualcode.store.db import Project, open_project
 from qualcode.store.documents import add_identifiers, get_or_create_participant
+from qualcode.store.documents_batch import insert_documents
 from qualcode.store.models import AuditEvent, Document, Identifier, Participant, Passage
 
 # (file name, participant in the front matter, the interviewee's name as a speaker)
@@ -202,3 +204,18 @@ def test_a_refused_file_in_the_middle_of_a_batch_fails_alone(
     assert speakers == {NAMES[n - 1] for n in range(1, 21) if n != 7}
     imports = sum(n for key, n in contents["events"].items() if key[0] == "document.import")
     assert imports == 19
+
+
+def test_attributes_merged_into_a_participant_the_session_holds_read_back_merged(
+    project_file: Path, tmp_path: Path
+) -> None:
+    # The rows are written with plain SQL; a participant the session already loaded must not
+    # keep its old attributes (the REFI importer and edits hold such objects).
+    path = _interview(tmp_path, "a.md", "Interviewee 1", "Morgan", 1)
+    with open_project(str(project_file)) as project, project.write() as session:
+        held = get_or_create_participant(session, "Interviewee 1", coder="ana")
+        held.attributes = {"site": "north"}
+        session.flush()
+        read = read_document(path)
+        insert_documents(session, [read], attributes={"cohort": "2024"}, coder="ana")
+        assert held.attributes == {"site": "north", "cohort": "2024"}

@@ -1,0 +1,65 @@
+"""Speaker labels mapped to roles or participant labels at import: the map and its use."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from qualcode.errors import QualcodeError
+from qualcode.ingest.interviewer import WRITTEN_LABEL
+from qualcode.ingest.segment import is_role
+from qualcode.ingest.types import PassageDraft
+
+ORIGINAL = WRITTEN_LABEL  # the label as written ("Sara") while the speaker is mapped
+_MAX_ROLE = 200
+
+
+def parse_speaker_map(text: str) -> dict[str, str]:
+    """ "Sara=Interviewer,BSR01=Interviewee 1" as {"Sara": "Interviewer", ...}.
+
+    Raises QualcodeError naming the malformed item (no "=", an empty side, a label mapped
+    twice, a role too long)."""
+    mapping: dict[str, str] = {}
+    for item in text.split(","):
+        label, sep, role = item.partition("=")
+        label, role = " ".join(label.split()), " ".join(role.split())
+        if not sep or not label or not role:
+            raise QualcodeError(
+                f"speakers: {item.strip()!r} is not LABEL=ROLE (e.g. 'Sara=Interviewer')"
+            )
+        if len(role) > _MAX_ROLE:
+            raise QualcodeError(f"speakers: the role for {label!r} is over {_MAX_ROLE} characters")
+        if mapping.get(label, role) != role:
+            raise QualcodeError(f"speakers: {label!r} is mapped twice")
+        mapping[label] = role
+    return mapping
+
+
+def role_lookup(mapping: dict[str, str]) -> dict[str, str]:
+    """The map keyed by each label folded to lower case: labels match in any case."""
+    return {label.casefold(): role for label, role in mapping.items()}
+
+
+def map_drafts(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> list[PassageDraft]:
+    """Passages with each mapped speaker label (any case) replaced by its role; the label as
+    written is kept in the passage's meta."""
+    roles = role_lookup(mapping)
+    out = []
+    for p in passages:
+        role = roles.get(p.speaker.casefold()) if p.speaker else None
+        if role is None or p.speaker is None or role == p.speaker:
+            out.append(p)
+        else:
+            out.append(dataclasses.replace(p, speaker=role, meta={**p.meta, ORIGINAL: p.speaker}))
+    return out
+
+
+def mapped_labels(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> set[str]:
+    """The labels of `mapping` (as the user wrote them) that name a speaker of the passages."""
+    found = {p.speaker.casefold() for p in passages if p.speaker}
+    return {label for label in mapping if label.casefold() in found}
+
+
+def private_labels(labels: Iterable[str]) -> list[str]:
+    """Labels that may identify someone (not roles such as "Interviewer" or "Speaker 2")."""
+    return [label for label in labels if not is_role(label)]
