@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,15 +117,31 @@ def import_paths(
     outcomes: list[ImportOutcome] = []
     batch: list[_Read] = []
     size = 0
-    for item in _read_ahead(files, options):
-        batch.append(item)
-        size += len(item.read.text) if item.read is not None else 0
-        if len(batch) >= BATCH_FILES or size >= BATCH_CHARACTERS:
+    with _start_up_frozen():
+        for item in _read_ahead(files, options):
+            batch.append(item)
+            size += len(item.read.text) if item.read is not None else 0
+            if len(batch) >= BATCH_FILES or size >= BATCH_CHARACTERS:
+                outcomes += _store_batch(project, batch, options, on_file)
+                batch, size = [], 0
+        if batch:
             outcomes += _store_batch(project, batch, options, on_file)
-            batch, size = [], 0
-    if batch:
-        outcomes += _store_batch(project, batch, options, on_file)
     return outcomes
+
+
+@contextmanager
+def _start_up_frozen() -> Iterator[None]:
+    """Leave the objects that exist already (modules, classes, SQLAlchemy's tables) out of the
+    garbage collector's passes while files import: passing over them again and again, as the
+    passages made meanwhile set off collections, was a twentieth of an import's CPU time."""
+    if gc.get_freeze_count():  # frozen by the caller: theirs to undo
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def import_one(
