@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 from typing import Annotated
@@ -172,6 +174,11 @@ def qualcode(
 
 def main() -> None:
     """Entry point of the console script: an unexpected failure is one line, not a traceback."""
+    # At exit, Python's collector passes over the tens of thousands of objects SQLAlchemy,
+    # Typer and Rich made while the modules are torn down: 0.1-0.2 s of CPU after every
+    # command. Frozen (the last thing before the teardown), they are freed as their counts
+    # drop and only cycles are left to the OS, which reclaims the whole process anyway.
+    atexit.register(gc.freeze)
     for position, argument in enumerate(sys.argv[1:], start=1):
         if not is_text(argument):  # bytes the OS could not decode: refuse before any use
             error_console.print(
