@@ -28,6 +28,7 @@ def test_new_project_is_private_wal_with_foreign_keys(project_file: Path) -> Non
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA busy_timeout")).scalar() == 15000
+        assert session.execute(text("PRAGMA cache_size")).scalar() == -32 * 1024  # KiB
     project.close()
     wal = project_file.with_name(project_file.name + "-wal")
     if wal.exists():
