@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -53,25 +54,41 @@ def measure_import(project_path: Path, corpus_dir: Path) -> ImportResult:
     return ImportResult(created, seconds, dict(statuses), passages, failures)
 
 
-def measure_import_process(project_path: Path, corpus_dir: Path) -> float:
-    """Wall seconds of the whole `qualcode import` process (start-up included) on a new project."""
+def measure_import_process(
+    project_path: Path, corpus_dir: Path, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall and CPU seconds of the whole `qualcode import` process (start-up included) on a
+    new project."""
     new_project(str(project_path), load_codebook(DEFAULT_CODEBOOK), coder=CODER)[0].close()
-    return time_process([QUALCODE, "import", str(project_path), str(corpus_dir), "--coder", CODER])
+    command = [QUALCODE, "import", str(project_path), str(corpus_dir), "--coder", CODER]
+    return run_process(command, env)
 
 
-def measure_floor_process(db: Path, corpus_dir: Path) -> float:
-    """Wall seconds of the whole floor process (python start-up included) on the same folder."""
-    return time_process([sys.executable, "-m", "benchmarks.floor", str(db), str(corpus_dir)])
+def measure_floor_process(
+    db: Path, corpus_dir: Path, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall and CPU seconds of the whole floor process (python start-up included) on the same
+    folder."""
+    return run_process([sys.executable, "-m", "benchmarks.floor", str(db), str(corpus_dir)], env)
 
 
 def time_process(command: list[str]) -> float:
+    """Wall seconds of a process (after os.sync())."""
+    return run_process(command)[0]
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of a process, after os.sync()."""
     os.sync()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     if done.returncode:
         raise RuntimeError(f"{command[0]} failed: {done.stderr.strip()}")
-    return seconds
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, usage.ru_utime + usage.ru_stime - cpu
 
 
 def measure_search(
