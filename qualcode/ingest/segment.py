@@ -196,6 +196,18 @@ def _paragraphs(
 ) -> None:
     """Append a passage for each paragraph of text[start:end]; a turn's bare "Label:" line
     joins the paragraph after it, so that no passage is only a speaker label."""
+    # Most turns are one line and the blank line after it: found with str methods, without
+    # the paragraph pattern (what it would find: the line, less its trailing spaces).
+    begin = start
+    while begin < end and text[begin].isspace():
+        begin += 1
+    line_end = text.find("\n", begin, end)
+    if begin < end and (line_end < 0 or text[line_end:end].isspace()):
+        stop = end if line_end < 0 else line_end
+        while text[stop - 1].isspace():
+            stop -= 1
+        out.append(PassageDraft(begin, stop, speaker))
+        return
     paragraphs = _PARAGRAPH.finditer(text, start, end)
     first = next(paragraphs, None)
     if first is None:

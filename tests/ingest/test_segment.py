@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qualcode.ingest import segment as segment_module
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.header import parse_header
 from qualcode.ingest.segment import is_role, personal_speakers, segment
@@ -160,3 +163,37 @@ def test_passages_partition_arbitrary_text(raw: str) -> None:
     text = normalise_text(raw)
     assert normalise_text(text) == text
     check_invariants(text, segment(text))
+
+
+def _paragraphs_by_pattern(text: str, start: int, end: int, speaker: str | None) -> list[Any]:
+    """What _paragraphs finds with the paragraph pattern alone (its way before the quick path
+    for one-line turns)."""
+    out: list[PassageDraft] = []
+    paragraphs = list(segment_module._PARAGRAPH.finditer(text, start, end))
+    spans = [(m.start(), m.start() + len(m.group().rstrip())) for m in paragraphs]
+    if not spans:
+        return out
+    begin, stop = spans[0]
+    bare = segment_module._BARE_LABEL.fullmatch(text, begin, stop)
+    label_alone = speaker is not None and stop - begin <= 80 and text[stop - 1] in ":.*_"
+    if label_alone and bare and len(spans) > 1:
+        stop = spans.pop(1)[1]
+    spans[0] = (begin, stop)
+    return [PassageDraft(s, e, speaker) for s, e in spans]
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet="ab: \t\n\r\x0c\u00a0\u2028.*_", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.sampled_from([None, "Ana"]),
+)
+def test_one_line_turns_are_split_as_the_paragraph_pattern_splits_them(
+    text: str, start: int, length: int, speaker: str | None
+) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    found: list[PassageDraft] = []
+    segment_module._paragraphs(text, start, end, speaker, found)
+    assert found == _paragraphs_by_pattern(text, start, end, speaker)
