@@ -143,7 +143,8 @@ def _check_not_binary(name: str, text: str) -> str:
 
 def normalise_text(text: str) -> str:
     """NFC, "\\n" line ends, no control characters or trailing spaces, at most one blank line."""
-    text = text.replace("\r\n", "\n")
+    if "\r" in text:  # a one-character test: replace's search for "\r\n" is 40 times slower
+        text = text.replace("\r\n", "\n")
     for line_break in _OTHER_LINE_BREAKS:
         if line_break in text:  # str methods: much faster than a regex on long texts
             text = text.replace(line_break, "\n")
