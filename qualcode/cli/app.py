@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from qualcode import __version__
-from qualcode.cli.lazy import LazyCommand, LazyGroup
+from qualcode.cli.lazy import LazyCommand, LazyGroup, pause_collection
 from qualcode.cli.output import console, error_console, labelled
 from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
@@ -179,6 +179,7 @@ def main() -> None:
     # command. Frozen (the last thing before the teardown), they are freed as their counts
     # drop and only cycles are left to the OS, which reclaims the whole process anyway.
     atexit.register(gc.freeze)
+    pause_collection()
     for position, argument in enumerate(sys.argv[1:], start=1):
         if not is_text(argument):  # bytes the OS could not decode: refuse before any use
             error_console.print(
