@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from sqlalchemy.orm import Session
 from threadpoolctl import ThreadpoolController, threadpool_limits
 
+from qualcode.gcpause import paused_gc
 from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
@@ -115,8 +116,13 @@ class Suggester:
         the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
         items = ((p.body, p) for p in passages)
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
-        while batch := list(islice(docs, batch_size)):
-            yield from self._batch_layers(batch)
+        while True:
+            with paused_gc():
+                batch = list(islice(docs, batch_size))
+                found = self._batch_layers(batch) if batch else []
+            if not batch:
+                return
+            yield from found
 
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
@@ -179,7 +185,8 @@ class Suggester:
         BLAS is held to one thread while scoring: its matrices are small, and extra threads
         cost more than they give (about a tenth of the time on two cores). The limit is taken
         per batch and given back before the batch is yielded, so it never outlives a call nor
-        covers the caller's code, and interleaved calls cannot leave it set for good.
+        covers the caller's code, and interleaved calls cannot leave it set for good. Cyclic
+        garbage collection is held off the same way (qualcode.gcpause: a fifth of the CPU time).
 
         With n_process > 1 (and fork available), chunks of passages are scored whole in
         forked worker processes, which share this suggester's memory and return only the
@@ -194,7 +201,7 @@ class Suggester:
             for passage, layers in self.layers(passages, batch_size=batch_size)
         )
         while True:
-            with _blas().limit(limits=1, user_api="blas"):
+            with paused_gc(), _blas().limit(limits=1, user_api="blas"):
                 batch = list(islice(scored, max(1, batch_size)))
             if not batch:
                 return
@@ -241,10 +248,11 @@ def _score_chunk(job: tuple[int, int, float, int]) -> list[list[Suggestion]]:
     start, stop, floor, batch_size = job
     assert _FORKED is not None
     suggester, passages = _FORKED
-    return [
-        suggester.rank(layers, floor)
-        for _, layers in suggester.layers(passages[start:stop], batch_size=batch_size)
-    ]
+    with paused_gc():
+        return [
+            suggester.rank(layers, floor)
+            for _, layers in suggester.layers(passages[start:stop], batch_size=batch_size)
+        ]
 
 
 def load_suggester(session: Session, codes: Sequence[CodeEntry] | None = None) -> Suggester:
