@@ -47,6 +47,16 @@ class Vote:
     uncoded: float
 
 
+@dataclass(frozen=True)
+class Votes:
+    """A batch's votes: one row per passage (heard: it shares a word with the memory)."""
+
+    votes: numpy.ndarray
+    support: numpy.ndarray
+    uncoded: numpy.ndarray
+    heard: numpy.ndarray
+
+
 class NeighbourMemory:
     """Remembered passages as a sparse tf-idf matrix and their codes as a 0/1 matrix.
 
@@ -90,8 +100,18 @@ class NeighbourMemory:
 
     def vote(self, docs: Sequence[Doc]) -> list[Vote | None]:
         """Each passage's vote (None when it shares no word with anything remembered)."""
-        if not self.size or not docs:
+        found = self.votes(docs)
+        if found is None:
             return [None] * len(docs)
+        return [
+            Vote(found.votes[i], found.support[i], float(found.uncoded[i])) if heard else None
+            for i, heard in enumerate(found.heard.tolist())
+        ]
+
+    def votes(self, docs: Sequence[Doc]) -> Votes | None:
+        """The votes of a batch of passages as matrices (None: nothing remembered, no docs)."""
+        if not self.size or not docs:
+            return None
         # Sparse memory times the batch as a dense block: a passage shares common words with
         # most of the memory, so the product is dense anyway and this is several times faster.
         query = self._rows(docs).toarray().T
@@ -113,10 +133,7 @@ class NeighbourMemory:
         votes = numpy.einsum("bk,bkl->bl", weights, codes) / scale[:, None]
         support = ((weights > 0)[:, :, None] & (codes > 0)).sum(axis=1)
         uncoded = (weights * ~codes.any(axis=2)).sum(axis=1) / scale
-        return [
-            Vote(votes[i], support[i], float(uncoded[i])) if total[i] > 0 else None
-            for i in range(len(docs))
-        ]
+        return Votes(votes, support, uncoded, total > 0)
 
     def _rows(self, docs: Sequence[Doc]) -> sparse.csr_matrix:
         """Unit tf-idf rows, (1 + ln tf) × idf, over the docs' content lemmas the memory knows."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from typing import Any, cast
 
 import numpy
 from spacy.language import Language
@@ -21,7 +22,7 @@ from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
 from qualcode.nlp.layers import Labels, Layers, blend_batch
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
-from qualcode.nlp.neighbours import EXTENSION, NEIGHBOURS, NeighbourMemory, Vote
+from qualcode.nlp.neighbours import NEIGHBOURS, NeighbourMemory
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
 from qualcode.nlp.settings import threshold
 from qualcode.nlp.types import CodeEntry, PassageText, Suggestion
@@ -52,7 +53,9 @@ class Suggester:
     labels: Labels = field(init=False)
     _memory: tuple[numpy.ndarray, numpy.ndarray] | None = field(init=False, default=None)
     _codebook_only: Suggester | None = field(init=False, default=None, repr=False)
-    _trained: list[str | None] = field(init=False, default_factory=list, repr=False)
+    _classifier: tuple[list[int], list[int]] = field(
+        init=False, default_factory=lambda: ([], []), repr=False
+    )
     _trust: numpy.ndarray = field(init=False, default_factory=lambda: numpy.zeros(0), repr=False)
 
     def __post_init__(self) -> None:
@@ -67,7 +70,12 @@ class Suggester:
         labels = set(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ())) if self.has_model else set()
         self.positives = {k: int(v) for k, v in trained.items() if k in known and k in labels}
         self._memory = self._memory_positions()
-        self._trained = [key if key in self.positives else None for key in self.labels.keys]
+        if self.positives:
+            learned = list(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ()))
+            pairs = [
+                (learned.index(k), i) for i, k in enumerate(self.labels.keys) if k in self.positives
+            ]
+            self._classifier = ([c for c, _ in pairs], [p for _, p in pairs])
         self._trust = self.labels.trust(self.positives)
 
     def _memory_positions(self) -> tuple[numpy.ndarray, numpy.ndarray] | None:
@@ -83,19 +91,6 @@ class Suggester:
         ]
         columns = numpy.array([c for c, _ in pairs], dtype=int)
         return columns, numpy.array([p for _, p in pairs], dtype=int)
-
-    def _neighbours(self, doc: Doc) -> tuple[numpy.ndarray | None, numpy.ndarray | None, float]:
-        """The neighbour vote and coded-neighbour counts in label order, and the uncoded share."""
-        vote: Vote | None = doc._.get(EXTENSION) if self._memory is not None else None
-        if vote is None or self._memory is None:
-            return None, None, 0.0
-        columns, positions = self._memory
-        size = len(self.labels.keys)
-        votes = numpy.full(size, numpy.nan)
-        alike = numpy.zeros(size, dtype=int)
-        votes[positions] = vote.votes[columns]
-        alike[positions] = vote.support[columns]
-        return votes, alike, vote.uncoded
 
     @property
     def has_model(self) -> bool:
@@ -115,7 +110,8 @@ class Suggester:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches;
         the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
         items = ((p.body, p) for p in passages)
-        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
+        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=apart)
         while True:
             with paused_gc():
                 batch = list(islice(docs, batch_size))
@@ -127,30 +123,72 @@ class Suggester:
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
     ) -> list[tuple[PassageText, Layers]]:
-        labels, trained, trust = self.labels, self._trained, self._trust
-        found, models = [], []
-        for doc, passage in batch:
-            model = None
-            if self.positives:
-                cats = doc.cats
-                model = numpy.array([cats[k] if k else numpy.nan for k in trained], dtype="f")
-                models.append(model)
-            cues = self.cues.evidence(doc, passage.body_start, passage.body)
-            definitions = self.definitions.matches(doc)
-            votes, alike, uncoded = self._neighbours(doc)
-            found.append(Layers(labels, cues, definitions, model, trust, votes, alike, uncoded))
+        labels, trust = self.labels, self._trust
+        docs = [doc for doc, _ in batch]
+        model = self._model_scores(docs)
+        votes, alike, uncoded, heard = self._neighbour_votes(docs)
+        found = []
+        for row, (doc, passage) in enumerate(batch):
+            voted = bool(heard[row])
+            found.append(
+                Layers(
+                    labels,
+                    self.cues.evidence(doc, passage.body_start, passage.body),
+                    self.definitions.matches(doc),
+                    None if model is None else model[row],
+                    trust,
+                    votes[row] if voted else None,
+                    alike[row] if voted else None,
+                    float(uncoded[row]),
+                )
+            )
         blended = blend_batch(
             numpy.stack([layer.cue_vector() for layer in found]),
             numpy.stack([layer.similarity_vector() for layer in found]),
-            numpy.stack(models) if models else None,
+            model,
             trust,
-            numpy.stack([layer.vote_vector() for layer in found]),
-            numpy.array([layer.uncoded for layer in found]),
+            votes,
+            uncoded,
         )
         return [
             (passage, replace(layer, batch=blended, row=row))
             for row, ((_, passage), layer) in enumerate(zip(batch, found, strict=True))
         ]
+
+    def _model_scores(self, docs: list[Doc]) -> numpy.ndarray | None:
+        """The classifier's probabilities for a batch (float32, one column per label, NaN for
+        labels it did not learn); None without a model. Read from its predictions directly:
+        setting doc.cats, a dict per passage, cost more than the classifier itself."""
+        if not self.positives:
+            return None
+        textcat = self.nlp.get_pipe(TEXTCAT)
+        scores = numpy.asarray(cast(Any, textcat).predict(docs), dtype="f")
+        columns, positions = self._classifier
+        model = numpy.full((len(docs), len(self.labels.keys)), numpy.nan, dtype="f")
+        model[:, positions] = scores[:, columns]
+        return model
+
+    def _neighbour_votes(
+        self, docs: list[Doc]
+    ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The neighbour votes and coded-neighbour counts of a batch in label order (NaN and 0
+        where silent), the uncoded shares, and which passages the memory heard."""
+        size = (len(docs), len(self.labels.keys))
+        votes, alike = numpy.full(size, numpy.nan), numpy.zeros(size, dtype=int)
+        uncoded, heard = numpy.zeros(len(docs)), numpy.zeros(len(docs), dtype=bool)
+        if self._memory is None:
+            return votes, alike, uncoded, heard
+        memory = self.nlp.get_pipe(NEIGHBOURS)
+        assert isinstance(memory, NeighbourMemory)
+        found = memory.votes(docs)
+        if found is None:
+            return votes, alike, uncoded, heard
+        columns, positions = self._memory
+        rows = numpy.flatnonzero(found.heard)
+        votes[numpy.ix_(rows, positions)] = found.votes[numpy.ix_(rows, columns)]
+        alike[numpy.ix_(rows, positions)] = found.support[numpy.ix_(rows, columns)]
+        uncoded[rows] = found.uncoded[rows]
+        return votes, alike, uncoded, found.heard
 
     def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
         """Blend the layers into suggestions scoring at least floor, best first."""
