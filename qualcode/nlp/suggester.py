@@ -127,6 +127,7 @@ class Suggester:
         docs = [doc for doc, _ in batch]
         model = self._model_scores(docs)
         votes, alike, uncoded, heard = self._neighbour_votes(docs)
+        definitions = self.definitions.matches_batch(docs)
         found = []
         for row, (doc, passage) in enumerate(batch):
             voted = bool(heard[row])
@@ -134,7 +135,7 @@ class Suggester:
                 Layers(
                     labels,
                     self.cues.evidence(doc, passage.body_start, passage.body),
-                    self.definitions.matches(doc),
+                    definitions[row],
                     None if model is None else model[row],
                     trust,
                     votes[row] if voted else None,
