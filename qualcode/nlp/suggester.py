@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Any, cast
@@ -128,32 +128,33 @@ class Suggester:
         model = self._model_scores(docs)
         votes, alike, uncoded, heard = self._neighbour_votes(docs)
         definitions = self.definitions.matches_batch(docs)
-        found = []
-        for row, (doc, passage) in enumerate(batch):
-            voted = bool(heard[row])
-            found.append(
+        evidence = [self.cues.evidence(doc, p.body_start, p.body) for doc, p in batch]
+        size = (len(batch), len(labels.keys))
+        cue, similarity = numpy.zeros(size), numpy.zeros(size)
+        for row, found in enumerate(evidence):
+            for code, hits in found.items():
+                cue[row, labels.position[code]] = hits.score
+        for row, matches in enumerate(definitions):
+            if matches.vector is not None:
+                similarity[row] = matches.vector
+        blended = blend_batch(cue, similarity, model, trust, votes, uncoded)
+        return [
+            (
+                passage,
                 Layers(
                     labels,
-                    self.cues.evidence(doc, passage.body_start, passage.body),
+                    evidence[row],
                     definitions[row],
                     None if model is None else model[row],
                     trust,
-                    votes[row] if voted else None,
-                    alike[row] if voted else None,
+                    votes[row] if heard[row] else None,
+                    alike[row] if heard[row] else None,
                     float(uncoded[row]),
-                )
+                    blended,
+                    row,
+                ),
             )
-        blended = blend_batch(
-            numpy.stack([layer.cue_vector() for layer in found]),
-            numpy.stack([layer.similarity_vector() for layer in found]),
-            model,
-            trust,
-            votes,
-            uncoded,
-        )
-        return [
-            (passage, replace(layer, batch=blended, row=row))
-            for row, ((_, passage), layer) in enumerate(zip(batch, found, strict=True))
+            for row, (_, passage) in enumerate(batch)
         ]
 
     def _model_scores(self, docs: list[Doc]) -> numpy.ndarray | None:
