@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -258,6 +259,9 @@ class Suggester:
             (i, min(i + CHUNK, len(passages)), floor, batch_size)
             for i in range(0, len(passages), CHUNK)
         ]
+        # Frozen, the parent's objects are left out of every collection, so neither process
+        # writes to (and so copies) the memory pages the workers share with it.
+        gc.freeze()
         try:
             with mp.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool:
                 for (start, stop, _, _), ranked in zip(
@@ -266,6 +270,7 @@ class Suggester:
                     yield from zip(passages[start:stop], ranked, strict=True)
         finally:
             _FORKED = None
+            gc.unfreeze()
 
 
 CHUNK = 2000
