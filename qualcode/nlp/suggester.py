@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +12,6 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy.orm import Session
-from threadpoolctl import ThreadpoolController, threadpool_limits
 
 from qualcode.gcpause import paused_gc
 from qualcode.nlp.combine import blend, origin_of, reason
@@ -27,6 +24,7 @@ from qualcode.nlp.neighbours import NEIGHBOURS, NeighbourMemory
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
 from qualcode.nlp.settings import threshold
 from qualcode.nlp.types import CodeEntry, PassageText, Suggestion
+from qualcode.nlp.workers import one_blas_thread, score_forked, worth_forking
 
 FLOOR = 0.05
 BATCH_SIZE = 256
@@ -234,70 +232,19 @@ class Suggester:
         suggestions.
         """
         floor = self.threshold if min_score is None else min_score
-        if n_process > 1 and len(passages) > CHUNK and "fork" in mp.get_all_start_methods():
-            yield from self._suggest_forked(passages, floor, batch_size, n_process)
+        if n_process > 1 and worth_forking(len(passages)):
+            yield from score_forked(self, passages, floor, batch_size, n_process)
             return
         scored = (
             (passage, self.rank(layers, floor))
             for passage, layers in self.layers(passages, batch_size=batch_size)
         )
         while True:
-            with paused_gc(), _blas().limit(limits=1, user_api="blas"):
+            with paused_gc(), one_blas_thread():
                 batch = list(islice(scored, max(1, batch_size)))
             if not batch:
                 return
             yield from batch
-
-    def _suggest_forked(
-        self, passages: Sequence[PassageText], floor: float, batch_size: int, n_process: int
-    ) -> Iterator[tuple[PassageText, list[Suggestion]]]:
-        """Workers are forked with the suggester and the passages in their memory, so a chunk
-        is sent as a range and comes back as suggestions only (no text crosses a pipe)."""
-        global _FORKED
-        _FORKED = (self, passages)
-        chunks = [
-            (i, min(i + CHUNK, len(passages)), floor, batch_size)
-            for i in range(0, len(passages), CHUNK)
-        ]
-        # Frozen, the parent's objects are left out of every collection, so neither process
-        # writes to (and so copies) the memory pages the workers share with it.
-        gc.freeze()
-        try:
-            with mp.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool:
-                for (start, stop, _, _), ranked in zip(
-                    chunks, pool.imap(_score_chunk, chunks), strict=True
-                ):
-                    yield from zip(passages[start:stop], ranked, strict=True)
-        finally:
-            _FORKED = None
-            gc.unfreeze()
-
-
-CHUNK = 2000
-_FORKED: tuple[Suggester, Sequence[PassageText]] | None = None
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    """The process's thread pools, looked up once (threadpool_limits looks each time, ~2 ms)."""
-    return ThreadpoolController()
-
-
-def _one_blas_thread() -> None:
-    """Scoring multiplies small matrices: BLAS threads only contend with the other workers."""
-    threadpool_limits(limits=1, user_api="blas")
-
-
-def _score_chunk(job: tuple[int, int, float, int]) -> list[list[Suggestion]]:
-    """Score passages[start:stop] in a forked worker with the parent's suggester."""
-    start, stop, floor, batch_size = job
-    assert _FORKED is not None
-    suggester, passages = _FORKED
-    with paused_gc():
-        return [
-            suggester.rank(layers, floor)
-            for _, layers in suggester.layers(passages[start:stop], batch_size=batch_size)
-        ]
 
 
 def load_suggester(session: Session, codes: Sequence[CodeEntry] | None = None) -> Suggester:

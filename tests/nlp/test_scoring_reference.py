@@ -86,7 +86,7 @@ def test_scores_equal_the_earlier_code_in_small_batches_and_two_processes(
     reference: tuple[Suggester, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     suggester, data = reference
-    monkeypatch.setattr("qualcode.nlp.suggester.CHUNK", 16)  # several chunks per worker
+    monkeypatch.setattr("qualcode.nlp.workers.CHUNK", 16)  # several chunks per worker
     passages = _passages(data["passages"])
     found = suggester.suggest(passages, min_score=MIN_SCORE, batch_size=7, n_process=2)
     assert [_rows(ranked) for _, ranked in found] == data["expected"]
