@@ -12,9 +12,11 @@ def check_participant_label(label: str) -> str:
     cleaned = label.strip()
     if not cleaned:
         raise QualcodeError("a participant label cannot be empty")
-    if "\n" in cleaned or len(cleaned) > MAX_LABEL:
+    if "\n" in cleaned:
+        raise QualcodeError(f"a participant label must be one line: {cleaned!r}")
+    if len(cleaned) > MAX_LABEL:
         raise QualcodeError(
-            f"a participant label must be one line of at most {MAX_LABEL} characters "
+            f"a participant label must be at most {MAX_LABEL} characters "
             f"(this one has {len(cleaned)})"
         )
     return cleaned
