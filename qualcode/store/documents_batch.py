@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import ColumnClause, ColumnElement, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
 from qualcode.store.clock import utcnow
+from qualcode.store.participant_label import check_participant_label
 from qualcode.store.tables import Document, Identifier, Participant, Passage
 from qualcode.store.trail import append_events
 
@@ -71,10 +71,7 @@ def insert_documents(
 def _label(label: str | None) -> str | None:
     if label is None or label == "":
         return None
-    cleaned = label.strip()
-    if not cleaned:
-        raise QualcodeError("a participant label cannot be empty")
-    return cleaned
+    return check_participant_label(label)
 
 
 def _participants(
