@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from qualcode.anonymise import detectors, numbers
 from qualcode.anonymise.detectors import detect
+from qualcode.anonymise.hits import lines_with
 from qualcode.anonymise.normal import _TABLE, fold, form_pattern, forms_pattern
 from qualcode.anonymise.redactor import FOLDED_WORD, Redactor, _written
 from qualcode.anonymise.terms import Entry
@@ -61,6 +62,18 @@ def test_fold_is_the_translation_character_by_character(text: str) -> None:
     assert folded.text == text.translate(_TABLE)
     kept = [i for i, char in enumerate(text) if _TABLE[ord(char)]]
     assert folded.origin == (None if len(kept) == len(text) else kept)
+
+
+# The URL trigger as first written: what the faster one must find on exactly the same lines.
+PLAIN_URL_TRIGGER = re.compile(r"://|(?i:www\.)|[^\W_]\.[^\W\d_]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="aZ1é._:/wW \n-"))
+def test_url_trigger_finds_the_lines_the_plain_trigger_finds(text: str) -> None:
+    assert list(lines_with(text, detectors.URL_TRIGGER)) == list(
+        lines_with(text, PLAIN_URL_TRIGGER)
+    )
 
 
 def _whole_text(
