@@ -12,6 +12,7 @@ from qualcode.project import DEFAULT_CODEBOOK, new_project
 from qualcode.store.db import Project
 from qualcode.tables.codings import import_table, read_table
 from qualcode.tables.participants import import_sheet, read_sheet
+from qualcode.wording import plural
 
 DEMO_TRANSCRIPTS = Path(__file__).resolve().parents[1] / "transcripts"
 
@@ -55,6 +56,7 @@ def _train(project: Project, coder: str) -> str:
 
     info, _ = train_project(project, coder=coder)
     return (
-        f"suggester trained on {len(info.coding_ids)} codings, {len(info.labels)} codes "
+        f"suggester trained on {plural(len(info.coding_ids), 'coding')}, "
+        f"{plural(len(info.labels), 'code')} "
         f"({info.metrics.get('seconds', 0)} s)"
     )

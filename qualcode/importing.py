@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
@@ -231,7 +231,7 @@ def _store_together(
                 attributes=options.attributes,
                 coder=options.coder,
             )
-    except (QualcodeError, IntegrityError):
+    except (QualcodeError, IntegrityError, DataError):
         return False
     stored = dict(zip(new, ids, strict=True))
     for position, item in enumerate(batch):
@@ -268,7 +268,7 @@ def _store(
             )
     except QualcodeError as exc:
         return ImportOutcome(item.path, "failed", str(exc))
-    except IntegrityError as exc:  # e.g. the same text stored meanwhile by another process
+    except (IntegrityError, DataError) as exc:  # the same text stored meanwhile; too long
         reason = f"cannot be stored ({exc.orig or exc})"
         return ImportOutcome(item.path, "failed", str(fail(item.path.name, reason)))
     known[read.sha256] = (document_id, read.title)

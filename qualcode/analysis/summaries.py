@@ -81,20 +81,44 @@ def set_summary(
     return write_summary(session, ref, find_code(session, column).id, text, coder=coder)
 
 
-def summary_of(session: Session, ref: RowRef, code_id: int) -> str | None:
-    """A cell's summary as the researcher wrote it (not redacted), e.g. to edit it."""
+HIDDEN = (
+    "another coder's summary of this cell is hidden while your blind assignment is open; "
+    "read or change it once the assignment is closed"
+)
+
+
+def summary_to_edit(
+    session: Session, ref: RowRef, code_id: int, coder: str, *, blind: bool = False
+) -> str:
+    """A cell's summary as the researcher wrote it (not redacted), to edit; "" if none. While
+    the coder is `blind`, another coder's summary is hidden, so it is refused (not shown)."""
     found = find_summary(session, ref, code_id)
-    return None if found is None else found.text
+    if found is None:
+        return ""
+    if blind:
+        _check_own(session, found, coder)
+    return found.text
 
 
-def write_summary(session: Session, ref: RowRef, code_id: int, text: str, *, coder: str) -> str:
+def _check_own(session: Session, summary: CellSummary, coder: str) -> None:
+    mine = session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
+    if summary.coder_id != mine:
+        raise QualcodeError(HIDDEN)
+
+
+def write_summary(
+    session: Session, ref: RowRef, code_id: int, text: str, *, coder: str, blind: bool = False
+) -> str:
     """Write (or, with empty text, remove) the summary of the cell of row `ref` by a code;
-    says what it did ("written", "replaced", "removed")."""
+    says what it did ("written", "replaced", "removed"). A cell holds one summary: while the
+    coder is `blind`, another coder's (hidden from them) is refused, not replaced."""
     _check_length(text)
     code = session.get(Code, code_id)
     if code is None:
         raise QualcodeError("that code was removed; the summary was not saved")
     existing = find_summary(session, ref, code.id)
+    if blind and existing is not None:
+        _check_own(session, existing, coder)
     where = {"code": code.key, "row": _describe(ref)}
     text = text.strip()
     if not text:

@@ -10,6 +10,7 @@ from qualcode.audit.formatting import coefficient, percent, unit_name
 from qualcode.audit.report import ReportData
 from qualcode.audit.report_patterns import co_occurrence_html, frequency_html
 from qualcode.numbering import passage_number
+from qualcode.wording import plural
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -53,7 +54,7 @@ def _agreement(data: ReportData) -> str:
         return f"<p>{escape(data.agreement_note)}</p>"
     parts = [
         f"<p>Coders compared: <b>{escape(', '.join(data.coders))}</b>, over "
-        f"{len(data.documents)} documents: "
+        f"{plural(len(data.documents), 'document')}: "
         + escape(", ".join(f"{label} (doc {d})" for d, label in data.documents))
         + f". Codes are flagged when kappa is below {data.threshold:g} or undefined.</p>"
     ]

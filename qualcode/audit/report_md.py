@@ -14,6 +14,7 @@ from qualcode.audit.report_patterns import (
     pair_rows,
 )
 from qualcode.numbering import passage_number
+from qualcode.wording import plural
 
 
 def _cell(value: object) -> str:
@@ -34,8 +35,9 @@ def _agreement(data: ReportData) -> list[str]:
         return [_cell(data.agreement_note), ""]
     docs = ", ".join(f"{label} (doc {d})" for d, label in data.documents)
     lines = [
-        f"Coders compared: **{_cell(', '.join(data.coders))}**, over {len(data.documents)} "
-        f"documents: {_cell(docs)}. Codes are flagged when kappa is below "
+        f"Coders compared: **{_cell(', '.join(data.coders))}**, over "
+        f"{plural(len(data.documents), 'document')}: {_cell(docs)}. "
+        "Codes are flagged when kappa is below "
         f"{data.threshold:g} or undefined.",
         "",
     ]

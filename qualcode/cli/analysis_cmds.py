@@ -32,6 +32,7 @@ from qualcode.cli.options import (
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
+from qualcode.wording import plural
 
 
 def _filters(where: list[str] | None, coder: str | None, consensus: bool) -> Filters:
@@ -184,7 +185,9 @@ def query(
         if out is not None and chosen is not None:
             write_quote_set(quote_set(result, options), out, chosen)
     if out is not None:
-        console.print(f"Wrote {len(result.hits)} passages matching {result.expression} to {out}.")
+        console.print(
+            f"Wrote {plural(len(result.hits), 'passage')} matching {result.expression} to {out}."
+        )
     elif as_json:
         print_json([h.as_json() for h in result.hits])
     else:

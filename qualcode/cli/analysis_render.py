@@ -6,6 +6,7 @@ from rich.table import Table
 
 from qualcode.analysis.matrix import Matrix
 from qualcode.analysis.query import Hit
+from qualcode.wording import plural
 
 
 def matrix_table(matrix: Matrix) -> Table:
@@ -31,7 +32,7 @@ def matrix_table(matrix: Matrix) -> Table:
 
 def hits_table(hits: list[Hit], limit: int = 200) -> Table:
     """Matching passages: document, passage number (from 1), participant, codes, text."""
-    table = Table(title=f"{len(hits)} passages", title_justify="left", show_lines=True)
+    table = Table(title=plural(len(hits), "passage"), title_justify="left", show_lines=True)
     for name in ("Doc", "Passage", "Participant", "Codes", "Text"):
         table.add_column(name, justify="right" if name in {"Doc", "Passage"} else "left")
     for hit in hits[:limit]:

@@ -46,6 +46,7 @@ from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.files import shown
 from qualcode.numbering import passage_index
 from qualcode.store.documents import find_document
+from qualcode.wording import plural
 
 
 class _MergeGroup(DefaultCommandGroup):
@@ -175,7 +176,7 @@ def audit_log(
     if as_json:
         print_json([e.as_json() for e in events])
         return
-    table = Table(title=f"Audit log ({len(events)} events)", title_justify="left")
+    table = Table(title=f"Audit log ({plural(len(events), 'event')})", title_justify="left")
     for column in ("#", "When (UTC)", "Who", "Action", "What", "Details"):
         table.add_column(column, overflow="fold")
     for e in events:

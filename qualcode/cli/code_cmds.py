@@ -27,6 +27,7 @@ from qualcode.errors import QualcodeError
 from qualcode.files import write_text
 from qualcode.numbering import MAX_ROW_ID, passage_index
 from qualcode.store.lookup import passage_span
+from qualcode.wording import plural
 
 # `code add` writes with plain SQL and loads no models (declaring and configuring them was
 # half its start-up); the other commands import the store modules they use.
@@ -165,7 +166,7 @@ def import_(
     with project_open(project) as opened, opened.write() as session:
         rows = read_table(session, file, coder=coder)
         added, skipped = import_table(session, rows)
-    console.print(f"{added} codings imported, {skipped} already present.")
+    console.print(f"{plural(added, 'coding')} imported, {skipped} already present.")
 
 
 @code_app.command("export")
@@ -204,5 +205,5 @@ def export(
     except QualcodeError as exc:
         fail(exc)
     report = Outcome(as_json)
-    report.say(f"Wrote {len(records)} codings to {file}.")
+    report.say(f"Wrote {plural(len(records), 'coding')} to {file}.")
     report.done(path=str(file), format="csv", codings=len(records))

@@ -39,6 +39,7 @@ from qualcode.store.codes import (
 )
 from qualcode.store.models import Code, Coding
 from qualcode.store.number_keys import every_coders_keys
+from qualcode.wording import plural
 
 codebook_app = typer.Typer(help="Show and edit the project's codebook.")
 KeyArg = Annotated[
@@ -64,7 +65,7 @@ def import_codebook(
         fail(exc)
     with project_open(project) as opened, opened.write() as session:
         added, updated = install_codebook(session, spec, coder=coder or default_coder())
-    console.print(f"Codebook '{spec.name}': {added} codes added, {updated} updated.")
+    console.print(f"Codebook '{spec.name}': {plural(added, 'code')} added, {updated} updated.")
 
 
 @codebook_app.command("export")
@@ -123,7 +124,10 @@ def _export_appendix(
         write_codebook_document(book, file, fmt, template)
     report = Outcome(as_json)
     examples = sum(len(c.examples) for c in book.codes)
-    report.say(f"Wrote {len(book.codes)} codes with {examples} example quotes to {file} ({fmt}).")
+    report.say(
+        f"Wrote {plural(len(book.codes), 'code')} with {plural(examples, 'example quote')} "
+        f"to {file} ({fmt})."
+    )
     report.unreviewed(book.unreviewed, project, kept=book.unreviewed_kept)
     report.done(path=str(file), format=fmt, codes=len(book.codes), examples=examples)
 
@@ -214,7 +218,7 @@ def merge(
     """Merge SOURCE into TARGET: codings and sub-codes move, SOURCE is removed (logged)."""
     with project_open(project) as opened, opened.write() as session:
         moved = merge_codes(session, source, target, coder=coder or default_coder())
-    console.print(f"Merged '{source}' into '{target}': {moved} codings moved.")
+    console.print(f"Merged '{source}' into '{target}': {plural(moved, 'coding')} moved.")
 
 
 @codebook_app.command("move")

@@ -11,6 +11,7 @@ from qualcode.cli.common import console, default_coder, error_console, fail, lab
 from qualcode.demo import DEMO_TRANSCRIPTS, build_demo
 from qualcode.errors import QualcodeError
 from qualcode.store.db import remove_sqlite_files
+from qualcode.wording import plural
 
 
 def demo(
@@ -35,7 +36,7 @@ def demo(
     for message in summary.failed:
         error_console.print(labelled("error", message), soft_wrap=True)
     console.print(
-        f"Demo project {path}: {summary.documents} documents, {summary.participants} "
-        f"participants, {summary.codings} codings"
+        f"Demo project {path}: {plural(summary.documents, 'document')}, "
+        f"{plural(summary.participants, 'participant')}, {plural(summary.codings, 'coding')}"
         + (f"; {summary.trained}." if summary.trained else ".")
     )

@@ -35,7 +35,9 @@ def gather(project: str, files: list[Path]) -> list[Path]:
         itself = own.absolute()
         found = [path for path in found if path.absolute() in named or path.absolute() != itself]
     for folder in files:
-        if folder.is_dir() and not any(path.is_relative_to(folder) for path in found):
+        if folder.is_dir() and not any(
+            path.resolve().is_relative_to(folder.resolve()) for path in found
+        ):
             # A folder that gives nothing is a mistyped path or the wrong folder, not success.
             supported = ", ".join(SUPPORTED_EXTENSIONS + PROJECT_EXTENSIONS)
             raise QualcodeError(

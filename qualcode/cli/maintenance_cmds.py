@@ -21,6 +21,7 @@ from qualcode.store.check import check_project
 from qualcode.store.db import display
 from qualcode.store.trail import is_hash
 from qualcode.store.transfer import backup_project, copy_project
+from qualcode.wording import plural
 
 DestArg = Annotated[
     str, typer.Argument(metavar="DEST", help="New project file or empty database URL.")
@@ -32,8 +33,9 @@ def copy(source: ProjectArg, dest: DestArg) -> None:
     with project_open(source) as opened:
         counts = copy_project(opened, dest)
     console.print(
-        f"Copied {counts.get('document', 0)} documents, {counts.get('coding', 0)} codings and "
-        f"{sum(counts.values())} rows in all to {display(dest)}."
+        f"Copied {plural(counts.get('document', 0), 'document')}, "
+        f"{plural(counts.get('coding', 0), 'coding')} and "
+        f"{plural(sum(counts.values()), 'row')} in all to {display(dest)}."
     )
 
 
@@ -94,6 +96,8 @@ def check(project: ProjectArg, as_json: JsonOpt = False, since_hash: SinceHashOp
         console.print(table)
         for problem in report.problems:
             error_console.print(labelled("problem", problem), soft_wrap=True)
-        console.print("No problems found." if report.ok else f"{len(report.problems)} problems.")
+        console.print(
+            "No problems found." if report.ok else f"{plural(len(report.problems), 'problem')}."
+        )
     if not report.ok:
         raise typer.Exit(1)

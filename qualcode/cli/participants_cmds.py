@@ -26,6 +26,7 @@ from qualcode.tables.participants import (
     read_sheet,
     remove_attribute,
 )
+from qualcode.wording import plural
 
 participants_app = typer.Typer(help="The participant sheet: labels, identifiers, attributes.")
 attribute_app = typer.Typer(help="Public participant attributes.")
@@ -73,8 +74,9 @@ def participants_import(
         with opened.write() as session:
             summary = import_sheet(session, table, coder=coder or default_coder())
     console.print(
-        f"{summary.participants} participants, {summary.identifiers} new identifiers, "
-        f"{summary.documents_linked} documents linked."
+        f"{plural(summary.participants, 'participant')}, "
+        f"{plural(summary.identifiers, 'new identifier')}, "
+        f"{plural(summary.documents_linked, 'document')} linked."
     )
     if summary.made_private:
         console.print(

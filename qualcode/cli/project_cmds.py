@@ -21,6 +21,7 @@ from qualcode.cli.render import documents_table, hits_table, passages_table, sta
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
 from qualcode.store.db import display
+from qualcode.wording import plural
 
 # Each command imports the store modules it uses: status, docs, search and show read
 # through plain SQL and never load the ORM models, a good part of their start-up.
@@ -51,7 +52,9 @@ def init(
     except QualcodeError as exc:
         fail(exc)
     created.close()
-    console.print(f"Created {display(project)} with codebook '{spec.name}' ({added} codes).")
+    console.print(
+        f"Created {display(project)} with codebook '{spec.name}' ({plural(added, 'code')})."
+    )
 
 
 def status(project: ProjectArg, as_json: JsonOpt = False) -> None:

@@ -24,6 +24,7 @@ from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.store.db import display
+from qualcode.wording import plural
 
 if TYPE_CHECKING:
     from qualcode.refi.importer import ImportSummary
@@ -61,9 +62,10 @@ their private identifiers are never written. Share it as you would the transcrip
 
         summary = api.export_qdpx(opened, out)
     report.say(
-        f"Wrote {out}: {summary.documents} documents, {summary.codes} codes, "
-        f"{summary.codings} codings, {summary.coders} coders, {summary.memos} memos, "
-        f"{summary.participants} participants (as cases, by label)."
+        f"Wrote {out}: {plural(summary.documents, 'document')}, "
+        f"{plural(summary.codes, 'code')}, {plural(summary.codings, 'coding')}, "
+        f"{plural(summary.coders, 'coder')}, {plural(summary.memos, 'memo')}, "
+        f"{plural(summary.participants, 'participant')} (as cases, by label)."
     )
     report.warn(
         "a .qdpx holds the transcripts unredacted; private identifiers are left out.",
@@ -84,7 +86,7 @@ def export_qdc(
 
         count = api.export_qdc(opened, out)
     report = Outcome(as_json)
-    report.say(f"Wrote {out}: {count} codes.")
+    report.say(f"Wrote {out}: {plural(count, 'code')}.")
     report.done(path=str(out), format="qdc", codes=count)
 
 
@@ -94,7 +96,7 @@ def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> Non
         from qualcode.refi import api
 
         added, updated = api.import_qdc(opened, file, coder=coder or default_coder())
-    message = f"Codebook {file.name}: {added} codes added, {updated} updated."
+    message = f"Codebook {file.name}: {plural(added, 'code')} added, {updated} updated."
     console.print(message, soft_wrap=True, markup=False)
 
 
@@ -105,10 +107,10 @@ def say_imported(
     verb = "Created" if created else "Imported into"
     report.say(
         f"{verb} {display(project)} from {shown(file.name)} ({summary.origin}): "
-        f"{summary.documents} documents, "
-        f"{summary.codes_added} codes added ({summary.codes_updated} updated), "
-        f"{summary.codings} codings, {summary.coders} coders, {summary.participants} "
-        f"participants, {summary.memos} memos."
+        f"{plural(summary.documents, 'document')}, "
+        f"{plural(summary.codes_added, 'code')} added ({summary.codes_updated} updated), "
+        f"{plural(summary.codings, 'coding')}, {plural(summary.coders, 'coder')}, "
+        f"{plural(summary.participants, 'participant')}, {plural(summary.memos, 'memo')}."
     )
     for remark in summary.remarks:
         report.warn(remark, label="note")

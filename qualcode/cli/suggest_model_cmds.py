@@ -24,6 +24,7 @@ from qualcode.cli.common import (
 from qualcode.cli.progress import progress
 from qualcode.cli.suggest_render import per_code_table, summary_table
 from qualcode.store.audit import record, set_setting
+from qualcode.wording import plural
 
 EpochsOpt = Annotated[int | None, typer.Option("--epochs", min=1, help="Training passes.")]
 
@@ -56,8 +57,9 @@ def train(
         return
     what = "Trained" if fresh else "Unchanged since the last training; kept"
     console.print(
-        f"{what} model {info.id}: {len(info.labels)} codes, {info.examples} examples from "
-        f"{len(info.coding_ids)} codings ({info.metrics.get('seconds', 0)} s, "
+        f"{what} model {info.id}: {plural(len(info.labels), 'code')}, "
+        f"{plural(info.examples, 'example')} from {plural(len(info.coding_ids), 'coding')} "
+        f"({info.metrics.get('seconds', 0)} s, "
         f"{info.size / 1e6:.1f} MB)."
     )
     evaluation = info.metrics.get("evaluation")
@@ -107,7 +109,8 @@ def evaluate(
         print_json(result)
         return
     console.print(
-        f"{result['documents']} documents, {result['passages']} passages with known codes "
+        f"{plural(result['documents'], 'document')}, {plural(result['passages'], 'passage')} "
+        "with known codes "
         f"({result['coded_passages']} coded), {folds} folds, threshold {cutoff}."
     )
     console.print(summary_table(summary_rows(result), cutoff))
@@ -170,8 +173,8 @@ def status(
     else:
         console.print(
             f"Model {model['id']}, trained {model['created_at'][:16]} by {model['trained_by']}: "
-            f"{len(model['labels'])} codes, {model['examples']} examples, "
-            f"{model['codings']} codings."
+            f"{plural(len(model['labels']), 'code')}, {plural(model['examples'], 'example')}, "
+            f"{plural(model['codings'], 'coding')}."
         )
     console.print(
         f"{state['pending_changes']} changes since; retrain after {state['retrain_after']}; "

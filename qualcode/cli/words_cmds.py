@@ -16,6 +16,7 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.wording import plural
 
 CodeFilterOpt = Annotated[
     str | None, typer.Option("--code", help="Only passages carrying this code or a sub-code.")
@@ -58,7 +59,7 @@ def words(
         from rich.text import Text
 
         table = Table(
-            title=f"Most frequent words in {found.passages} passages",
+            title=f"Most frequent words in {plural(found.passages, 'passage')}",
             title_justify="left",
             caption="lemmas; stop words, interviewer turns and identifiers left out",
         )

@@ -17,6 +17,7 @@ from qualcode.export.policy import ExportRedactor
 from qualcode.export.selection import CodedSpan, coded_spans, matching_documents
 from qualcode.store.codes import all_codes, get_codebook
 from qualcode.store.models import Code, Coder, Coding
+from qualcode.wording import plural
 
 EXAMPLES = 2
 # An example reads best as a sentence or three: longer spans are used only when nothing shorter
@@ -77,7 +78,8 @@ class CodebookDocument:
         themes = sum(1 for c in self.codes if c.level == 1)
         coders = ", ".join(self.coders) or "none yet"
         return (
-            f"{len(self.codes)} codes in {themes} themes · codings by coder: {coders} · "
+            f"{plural(len(self.codes), 'code')} in {plural(themes, 'theme')} · "
+            f"codings by coder: {coders} · "
             f"examples anonymised · exported {self.generated_at}"
         )
 

@@ -75,6 +75,14 @@ def render(transcript: Transcript) -> tuple[str, list[PassageDraft]]:
     return "\n\n".join(body for body, _, _ in blocks), passages
 
 
+MAX_TITLE = 500  # document.title is VARCHAR(500): PostgreSQL refuses a longer one
+
+
+def _fitted(title: str) -> str:
+    """A title cut to fit its column (a long heading), ending "…" when cut."""
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
 def build_document(
     name: str,
     fmt: str,
@@ -103,7 +111,7 @@ def build_document(
     found.update(dict.fromkeys(speakers or []))
     found.update(dict.fromkeys(header.names))
     return ReadDocument(
-        title=title or header.title or stem(name),
+        title=_fitted(title or header.title or stem(name)),
         text=text,
         format=fmt,
         source_name=name,

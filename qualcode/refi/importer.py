@@ -20,6 +20,7 @@ from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.codes import install_codebook
 from qualcode.store.documents import add_document, find_by_sha, get_or_create_participant
 from qualcode.store.models import Code, Coder, Coding, Document, Memo, Passage
+from qualcode.wording import plural
 
 
 @dataclass
@@ -51,7 +52,7 @@ def prepare(refi: RefiProject, file_name: str) -> list[Prepared]:
     prepared: list[Prepared] = []
     for number, source in enumerate(refi.sources, start=1):
         lost = sum(len(selection.codings) for selection in source.selections)
-        dropped = f" ({lost} codings not imported)" if lost else ""
+        dropped = f" ({plural(lost, 'coding')} not imported)" if lost else ""
         if source.text is None:
             refi.remarks.append(f"source '{source.name}': {source.skipped}; skipped{dropped}")
             continue
@@ -85,7 +86,8 @@ def check_empty(session: Session) -> None:
     codings = session.scalar(select(func.count(Coding.id))) or 0
     if documents or codings:
         raise QualcodeError(
-            f"the project already has {documents} documents and {codings} codings; import a "
+            f"the project already has {plural(documents, 'document')} and "
+            f"{plural(codings, 'coding')}; import a "
             ".qdpx into a new project (or one with no documents yet)"
         )
 
@@ -121,9 +123,9 @@ class _Store:
         spec, keys = codes_to_spec(self.refi.codes, taken, name=name, description=description)
         if taken and self.refi.codes:
             self.summary.remarks.append(
-                f"the project's {len(taken)} codes were kept beside the imported ones; for the "
-                "other tool's codebook alone, import into a new project file (or one made with "
-                "'init --codebook none')"
+                f"the project's {plural(len(taken), 'code')} were kept beside the imported ones; "
+                "for the other tool's codebook alone, import into a new project file (or one made "
+                "with 'init --codebook none')"
             )
         added, updated = install_codebook(self.session, spec, coder=self.coder_name)
         self.summary.codes_added, self.summary.codes_updated = added, updated

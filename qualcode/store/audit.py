@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.store.coder_name import check_coder_name as check_coder_name  # re-exported
 from qualcode.store.coding_rows import ensure_coder
 from qualcode.store.models import AuditEvent, Coder, Setting, utcnow
 from qualcode.store.trail import append_events, plain, seal

@@ -7,13 +7,13 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
 from qualcode.numbering import MAX_ROW_ID as MAX_ROW_ID
 from qualcode.store.audit import record
 from qualcode.store.documents_batch import insert_documents
 from qualcode.store.lookup import find_document_key, missing_passage
 from qualcode.store.models import Document, Identifier, Participant, Passage
+from qualcode.store.participant_label import check_participant_label
 
 
 def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
@@ -36,9 +36,7 @@ def find_by_shas(session: Session, shas: Collection[str]) -> dict[str, tuple[int
 
 def get_or_create_participant(session: Session, label: str, *, coder: str | None) -> Participant:
     """The participant with this public label, created on first use."""
-    cleaned = label.strip()
-    if not cleaned:
-        raise QualcodeError("a participant label cannot be empty")
+    cleaned = check_participant_label(label)
     participant = session.scalar(select(Participant).where(Participant.label == cleaned))
     if participant is None:
         participant = Participant(label=cleaned, attributes={})

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from qualcode.errors import QualcodeError
 from qualcode.ingest.types import ReadDocument
 from qualcode.store.audit import record_many
 from qualcode.store.models import Document, Identifier, Participant, Passage
+from qualcode.store.participant_label import check_participant_label
 
 
 def insert_documents(
@@ -49,10 +49,7 @@ def insert_documents(
 def _label(label: str | None) -> str | None:
     if label is None or label == "":
         return None
-    cleaned = label.strip()
-    if not cleaned:
-        raise QualcodeError("a participant label cannot be empty")
-    return cleaned
+    return check_participant_label(label)
 
 
 def _participants(

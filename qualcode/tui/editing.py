@@ -12,6 +12,7 @@ from qualcode.revise import EditReport, OrphanRecord, edit_passage, list_orphans
 from qualcode.store.models import Document
 from qualcode.store.workbench import PassageRow
 from qualcode.tui.context import Workbench
+from qualcode.wording import plural
 
 Say = Callable[[str], None]
 
@@ -42,7 +43,7 @@ def describe(edited: Edited) -> tuple[str, bool]:
         return "Nothing changed: the text is the same", False
     parts = [f"Saved as version {report.version}"]
     carried = codings.unchanged + codings.moved
-    parts.append(f"{carried} codings kept their words")
+    parts.append(f"{plural(carried, 'coding')} kept their words")
     if codings.resized:
         parts.append(f"{len(codings.resized)} grew or shrank with the edit")
     message = "; ".join(parts)

@@ -56,7 +56,7 @@ def test_since(runner: CliRunner, study: Study) -> None:
 def test_table_output(runner: CliRunner, study: Study) -> None:
     code, out, err = run(runner, "audit", "log", study.target, "--coder", "ben", "--limit", "1")
     assert code == 0, err
-    assert "Audit log (1 events)" in out and "coding.add" in out and "ben" in out
+    assert "Audit log (1 event)" in out and "coding.add" in out and "ben" in out
 
 
 def test_parse_since_forms() -> None:

@@ -218,7 +218,7 @@ def test_codings_csv_round_trip_and_import_by_quote(
     assert lines[0] == "document,document_id,start,end,passage,code,coder,origin,memo,text"
     run(runner, "code", "remove", imported, "--id", "1", "--coder", "ana")
     code, out, _ = run(runner, "code", "import", imported, exported)
-    assert code == 0 and "1 codings imported, 1 already present" in out
+    assert code == 0 and "1 coding imported, 1 already present" in out
 
 
 def test_bad_codings_csv_names_line_and_imports_nothing(
@@ -353,7 +353,7 @@ def test_participant_sheet(runner: CliRunner, imported: str, tmp_path: Path) -> 
     )
     code, out, err = run(runner, "participants", "import", imported, sheet)
     assert code == 0, err
-    assert "1 participants" in out
+    assert out.startswith("1 participant, ") and "1 document linked." in out
     docs = json.loads(run(runner, "docs", imported, "--json")[1])
     assert docs[0]["attributes"] == {"organisation_type": "housing charity", "size": "small"}
     listing = run(runner, "docs", imported)[1] + run(runner, "status", imported)[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fpdf import FPDF
 from typer.testing import CliRunner
 
@@ -65,3 +66,18 @@ def test_a_folder_with_nothing_to_import_is_an_error_and_changes_nothing(
     code, out, err = run(runner, "import", project_file, transcript, empty)
     assert code == 1 and "no files to import" in err
     assert project_file.read_bytes() == before
+
+
+def test_a_folder_named_twice_in_two_spellings_imports_its_files_once(
+    runner: CliRunner,
+    project_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("Interviewer: Hi?\n\nMorgan: Hello.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(runner, "import", project_file, notes, "notes")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "1 imported, 0 already present, 0 failed."

@@ -24,13 +24,13 @@ def test_export_and_import_a_project(
     out = tmp_path / "study.qdpx"
     code, stdout, stderr = run(runner, "export", "qdpx", coded_project.target, "--out", out)
     assert code == 0, stderr
-    assert "2 documents, 34 codes, 5 codings, 3 coders, 5 memos, 1 participants" in stdout
+    assert "2 documents, 34 codes, 5 codings, 3 coders, 5 memos, 1 participant (as" in stdout
     assert "unredacted" in stderr
     back = tmp_path / "back.qc"
     code, stdout, stderr = run(runner, "import-qdpx", back, out, "--coder", "me")
     assert code == 0, stderr
     assert stdout.startswith(f"Created {back} from study.qdpx (qualcode")
-    assert "2 documents, 34 codes added (0 updated), 5 codings, 3 coders" in stdout
+    assert "2 documents, 34 codes added (0 updated), 5 codings, 3 coders, 1 participant," in stdout
     code, stdout, _ = run(runner, "status", back, "--json")
     assert code == 0 and '"codings": 5' in stdout
 

@@ -15,7 +15,10 @@ from typer.testing import CliRunner
 from qualcode.analysis.carrying import Filters
 from qualcode.analysis.matrix import MatrixOptions, build_matrix
 from qualcode.analysis.query import run_query
+from qualcode.analysis.rows import RowRef
+from qualcode.analysis.summaries import write_summary
 from qualcode.cli.app import app as cli
+from qualcode.errors import QualcodeError
 from qualcode.store.db import open_project
 from qualcode.store.models import AuditEvent, CellSummary, Code, Passage
 from qualcode.store.workbench import apply_code, code_rows
@@ -262,3 +265,49 @@ def test_a_query_limited_to_a_page_makes_hits_of_the_first_passages_only(study: 
         project.close()
     assert len(every.hits) > 2 and first.passages == every.passages
     assert [h.as_json() for h in first.hits] == [h.as_json() for h in every.hits[:2]]
+
+
+def test_a_blind_coder_can_neither_read_nor_replace_a_hidden_summary(coded_tui: Tui) -> None:
+    from qualcode.analysis.summaries import set_summary
+    from qualcode.audit.assignments import assign
+    from qualcode.store.documents import find_document
+
+    project = open_project(str(coded_tui.path))
+    try:
+        with project.write() as session:
+            assign(session, find_document(session, "1"), ["ana", "ben"], blind=True, supervisor="s")
+            set_summary(
+                session, "participant", "Interviewee 7", "commissioning", "Ben's", coder="ben"
+            )
+    finally:
+        project.close()
+
+    async def scenario(pilot: Any, app: QualcodeApp) -> None:
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen) and screen.current is not None
+        row, column = screen.current
+        assert (row.name, column.code.key) == ("Interviewee 7", "commissioning")  # ben's summary
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, MatrixScreen)  # no editor holding ben's words
+        notes = [str(n.message) for n in app._notifications]
+        assert any("hidden while your blind assignment is open" in n for n in notes)
+        assert "Ben's" not in screen_text(app)
+
+    coded_tui.run(scenario, coder="ana")
+    project = open_project(str(coded_tui.path))
+    try:
+        with project.read() as session:
+            [stored] = session.scalars(select(CellSummary)).all()
+            assert stored.text == "Ben's"
+        # A save racing ben's first summary is refused too, not written over it.
+        cell = (RowRef(participant_id=stored.participant_id), stored.code_id)
+        refused = pytest.raises(QualcodeError, match="hidden while your blind")
+        with refused, project.write() as session:
+            write_summary(session, *cell, "Ana's", coder="ana", blind=True)
+        with project.read() as session:
+            assert session.scalars(select(CellSummary.text)).all() == ["Ben's"]
+    finally:
+        project.close()

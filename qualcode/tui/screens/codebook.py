@@ -22,6 +22,7 @@ from qualcode.tui.undo import step
 from qualcode.tui.widgets.code_details import CodeDetails
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.key_footer import KeyFooter
+from qualcode.wording import plural
 
 
 class CodebookScreen(Screen[None]):
@@ -82,7 +83,8 @@ class CodebookScreen(Screen[None]):
         self._details()
         count = sum(1 for code in codes if code.parent_id is None)
         self.query_one("#status", Static).update(
-            f"{len(codes)} codes in {count} themes · coding as {self.bench.coder}"
+            f"{plural(len(codes), 'code')} in {plural(count, 'theme')} · "
+            f"coding as {self.bench.coder}"
         )
 
     @on(CodebookTree.NodeHighlighted)

@@ -21,6 +21,7 @@ from qualcode.tui.comparison import Comparison, compare_coders
 from qualcode.tui.context import Workbench
 from qualcode.tui.screens.pick import PickScreen
 from qualcode.tui.widgets.key_footer import KeyFooter
+from qualcode.wording import plural
 
 CODES = 26  # width of each coder's margin
 
@@ -101,7 +102,7 @@ class CompareScreen(Screen[None]):
             )
         self.query_one("#compare-table", Static).update(table)
         status = (
-            f"{differ} of {len(comparison.passages)} passages differ  ·  "
+            f"{differ} of {plural(len(comparison.passages), 'passage')} differ  ·  "
             f"■ both applied  ± only this coder  ·  coders on this document: "
             f"{', '.join(comparison.candidates)}"
         )

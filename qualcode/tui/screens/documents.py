@@ -21,6 +21,7 @@ from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.widgets.key_footer import KeyFooter
+from qualcode.wording import plural
 
 if TYPE_CHECKING:
     from qualcode.withdraw.removals import DocumentRemoval
@@ -155,7 +156,8 @@ class DocumentsScreen(Screen[None]):
         passages = sum(row.passages for row in self.rows)
         coded = sum(row.coded for row in self.rows)
         share = f"{100 * coded / passages:.0f}%" if passages else "0%"
-        status = f"{len(self.shown)} of {len(self.rows)} documents  ·  {share} coded by "
+        shown = f"{len(self.shown)} of {plural(len(self.rows), 'document')}"
+        status = f"{shown}  ·  {share} coded by "
         self.query_one("#status", Static).update(status + self.bench.coder)
 
     @property

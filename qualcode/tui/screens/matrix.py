@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from qualcode.analysis.matrix import Cell, Column
 from qualcode.analysis.rows import Row, RowRef
-from qualcode.analysis.summaries import summary_of, write_summary
+from qualcode.analysis.summaries import summary_to_edit, write_summary
 from qualcode.errors import QualcodeError
 from qualcode.export.model import Quote
 from qualcode.tui.context import Workbench
@@ -265,24 +265,30 @@ class MatrixScreen(Screen[None]):
         if at is None or self.framework is None:
             return
         row, column = at
-        self._read_summary(
-            row.ref, self.framework.code_ids[column.key], f"{row.name} × {column.name}"
-        )
+        where = f"{row.name} × {column.name}"
+        self._read_summary(row.ref, self.framework.code_ids[column.key], where)
 
     @work(thread=True, group="summary")
     def _read_summary(self, ref: RowRef, code_id: int, where: str) -> None:
-        with self.bench.project.read() as session:
-            text = summary_of(session, ref, code_id) or ""
-        self.app.call_from_thread(self._ask_summary, ref, code_id, where, text)
+        blind = self.framework is not None and self.framework.blind
+        try:
+            with self.bench.project.read() as session:
+                text = summary_to_edit(session, ref, code_id, self.bench.coder, blind=blind)
+        except QualcodeError as exc:  # another coder's, hidden while blind
+            self.app.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self._ask_summary, ref, code_id, where, text, blind)
 
-    def _ask_summary(self, ref: RowRef, code_id: int, where: str, old: str) -> None:
+    def _ask_summary(self, ref: RowRef, code_id: int, where: str, old: str, blind: bool) -> None:
         coder = self.bench.coder
 
         def save(text: str | None) -> None:
             if text is None or text.strip() == old.strip():
                 return
             self.bench.writer.submit(
-                lambda session: write_summary(session, ref, code_id, text, coder=coder),
+                lambda session: write_summary(
+                    session, ref, code_id, text, coder=coder, blind=blind
+                ),
                 saved,
                 lambda message: self.notify(message, severity="error", markup=False),
             )

@@ -18,6 +18,7 @@ from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
 from qualcode.store.search import SearchHit, search_passages
 from qualcode.tui.context import Workbench
+from qualcode.wording import plural
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -75,7 +76,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         options.add_options(Option(hit_prompt(hit)) for hit in hits)
         if hits:
             options.highlighted = 0
-        shown = f"{len(hits)} passages" if len(hits) < 200 else "the best 200 passages"
+        shown = plural(len(hits), "passage") if len(hits) < 200 else "the best 200 passages"
         self.query_one("#search-count", Label).update(shown)
 
     def action_move(self, delta: int) -> None:
