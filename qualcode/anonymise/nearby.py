@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from qualcode.anonymise.capitals import CAPITAL
 from qualcode.anonymise.check import (
     Finding,
     add_repeats,
@@ -15,12 +16,12 @@ from qualcode.anonymise.check import (
 )
 from qualcode.anonymise.detectors import HONORIFIC
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
-from qualcode.anonymise.people import CAPITALISED, JOIN, UPPER
+from qualcode.anonymise.people import CAPITALISED, JOIN
 from qualcode.anonymise.redactor import Redaction, Redactor
 
 Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
-NEXT_WORD = re.compile(rf"{JOIN.pattern}[{UPPER}]")
+NEXT_WORD = re.compile(rf"{JOIN.pattern}{CAPITAL}")
 # Never a word of a name found (lexicon: not identifying), nor the first word of a title.
 PRONOUN = "I"
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from qualcode.anonymise.capitals import CAPITAL
 from qualcode.anonymise.lexicon import (
     is_common_word,
     is_not_identifying,
@@ -20,9 +21,8 @@ OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
 SAINT = re.compile(r"(?<![\w'’])(?:St|St\.|Saint|Ste)[ \u00a0]$")
 QUOTE_OPENERS = '"“‘(>'  # ">" ends a caption's voice tag (<v Sam>) or opens a quote
 ACRONYM_MAX = 5
-UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 # A word that starts with a capital letter (scanning only these keeps long texts fast).
-CAPITALISED = re.compile(rf"(?<![\w'’\-])[{UPPER}](?:[\w'’\-]*[^\W_])?")
+CAPITALISED = re.compile(rf"(?<![\w'’\-]){CAPITAL}(?:[\w'’\-]*[^\W_])?")
 # What may stand between two words of one name: a space, or an initial's full stop and a space.
 GAP = re.compile(r"[ \u00a0]|\.[ \u00a0]")
 # The lowercase word after a capitalised one ("line" in "the Victoria line").

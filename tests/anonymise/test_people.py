@@ -166,3 +166,18 @@ def test_a_repeat_written_with_other_spacing_is_replaced_whole() -> None:
     text = "Mr Mr   St Mr Mr St."
     (finding,) = find_residual(text, Redactor([]))
     assert finding_spans(text, finding) == [(0, 10), (11, 19)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Then ΣΩΚΡΆΤΗΣ Papadopoulos rang about the visits.", "ΣΩΚΡΆΤΗΣ Papadopoulos"),
+        ("Then Σωκράτης Παπαδόπουλος rang.", "Σωκράτης Παπαδόπουλος"),
+        ("We met Иван Петров from the council.", "Иван Петров"),
+        ("We met Անի Հակոբյան at the gate.", "Անի Հակոբյան"),
+        ("I spoke to Ólafur Jónsson.", "Ólafur Jónsson"),
+    ],
+)
+def test_names_in_every_cased_script_are_found(text: str, name: str) -> None:
+    # Greek, Cyrillic and Armenian capitals start a name as Latin ones do (they were skipped).
+    assert name in found(text)
