@@ -32,6 +32,7 @@ from qualcode.cli.options import (
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
+from qualcode.store.audit import known_coder
 from qualcode.wording import plural
 
 
@@ -109,6 +110,7 @@ def matrix(
     )
     with project_open(project) as opened:  # its one-line errors cover writing the file too
         with opened.read() as session:
+            known_coder(session, coder)
             result = build_matrix(session, options)
         if out is not None and chosen is not None:
             write_matrix(result, out, chosen, template)
@@ -181,6 +183,7 @@ def query(
     )
     with project_open(project) as opened:  # its one-line errors cover writing the file too
         with opened.read() as session:
+            known_coder(session, coder)
             result = run_query(session, expression, filters, options)
         if out is not None and chosen is not None:
             write_quote_set(quote_set(result, options), out, chosen)
