@@ -44,6 +44,7 @@ def cell_quotes(
         coder=options.filters.coder,
         consensus=options.filters.consensus,
     )
+    maker.read_passages(session, {span.document_id for span in spans})
     quotes: dict[tuple[int, int, int], Quote] = {}
     for span in spans:
         quote = maker.make(loaded[span.document_id], span, [by_id[span.code_id]])

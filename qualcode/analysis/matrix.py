@@ -163,6 +163,8 @@ def build_matrix(session: Session, options: MatrixOptions) -> Matrix:
         found = carried(session, options.filters, codes, text=options.quotes, spans=options.quotes)
         rows = case_rows(list(found.documents.values()), options.rows, policy.redact)
         by_id = {c.id: c for c in tree.codes}
+        if options.quotes:  # every quoted document's passages in one query
+            maker.read_passages(session, found.documents)
         summaries = summaries_by_cell(session, options.summaries_of)
         matrix = _framework(summaries, found, rows, columns, maker, options.quotes, policy, by_id)
     matrix.cell_mode = options.cell

@@ -91,6 +91,7 @@ def _prob(word: str) -> float | None:
     return _probabilities().get(word)
 
 
+@lru_cache(maxsize=65536)  # called for every capitalised word of every text checked
 def without_clitic(text: str) -> str:
     """Text without a final possessive or contraction ("Mel's" -> "Mel", "We'd" -> "We")."""
     return CLITIC.sub("", text) or text

@@ -13,6 +13,7 @@ from qualcode.anonymise.check import (
     residual_spans,
     span_value,
 )
+from qualcode.anonymise.detectors import HONORIFIC
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
 from qualcode.anonymise.people import CAPITALISED, JOIN, UPPER
 from qualcode.anonymise.redactor import Redaction, Redactor
@@ -20,6 +21,8 @@ from qualcode.anonymise.redactor import Redaction, Redactor
 Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
 NEXT_WORD = re.compile(rf"{JOIN.pattern}[{UPPER}]")
+# Never a word of a name found (lexicon: not identifying), nor the first word of a title.
+PRONOUN = "I"
 
 
 def _caseless(text: str) -> str:
@@ -98,14 +101,23 @@ class NearbyResidual:
                 if match.start() in self._covered[line]:
                     continue  # no name repeats where an identifier is (a speaker's name)
                 first = without_clitic(match.group())
+                if first == PRONOUN:
+                    continue  # "I" starts no name, title or other identifier found
                 if not is_common_word(first):
                     probes.add(first)
                     continue
                 # A name of several words goes on as a run does: a space, particles, a capital.
                 more = NEXT_WORD.match(self.text, match.start() + len(first), end)
-                if more is not None:
+                if more is not None and not self._before_pronoun(match.start(), more.end() - 1):
                     probes.add(self.text[match.start() : more.end()])
         return probes
+
+    def _before_pronoun(self, start: int, next_word: int) -> bool:
+        """True when the next word is "I" ("And I think"): no name goes on with it, and only
+        a title could ("Dr I. Kaur"), so unless one starts here there is nothing to repeat."""
+        word = CAPITALISED.match(self.text, next_word)
+        pronoun = word is not None and without_clitic(word.group()) == PRONOUN
+        return pronoun and HONORIFIC.match(self.text, start) is None
 
     def _written_in(self, lines: set[int], value: str) -> bool:
         return any(value in self.text[slice(*self._bounds(line))] for line in lines)

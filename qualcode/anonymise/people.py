@@ -25,6 +25,8 @@ UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 CAPITALISED = re.compile(rf"(?<![\w'’\-])[{UPPER}](?:[\w'’\-]*[^\W_])?")
 # What may stand between two words of one name: a space, or an initial's full stop and a space.
 GAP = re.compile(r"[ \u00a0]|\.[ \u00a0]")
+# The lowercase word after a capitalised one ("line" in "the Victoria line").
+NEXT_LOWERCASE = re.compile(r"[ \u00a0]+([a-z]+)")
 # Lowercase particles inside names: "Ana de Souza", "Jan van der Berg", "Ali bin Omar".
 PARTICLES = (
     "de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|al|el|bin|ibn|bint|ap|ni|nic"
@@ -89,6 +91,7 @@ def sentence_initial(text: str, start: int) -> bool:
     return position < 0 or text[position] == "\n" or text[position] in SENTENCE_END
 
 
+@lru_cache(maxsize=65536)
 def _acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and len(word) <= ACRONYM_MAX
 
@@ -99,10 +102,14 @@ def _letter(word: Word) -> bool:
 
 def _candidate(word: Word) -> bool:
     """A capitalised word worth flagging by itself: no everyday word, no acronym or number."""
-    text = word.base
+    return _is_candidate(word.base, word.initial)
+
+
+@lru_cache(maxsize=65536)
+def _is_candidate(text: str, initial: bool) -> bool:
     if len(text) < 2 or any(c.isdigit() for c in text) or _acronym(text):
         return False
-    if word.initial:  # "Trustees were nervous": a word people also write in lowercase
+    if initial:  # "Trustees were nervous": a word people also write in lowercase
         return not opens_sentence_as_word(text)
     return not is_common_word(text)
 
@@ -158,7 +165,7 @@ def _runs(text: str, covered: set[int], begin: int, stop: int) -> list[list[Word
 
 def _next_word(text: str, word: Word) -> str:
     """The lowercase word right after a word, if any ("line" in "the Victoria line")."""
-    after = re.match(r"[ \u00a0]+([a-z]+)", text[word.end : word.end + 24])
+    after = NEXT_LOWERCASE.match(text[word.end : word.end + 24])
     return after.group(1) if after else ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,10 +23,11 @@ from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
 from qualcode.errors import QualcodeError
 from qualcode.files import shown
-from qualcode.refi import api
-from qualcode.refi.importer import ImportSummary
 from qualcode.store.db import display
 from qualcode.wording import plural
+
+if TYPE_CHECKING:
+    from qualcode.refi.importer import ImportSummary
 
 NewProjectArg = Annotated[
     str,
@@ -57,6 +58,8 @@ their private identifiers are never written. Share it as you would the transcrip
     report = Outcome(as_json)
     with project_open(project) as opened, progress(hidden=as_json) as steps:
         steps.stage(f"Writing {shown(out.name)}")
+        from qualcode.refi import api
+
         summary = api.export_qdpx(opened, out)
     report.say(
         f"Wrote {out}: {plural(summary.documents, 'document')}, "
@@ -79,6 +82,8 @@ def export_qdc(
     """Write the codebook as a REFI-QDA .qdc (key, criteria and cues inside each Description)."""
     refuse_project_output(project, out)
     with project_open(project) as opened:
+        from qualcode.refi import api
+
         count = api.export_qdc(opened, out)
     report = Outcome(as_json)
     report.say(f"Wrote {out}: {plural(count, 'code')}.")
@@ -88,6 +93,8 @@ def export_qdc(
 def import_qdc(project: ProjectArg, file: QdcArg, coder: CoderOpt = None) -> None:
     """Merge a REFI-QDA .qdc codebook: qualcode's own codes update by key, others are added."""
     with project_open(project) as opened:
+        from qualcode.refi import api
+
         added, updated = api.import_qdc(opened, file, coder=coder or default_coder())
     message = f"Codebook {file.name}: {plural(added, 'code')} added, {updated} updated."
     console.print(message, soft_wrap=True, markup=False)
@@ -122,6 +129,8 @@ the import is removed). Sources without plain text are listed and skipped.
     try:
         with progress(hidden=as_json) as steps:
             steps.stage(f"Importing {shown(file.name)}")
+            from qualcode.refi import api
+
             summary, created = api.import_qdpx(project, file, coder=coder or default_coder())
     except QualcodeError as exc:
         fail(exc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from qualcode.export.speakers import (
 from qualcode.memos.quotes import QuoteMemos
 from qualcode.numbering import passage_number
 from qualcode.store.models import Code, Document, Passage
+from qualcode.store.transcripts import PassageRow, passages_of
 
 
 def participant_name(document: Document) -> str:
@@ -61,10 +62,20 @@ class QuoteMaker:
         self._scans: dict[int, NearbyResidual] = {}
         self._speakers: dict[int, dict[str, str]] = {}
         self._starts: dict[int, list[int]] = {}
+        self._passages: dict[int, Sequence[Passage | PassageRow]] = {}
         self.interviewer_left_out: set[tuple[int, int, int]] = set()
 
-    def _passage_at(self, document: Document, position: int) -> Passage | None:
-        passages = document.passages
+    def read_passages(self, session: Session, document_ids: Iterable[int]) -> None:
+        """Read these documents' passages in one query (else each is loaded when first quoted)."""
+        self._passages.update(passages_of(session, document_ids))
+
+    def _passages_of(self, document: Document) -> Sequence[Passage | PassageRow]:
+        if document.id not in self._passages:
+            self._passages[document.id] = document.passages
+        return self._passages[document.id]
+
+    def _passage_at(self, document: Document, position: int) -> Passage | PassageRow | None:
+        passages = self._passages_of(document)
         if document.id not in self._starts:  # once per document, not per quote
             self._starts[document.id] = [p.start for p in passages]
         index = bisect_right(self._starts[document.id], position) - 1
@@ -74,7 +85,7 @@ class QuoteMaker:
         text = document.text
         start, end = span.start, span.end
         if not self.options.include_interviewer:
-            kept = without_interviewer(document.passages, start, end)
+            kept = without_interviewer(self._passages_of(document), start, end)
             if kept is None:
                 self.interviewer_left_out.add((document.id, start, end))
                 return None
@@ -96,7 +107,7 @@ class QuoteMaker:
         unreviewed = self.policy.unreviewed_near(self._scan(document), window_start, window_end)
         found = self.policy.combine(text, unreviewed, window_start, window_end)
         if document.id not in self._speakers:
-            self._speakers[document.id] = speaker_names(document)
+            self._speakers[document.id] = speaker_names(document, self._passages_of(document))
         found = with_labels(found, label_spans(window, self._speakers[document.id]))
         start, end = _widen(found, start - window_start, end - window_start)
         piece = self.redactor.apply
@@ -178,6 +189,7 @@ def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
     )
     memos = QuoteMemos(session, policy, options.coder) if options.memos else None
     maker = QuoteMaker(options, policy, memos)
+    maker.read_passages(session, {span.document_id for span in spans})
     groups = group_quotes(options, codes, spans, documents, maker, policy.redact)
     titles = {"code": "Quotes by theme", "participant": "Quotes by participant"}
     return QuoteSet(

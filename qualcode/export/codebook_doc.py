@@ -132,6 +132,7 @@ def build_codebook_document(session: Session, *, keep_unreviewed: bool = False) 
     documents = {d.id: d for d in matching_documents(session, {})}
     spans = _candidates(coded_spans(session, list(documents.values()), codes))
     maker = QuoteMaker(QuoteOptions(), policy)
+    maker.read_passages(session, {s.document_id for found in spans.values() for s in found})
     counts = _counts(session)
     by_id = {c.id: c for c in codes}
     # A code matches itself and its sub-codes: children come after parents, so in reverse each

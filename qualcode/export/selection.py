@@ -99,6 +99,10 @@ def matching_documents(
     query = select(Document).options(joinedload(Document.participant)).order_by(Document.id)
     if not text:
         query = query.options(defer(Document.text))
+    else:  # quoting reads each participant's names (speaker labels): one query, not one each
+        query = query.options(
+            joinedload(Document.participant).selectinload(Participant.identifiers)
+        )
     documents = session.scalars(query)
     return [d for d in documents.unique() if _matches(d, where)]
 

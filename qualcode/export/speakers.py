@@ -11,6 +11,7 @@ from qualcode.anonymise.terms import is_role_speaker, normalise
 from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.ingest.segment import is_role
 from qualcode.store.models import Document, Passage
+from qualcode.store.transcripts import PassageRow
 
 OWN_KINDS = ("name", "alias")
 # What may stand before a label on its line (a timestamp, bullet or bold) and what follows it:
@@ -25,10 +26,13 @@ def is_role_label(label: str) -> bool:
     return is_role_speaker(label) or is_role(label)
 
 
-def speaker_names(document: Document) -> dict[str, str]:
+def speaker_names(
+    document: Document, passages: Sequence[Passage | PassageRow] | None = None
+) -> dict[str, str]:
     """Each personal speaker label in a document -> how exports show it: the participant's label
     when it is (part of) their registered name, else "Speaker 1", "Speaker 2"… in order of
-    first turn. Role labels ("Interviewer", "Q") are left as they are."""
+    first turn. Role labels ("Interviewer", "Q") are left as they are. `passages`: the
+    document's, when already read."""
     participant = document.participant
     own = (
         [set(normalise(i.value).split()) for i in participant.identifiers if i.kind in OWN_KINDS]
@@ -36,7 +40,7 @@ def speaker_names(document: Document) -> dict[str, str]:
         else []
     )
     shown: dict[str, str] = {}
-    for passage in document.passages:
+    for passage in document.passages if passages is None else passages:
         label = (passage.speaker or "").strip()
         if not label or label in shown or is_role_label(label):
             continue
@@ -73,7 +77,7 @@ def with_labels(found: list[Redaction], labels: list[Redaction]) -> list[Redacti
 
 
 def without_interviewer(
-    passages: Sequence[Passage], start: int, end: int
+    passages: Sequence[Passage | PassageRow], start: int, end: int
 ) -> tuple[int, int] | None:
     """The span with the interviewer's turns at either end taken off, so a question is never
     quoted as the participant's words; None when only interviewer turns are left. Passages

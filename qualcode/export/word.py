@@ -12,6 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from qualcode.export.markdown import header_line
@@ -28,6 +29,7 @@ TOC_LEVELS = 3
 RUN_BREAKS = re.compile(r"([\t\n\r])")
 W_R, W_RPR, W_RSTYLE, W_VAL = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:val")
 W_T, W_TAB, W_BR, SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
+W_PPR, W_PSTYLE = qn("w:pPr"), qn("w:pStyle")
 
 
 def _add_styles(document: Any) -> None:
@@ -81,15 +83,30 @@ class _Writer:
         return self._ids[style]
 
     def paragraph(self, style: str, text: str = "") -> Any:
-        paragraph = self.document.add_paragraph(text)
-        paragraph._p.style = self._id(style)
-        return paragraph
+        return add_paragraph(self.document, text, self._id(style))
 
     def heading(self, text: str, level: int) -> Any:
         return self.paragraph("Title" if level == 0 else f"Heading {level}", text)
 
     def run(self, paragraph: Any, text: str, style: str | None = None) -> None:
         add_run(paragraph._p, text, None if style is None else self._id(style))
+
+
+def add_paragraph(document: Any, text: str, style_id: str) -> Any:
+    """A styled paragraph at the end of the body, as python-docx's add_paragraph and its
+    style setter would write it, built with lxml directly (see add_run)."""
+    body = document.element.body
+    element = OxmlElement("w:p")
+    properties = etree.SubElement(element, W_PPR)
+    etree.SubElement(properties, W_PSTYLE).set(W_VAL, style_id)
+    if text:
+        add_run(element, text)
+    section = body.sectPr
+    if section is None:
+        body.append(element)
+    else:
+        section.addprevious(element)
+    return Paragraph(element, document._body)
 
 
 def add_run(paragraph: Any, text: str, style_id: str | None = None) -> Any:

@@ -7,11 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.errors import QualcodeError
-from qualcode.export.html import render_html
 from qualcode.export.markdown import render_markdown
 from qualcode.export.model import FORMATS, QuoteSet
-from qualcode.export.tables import write_csv, write_xlsx
-from qualcode.export.word import write_docx
 from qualcode.files import atomic_path
 
 EXTENSIONS = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html"}
@@ -54,18 +51,27 @@ def quote_set_json(quote_set: QuoteSet) -> dict[str, Any]:
 
 
 def _write(quote_set: QuoteSet, path: Path, fmt: str, template: Path | None) -> None:
+    # Each writer's library (Jinja2, openpyxl, python-docx) loads only for its own format.
     if fmt == "md":
         path.write_text(render_markdown(quote_set), encoding="utf-8")
     elif fmt == "html":
+        from qualcode.export.html import render_html
+
         path.write_text(render_html(quote_set, template), encoding="utf-8")
     elif fmt == "json":
         text = json.dumps(quote_set_json(quote_set), ensure_ascii=False, indent=2)
         path.write_text(text + "\n", encoding="utf-8")
     elif fmt == "csv":
+        from qualcode.export.tables import write_csv
+
         write_csv(quote_set, path)
     elif fmt == "xlsx":
+        from qualcode.export.tables import write_xlsx
+
         write_xlsx(quote_set, path)
     else:
+        from qualcode.export.word import write_docx
+
         write_docx(quote_set, path)
 
 

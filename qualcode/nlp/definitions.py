@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy
 from spacy.language import Language
@@ -93,16 +94,32 @@ class DefinitionIndex:
 
     def matches(self, doc: Doc) -> DefinitionMatches:
         """The passage's similarity to every definition (under MIN_SIMILARITY counts as 0)."""
-        if not self.labels or not len(doc) or not len(self.keys):
-            return NO_MATCHES
-        lemmas = content_lemmas(doc)
-        rows = numpy.minimum(numpy.searchsorted(self.keys, lemmas), len(self.keys) - 1)
-        tally = numpy.bincount(rows[self.keys[rows] == lemmas], minlength=len(self.keys))
-        index = numpy.flatnonzero(tally)
+        return self.matches_batch([doc])[0]
+
+    def matches_batch(self, docs: Sequence[Doc]) -> list[DefinitionMatches]:
+        """Each passage's matches; the words of the whole batch are looked up at once."""
+        if not self.labels or not len(self.keys):
+            return [NO_MATCHES] * len(docs)
+        lemmas = [content_lemmas(doc) for doc in docs]
+        flat = numpy.concatenate(lemmas) if lemmas else numpy.zeros(0, dtype=numpy.uint64)
+        owner = numpy.repeat(numpy.arange(len(docs)), [len(found) for found in lemmas])
+        rows = numpy.minimum(numpy.searchsorted(self.keys, flat), len(self.keys) - 1)
+        known = self.keys[rows] == flat
+        width = len(self.keys)
+        pairs, counts = numpy.unique(owner[known] * width + rows[known], return_counts=True)
+        index = pairs % width
+        weights = (1 + numpy.log(counts)) * self.idf[index]
+        bounds = numpy.searchsorted(pairs // width, numpy.arange(len(docs) + 1)).tolist()
+        return [
+            self._similarity(index[start:stop], weights[start:stop])
+            for start, stop in pairwise(bounds)
+        ]
+
+    def _similarity(self, index: numpy.ndarray, weights: numpy.ndarray) -> DefinitionMatches:
+        """Cosine of a passage's weights with each definition, one passage at a time: the
+        same dot products, so the same bits, as scoring it alone."""
         if not len(index):
             return NO_MATCHES
-        counts = tally[index]
-        weights = (1 + numpy.log(counts)) * self.idf[index]
         weights /= numpy.sqrt(weights @ weights)
         similarity = weights @ self.matrix[index]
         similarity[similarity < MIN_SIMILARITY] = 0.0

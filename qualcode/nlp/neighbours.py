@@ -32,6 +32,10 @@ NEIGHBOURS = "neighbours"
 K = 12
 SAME = 0.9999
 EXTENSION = "qualcode_neighbours"
+# Passages ranked against the memory at once: their similarity and ranking arrays stay small
+# enough (about 1 MB for 5,000 remembered passages) for the allocator to reuse, where a whole
+# batch's are mapped and faulted in afresh every time (a tenth of the CPU time, in the kernel).
+RANKED = 32
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
@@ -45,6 +49,16 @@ class Vote:
     votes: numpy.ndarray
     support: numpy.ndarray
     uncoded: float
+
+
+@dataclass(frozen=True)
+class Votes:
+    """A batch's votes: one row per passage (heard: it shares a word with the memory)."""
+
+    votes: numpy.ndarray
+    support: numpy.ndarray
+    uncoded: numpy.ndarray
+    heard: numpy.ndarray
 
 
 class NeighbourMemory:
@@ -90,12 +104,37 @@ class NeighbourMemory:
 
     def vote(self, docs: Sequence[Doc]) -> list[Vote | None]:
         """Each passage's vote (None when it shares no word with anything remembered)."""
-        if not self.size or not docs:
+        found = self.votes(docs)
+        if found is None:
             return [None] * len(docs)
+        return [
+            Vote(found.votes[i], found.support[i], float(found.uncoded[i])) if heard else None
+            for i, heard in enumerate(found.heard.tolist())
+        ]
+
+    def votes(self, docs: Sequence[Doc]) -> Votes | None:
+        """The votes of a batch of passages as matrices (None: nothing remembered, no docs)."""
+        if not self.size or not docs:
+            return None
         # Sparse memory times the batch as a dense block: a passage shares common words with
         # most of the memory, so the product is dense anyway and this is several times faster.
-        query = self._rows(docs).toarray().T
-        similarity = numpy.ascontiguousarray((self.matrix @ query).T)
+        query = self._rows(docs).toarray()
+        found = [
+            self._nearest(query[start : start + RANKED]) for start in range(0, len(docs), RANKED)
+        ]
+        nearest = numpy.concatenate([rows for rows, _ in found])
+        weights = numpy.concatenate([weights for _, weights in found])
+        codes = self.codes[nearest]
+        total = weights.sum(axis=1)
+        scale = numpy.where(total > 0, total, 1.0)
+        votes = numpy.einsum("bk,bkl->bl", weights, codes) / scale[:, None]
+        support = ((weights > 0)[:, :, None] & (codes > 0)).sum(axis=1)
+        uncoded = (weights * ~codes.any(axis=2)).sum(axis=1) / scale
+        return Votes(votes, support, uncoded, total > 0)
+
+    def _nearest(self, query: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The K nearest remembered passages of each query row, and their similarities."""
+        similarity = numpy.ascontiguousarray((self.matrix @ query.T).T)
         # The K + 1 nearest, then the passage's own remembered copy (a coded passage looked at
         # again) is dropped, or else the farthest: a copy would only repeat the codes the
         # passage already has.
@@ -107,16 +146,7 @@ class NeighbourMemory:
             keep = numpy.argpartition(weights, 1, axis=1)[:, 1:]
             nearest = numpy.take_along_axis(nearest, keep, axis=1)
             weights = numpy.take_along_axis(weights, keep, axis=1)
-        codes = self.codes[nearest]
-        total = weights.sum(axis=1)
-        scale = numpy.where(total > 0, total, 1.0)
-        votes = numpy.einsum("bk,bkl->bl", weights, codes) / scale[:, None]
-        support = ((weights > 0)[:, :, None] & (codes > 0)).sum(axis=1)
-        uncoded = (weights * ~codes.any(axis=2)).sum(axis=1) / scale
-        return [
-            Vote(votes[i], support[i], float(uncoded[i])) if total[i] > 0 else None
-            for i in range(len(docs))
-        ]
+        return nearest, weights
 
     def _rows(self, docs: Sequence[Doc]) -> sparse.csr_matrix:
         """Unit tf-idf rows, (1 + ln tf) × idf, over the docs' content lemmas the memory knows."""

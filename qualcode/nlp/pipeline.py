@@ -31,7 +31,7 @@ class LowercaseLemmatizer(Lemmatizer):
 
     def __init__(self, vocab: Vocab, name: str = LEMMATIZER) -> None:
         super().__init__(vocab, None, name, mode="lookup", overwrite=True)
-        self._cache: dict[int, int] = {}
+        self._cache: dict[int, tuple[int, bool]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         self._lemmatize([doc])
@@ -52,27 +52,29 @@ class LowercaseLemmatizer(Lemmatizer):
             return
         forms, where = numpy.unique(numpy.concatenate(orths), return_inverse=True)
         cache = self._cache
-        lemmas = numpy.fromiter(
-            (cache.get(orth) or self._lemma_of(orth) for orth in forms.tolist()),
-            dtype=numpy.uint64,
-            count=len(forms),
-        )[where.reshape(-1)]
+        known = [cache.get(orth) or self._lemma_of(orth) for orth in forms.tolist()]
+        where = where.reshape(-1)
+        lemmas = numpy.array([lemma for lemma, _ in known], dtype=numpy.uint64)[where]
+        content = numpy.array([is_content for _, is_content in known], dtype=bool)[where]
         start = 0
         for doc, found in zip(docs, orths, strict=True):
-            doc.user_data.pop(CONTENT_LEMMAS, None)  # worked out from the old lemmas
+            stop = start + len(found)
+            # The layers all ask for the content lemmas: worked out here for the whole batch.
+            doc.user_data[CONTENT_LEMMAS] = lemmas[start:stop][content[start:stop]]
             if len(found):
-                chunk = lemmas[start : start + len(found)]
-                doc.from_array([LEMMA], cast(Any, chunk.reshape(-1, 1)))
-                start += len(found)
+                doc.from_array([LEMMA], cast(Any, lemmas[start:stop].reshape(-1, 1)))
+            start = stop
 
-    def _lemma_of(self, orth: int) -> int:
+    def _lemma_of(self, orth: int) -> tuple[int, bool]:
+        """A word form's lemma, and whether it is a content word (alphabetic, not a stop word)."""
         lower = self.vocab.strings[orth].lower()
         table = self.lookups.get_table("lemma_lookup", {})
         found = table.get(lower, lower)
         text = (found[0] if isinstance(found, list) else found).lower()
-        lemma = int(self.vocab.strings.add(text))
-        self._cache[orth] = lemma
-        return lemma
+        lexeme = self.vocab[orth]
+        known = (int(self.vocab.strings.add(text)), lexeme.is_alpha and not lexeme.is_stop)
+        self._cache[orth] = known
+        return known
 
     def initialize(
         self,
@@ -123,33 +125,69 @@ def build_lemma_bow(
 
 
 def _extract_content_ngrams(model: Model[Any, Any], docs: list[Doc], is_train: bool) -> Any:
-    ops = model.ops
-    xp = ops.xp
+    """Each doc's distinct n-gram keys (ascending) and counts, for the whole batch at once."""
+    ops, xp = model.ops, model.ops.xp
+    size = model.attrs["ngram_size"]
+    if model.attrs.get("content_only", False):
+        found = [content_lemmas(doc) for doc in docs]
+    else:
+        found = [doc.to_array([LEMMA]).reshape(-1) for doc in docs]
+    sizes = numpy.array([len(lemmas) for lemmas in found], dtype=numpy.int64)
+    unigrams = numpy.concatenate(found).astype("uint64") if found else numpy.zeros(0, "uint64")
+    owner = numpy.repeat(numpy.arange(len(docs)), sizes)
+    grams, owners = [unigrams], [owner]
+    ends = numpy.cumsum(sizes)
+    for n in range(2, size + 1):
+        if len(unigrams) < n:
+            break
+        # n-grams of the joined batch, less those that run across the end of a doc
+        within = numpy.arange(len(unigrams) - n + 1) + n <= ends[owner[: len(unigrams) - n + 1]]
+        grams.append(cast(Any, ops.ngrams(n, cast(Any, unigrams)))[within])
+        owners.append(owner[: len(unigrams) - n + 1][within])
+    keys, owner = numpy.concatenate(grams), numpy.concatenate(owners)
+    order = numpy.lexsort((keys, owner))
+    keys, owner = keys[order], owner[order]
+    first = numpy.ones(len(keys), dtype=bool)
+    first[1:] = (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])
+    starts = numpy.flatnonzero(first)
+    keys, owner = keys[starts], owner[starts]
+    vals = numpy.diff(numpy.append(starts, len(order))).astype("f")
+    lengths = numpy.bincount(owner, minlength=len(docs))
+    if model.attrs.get("normalize", False) and len(vals):
+        # Sums of squared counts are whole numbers, exact in float32 below 2**24 (a doc
+        # repeating one word thousands of times) whatever the order of summing.
+        squares = numpy.bincount(owner, vals.astype(float) ** 2, minlength=len(docs))
+        if squares.max() >= 2**24:
+            return _extract_one_by_one(model, found), _no_gradient
+        vals = vals / numpy.sqrt(squares.astype("f"))[owner]
+    out = (xp.asarray(keys), ops.asarray1f(cast(Any, vals)), ops.asarray1i(cast(Any, lengths)))
+    return out, _no_gradient
+
+
+def _no_gradient(d_output: Any) -> list[Any]:
+    return []
+
+
+def _extract_one_by_one(model: Model[Any, Any], found: list[numpy.ndarray]) -> Any:
+    """Doc by doc, summing in float32 as numpy does (for docs past float32's whole numbers)."""
+    ops, xp = model.ops, model.ops.xp
     size = model.attrs["ngram_size"]
     batch_keys, batch_vals = [], []
-    for doc in docs:
-        if model.attrs.get("content_only", False):
-            lemmas = content_lemmas(doc)
-        else:
-            lemmas = doc.to_array([LEMMA])
+    for lemmas in found:
         unigrams = cast(Any, ops.asarray(cast(Any, lemmas.astype("uint64"))))
         grams = [unigrams] + [
             ops.ngrams(n, unigrams) for n in range(2, size + 1) if len(unigrams) >= n
         ]
         keys, vals = xp.unique(xp.concatenate(grams), return_counts=True)
         vals = vals.astype("f")
-        if model.attrs.get("normalize", False) and len(vals):
+        if len(vals):
             vals = vals / xp.sqrt((vals**2).sum())
         batch_keys.append(keys)
         batch_vals.append(vals)
     lengths = ops.asarray([len(keys) for keys in batch_keys], dtype="int32")
     keys = xp.concatenate(batch_keys) if batch_keys else xp.zeros((0,), dtype="uint64")
     vals = ops.asarray(xp.concatenate(batch_vals), dtype="f") if batch_vals else ops.alloc1f(0)
-
-    def backprop(d_output: Any) -> list[Any]:
-        return []
-
-    return (keys, vals, lengths), backprop
+    return keys, vals, lengths
 
 
 def content_lemmas(doc: Doc) -> numpy.ndarray:

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from typing import Any, cast
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy.orm import Session
-from threadpoolctl import ThreadpoolController, threadpool_limits
 
+from qualcode.gcpause import paused_gc
 from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
 from qualcode.nlp.layers import Labels, Layers, blend_batch
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
-from qualcode.nlp.neighbours import EXTENSION, NEIGHBOURS, NeighbourMemory, Vote
+from qualcode.nlp.neighbours import NEIGHBOURS, NeighbourMemory
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
 from qualcode.nlp.settings import threshold
 from qualcode.nlp.types import CodeEntry, PassageText, Suggestion
+from qualcode.nlp.workers import one_blas_thread, score_forked, worth_forking
 
 FLOOR = 0.05
 BATCH_SIZE = 256
@@ -51,7 +52,9 @@ class Suggester:
     labels: Labels = field(init=False)
     _memory: tuple[numpy.ndarray, numpy.ndarray] | None = field(init=False, default=None)
     _codebook_only: Suggester | None = field(init=False, default=None, repr=False)
-    _trained: list[str | None] = field(init=False, default_factory=list, repr=False)
+    _classifier: tuple[list[int], list[int]] = field(
+        init=False, default_factory=lambda: ([], []), repr=False
+    )
     _trust: numpy.ndarray = field(init=False, default_factory=lambda: numpy.zeros(0), repr=False)
 
     def __post_init__(self) -> None:
@@ -66,7 +69,12 @@ class Suggester:
         labels = set(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ())) if self.has_model else set()
         self.positives = {k: int(v) for k, v in trained.items() if k in known and k in labels}
         self._memory = self._memory_positions()
-        self._trained = [key if key in self.positives else None for key in self.labels.keys]
+        if self.positives:
+            learned = list(getattr(self.nlp.get_pipe(TEXTCAT), "labels", ()))
+            pairs = [
+                (learned.index(k), i) for i, k in enumerate(self.labels.keys) if k in self.positives
+            ]
+            self._classifier = ([c for c, _ in pairs], [p for _, p in pairs])
         self._trust = self.labels.trust(self.positives)
 
     def _memory_positions(self) -> tuple[numpy.ndarray, numpy.ndarray] | None:
@@ -82,19 +90,6 @@ class Suggester:
         ]
         columns = numpy.array([c for c, _ in pairs], dtype=int)
         return columns, numpy.array([p for _, p in pairs], dtype=int)
-
-    def _neighbours(self, doc: Doc) -> tuple[numpy.ndarray | None, numpy.ndarray | None, float]:
-        """The neighbour vote and coded-neighbour counts in label order, and the uncoded share."""
-        vote: Vote | None = doc._.get(EXTENSION) if self._memory is not None else None
-        if vote is None or self._memory is None:
-            return None, None, 0.0
-        columns, positions = self._memory
-        size = len(self.labels.keys)
-        votes = numpy.full(size, numpy.nan)
-        alike = numpy.zeros(size, dtype=int)
-        votes[positions] = vote.votes[columns]
-        alike[positions] = vote.support[columns]
-        return votes, alike, vote.uncoded
 
     @property
     def has_model(self) -> bool:
@@ -114,37 +109,87 @@ class Suggester:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches;
         the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
         items = ((p.body, p) for p in passages)
-        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
-        while batch := list(islice(docs, batch_size)):
-            yield from self._batch_layers(batch)
+        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
+        docs = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=apart)
+        while True:
+            with paused_gc():
+                batch = list(islice(docs, batch_size))
+                found = self._batch_layers(batch) if batch else []
+            if not batch:
+                return
+            yield from found
 
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
     ) -> list[tuple[PassageText, Layers]]:
-        labels, trained, trust = self.labels, self._trained, self._trust
-        found, models = [], []
-        for doc, passage in batch:
-            model = None
-            if self.positives:
-                cats = doc.cats
-                model = numpy.array([cats[k] if k else numpy.nan for k in trained], dtype="f")
-                models.append(model)
-            cues = self.cues.evidence(doc, passage.body_start, passage.body)
-            definitions = self.definitions.matches(doc)
-            votes, alike, uncoded = self._neighbours(doc)
-            found.append(Layers(labels, cues, definitions, model, trust, votes, alike, uncoded))
-        blended = blend_batch(
-            numpy.stack([layer.cue_vector() for layer in found]),
-            numpy.stack([layer.similarity_vector() for layer in found]),
-            numpy.stack(models) if models else None,
-            trust,
-            numpy.stack([layer.vote_vector() for layer in found]),
-            numpy.array([layer.uncoded for layer in found]),
-        )
+        labels, trust = self.labels, self._trust
+        docs = [doc for doc, _ in batch]
+        model = self._model_scores(docs)
+        votes, alike, uncoded, heard = self._neighbour_votes(docs)
+        definitions = self.definitions.matches_batch(docs)
+        evidence = [self.cues.evidence(doc, p.body_start, p.body) for doc, p in batch]
+        size = (len(batch), len(labels.keys))
+        cue, similarity = numpy.zeros(size), numpy.zeros(size)
+        for row, found in enumerate(evidence):
+            for code, hits in found.items():
+                cue[row, labels.position[code]] = hits.score
+        for row, matches in enumerate(definitions):
+            if matches.vector is not None:
+                similarity[row] = matches.vector
+        blended = blend_batch(cue, similarity, model, trust, votes, uncoded)
         return [
-            (passage, replace(layer, batch=blended, row=row))
-            for row, ((_, passage), layer) in enumerate(zip(batch, found, strict=True))
+            (
+                passage,
+                Layers(
+                    labels,
+                    evidence[row],
+                    definitions[row],
+                    None if model is None else model[row],
+                    trust,
+                    votes[row] if heard[row] else None,
+                    alike[row] if heard[row] else None,
+                    float(uncoded[row]),
+                    blended,
+                    row,
+                ),
+            )
+            for row, (_, passage) in enumerate(batch)
         ]
+
+    def _model_scores(self, docs: list[Doc]) -> numpy.ndarray | None:
+        """The classifier's probabilities for a batch (float32, one column per label, NaN for
+        labels it did not learn); None without a model. Read from its predictions directly:
+        setting doc.cats, a dict per passage, cost more than the classifier itself."""
+        if not self.positives:
+            return None
+        textcat = self.nlp.get_pipe(TEXTCAT)
+        scores = numpy.asarray(cast(Any, textcat).predict(docs), dtype="f")
+        columns, positions = self._classifier
+        model = numpy.full((len(docs), len(self.labels.keys)), numpy.nan, dtype="f")
+        model[:, positions] = scores[:, columns]
+        return model
+
+    def _neighbour_votes(
+        self, docs: list[Doc]
+    ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The neighbour votes and coded-neighbour counts of a batch in label order (NaN and 0
+        where silent), the uncoded shares, and which passages the memory heard."""
+        size = (len(docs), len(self.labels.keys))
+        votes, alike = numpy.full(size, numpy.nan), numpy.zeros(size, dtype=int)
+        uncoded, heard = numpy.zeros(len(docs)), numpy.zeros(len(docs), dtype=bool)
+        if self._memory is None:
+            return votes, alike, uncoded, heard
+        memory = self.nlp.get_pipe(NEIGHBOURS)
+        assert isinstance(memory, NeighbourMemory)
+        found = memory.votes(docs)
+        if found is None:
+            return votes, alike, uncoded, heard
+        columns, positions = self._memory
+        rows = numpy.flatnonzero(found.heard)
+        votes[numpy.ix_(rows, positions)] = found.votes[numpy.ix_(rows, columns)]
+        alike[numpy.ix_(rows, positions)] = found.support[numpy.ix_(rows, columns)]
+        uncoded[rows] = found.uncoded[rows]
+        return votes, alike, uncoded, found.heard
 
     def rank(self, layers: Layers, floor: float = FLOOR) -> list[Suggestion]:
         """Blend the layers into suggestions scoring at least floor, best first."""
@@ -179,72 +224,27 @@ class Suggester:
         BLAS is held to one thread while scoring: its matrices are small, and extra threads
         cost more than they give (about a tenth of the time on two cores). The limit is taken
         per batch and given back before the batch is yielded, so it never outlives a call nor
-        covers the caller's code, and interleaved calls cannot leave it set for good.
+        covers the caller's code, and interleaved calls cannot leave it set for good. Cyclic
+        garbage collection is held off the same way (qualcode.gcpause: a fifth of the CPU time).
 
         With n_process > 1 (and fork available), chunks of passages are scored whole in
         forked worker processes, which share this suggester's memory and return only the
         suggestions.
         """
         floor = self.threshold if min_score is None else min_score
-        if n_process > 1 and len(passages) > CHUNK and "fork" in mp.get_all_start_methods():
-            yield from self._suggest_forked(passages, floor, batch_size, n_process)
+        if n_process > 1 and worth_forking(len(passages)):
+            yield from score_forked(self, passages, floor, batch_size, n_process)
             return
         scored = (
             (passage, self.rank(layers, floor))
             for passage, layers in self.layers(passages, batch_size=batch_size)
         )
         while True:
-            with _blas().limit(limits=1, user_api="blas"):
+            with paused_gc(), one_blas_thread():
                 batch = list(islice(scored, max(1, batch_size)))
             if not batch:
                 return
             yield from batch
-
-    def _suggest_forked(
-        self, passages: Sequence[PassageText], floor: float, batch_size: int, n_process: int
-    ) -> Iterator[tuple[PassageText, list[Suggestion]]]:
-        """Workers are forked with the suggester and the passages in their memory, so a chunk
-        is sent as a range and comes back as suggestions only (no text crosses a pipe)."""
-        global _FORKED
-        _FORKED = (self, passages)
-        chunks = [
-            (i, min(i + CHUNK, len(passages)), floor, batch_size)
-            for i in range(0, len(passages), CHUNK)
-        ]
-        try:
-            with mp.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool:
-                for (start, stop, _, _), ranked in zip(
-                    chunks, pool.imap(_score_chunk, chunks), strict=True
-                ):
-                    yield from zip(passages[start:stop], ranked, strict=True)
-        finally:
-            _FORKED = None
-
-
-CHUNK = 2000
-_FORKED: tuple[Suggester, Sequence[PassageText]] | None = None
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    """The process's thread pools, looked up once (threadpool_limits looks each time, ~2 ms)."""
-    return ThreadpoolController()
-
-
-def _one_blas_thread() -> None:
-    """Scoring multiplies small matrices: BLAS threads only contend with the other workers."""
-    threadpool_limits(limits=1, user_api="blas")
-
-
-def _score_chunk(job: tuple[int, int, float, int]) -> list[list[Suggestion]]:
-    """Score passages[start:stop] in a forked worker with the parent's suggester."""
-    start, stop, floor, batch_size = job
-    assert _FORKED is not None
-    suggester, passages = _FORKED
-    return [
-        suggester.rank(layers, floor)
-        for _, layers in suggester.layers(passages[start:stop], batch_size=batch_size)
-    ]
 
 
 def load_suggester(session: Session, codes: Sequence[CodeEntry] | None = None) -> Suggester:

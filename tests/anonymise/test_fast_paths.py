@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from qualcode.anonymise import detectors, numbers
 from qualcode.anonymise.detectors import detect
-from qualcode.anonymise.normal import fold, form_pattern, forms_pattern
+from qualcode.anonymise.hits import lines_with
+from qualcode.anonymise.normal import _TABLE, fold, form_pattern, forms_pattern
 from qualcode.anonymise.redactor import FOLDED_WORD, Redactor, _written
 from qualcode.anonymise.terms import Entry
 
@@ -52,6 +53,27 @@ def test_written_words_are_the_tokens_that_equal_them(text: str, words: set[str]
     folded = fold(text).text
     expected = [m.span() for m in FOLDED_WORD.finditer(folded) if m.group() in words]
     assert [m.span() for m in _written(folded, words)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text() | texts | st.text(alphabet="ΣΩσςİıİßẞ£€’‘–—.-`\u00ad\u200b\u0301\t\n aZé．K"))
+def test_fold_is_the_translation_character_by_character(text: str) -> None:
+    folded = fold(text)
+    assert folded.text == text.translate(_TABLE)
+    kept = [i for i, char in enumerate(text) if _TABLE[ord(char)]]
+    assert folded.origin == (None if len(kept) == len(text) else kept)
+
+
+# The URL trigger as first written: what the faster one must find on exactly the same lines.
+PLAIN_URL_TRIGGER = re.compile(r"://|(?i:www\.)|[^\W_]\.[^\W\d_]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="aZ1é._:/wW \n-"))
+def test_url_trigger_finds_the_lines_the_plain_trigger_finds(text: str) -> None:
+    assert list(lines_with(text, detectors.URL_TRIGGER)) == list(
+        lines_with(text, PLAIN_URL_TRIGGER)
+    )
 
 
 def _whole_text(

@@ -32,6 +32,9 @@ PIECES = [
     "J. Smith", "Mr Kessler", "Kessler", "Okafor", "OKAFOR", "ΟΔΥΣΣΕΑΣ", "ΟΔΥΣΣΕΑΣ's",
     "İlkay", "Don't", "I", "I'm", "And", "But", "The", "funding", "was", "cut", "said",
     "our finance director,", "07700 900123", "jo@example.org", "www.example.org", "so",
+    # "I" goes on no name, but a title may take it as an initial.
+    "And I", "I'd", "The I", "Ivy", "Ivy Okafor", "Dr I. Kaur", "Dr I Kaur", "Mr", "Dr", "I.",
+    "The Ivybridge Trust", "at The Ivybridge Trust",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\u00a0", "? ", "\r\n", ' "', "  "]
 texts = st.lists(
@@ -52,18 +55,36 @@ def _policy(dismissed: set[str]) -> ExportRedactor:
 def test_near_a_quote_as_over_the_whole_document(
     text: str, dismissed: set[str], data: st.DataObject
 ) -> None:
+    windows = []
+    for _ in range(4):
+        start = data.draw(st.integers(0, len(text)))
+        windows.append((start, data.draw(st.integers(start, len(text)))))
+    _check_windows(text, dismissed, windows)
+
+
+def _check_windows(text: str, dismissed: set[str], windows: list[tuple[int, int]]) -> None:
+    """Each window (and each line on its own) redacted near as over the whole text."""
     whole, near = _policy(dismissed), _policy(dismissed)
     everywhere = whole.unreviewed(text)
     scan = near.nearby(text)
     lines = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-    windows = [(start, start) for start in lines]  # each line on its own
-    for _ in range(4):
-        start = data.draw(st.integers(0, len(text)))
-        windows.append((start, data.draw(st.integers(start, len(text)))))
-    for start, end in windows:
+    for start, end in [(start, start) for start in lines] + windows:
         expected = whole.combine(text, everywhere, start, end)
         assert near.combine(text, near.unreviewed_near(scan, start, end), start, end) == expected
     assert near.flagged == whole.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The I…" is looked up elsewhere unless the word is "I": here "The" opens a name.
+        "We work at The Ivybridge Trust now.\nThe Ivybridge Trust was late.\nAnd I rang.",
+        "And I think Tendai Moyo rang.\nAnd I rang back.\nI Moyo said.\nSo I'd ask Ivy Okafor.",
+        "He saw Dr I. Kaur today.\nDr I. Kaur said so.\nAnd I. Kaur too, Mr Dr I. Kaur.",
+    ],
+)
+def test_lines_after_a_pronoun_as_over_the_whole_document(text: str) -> None:
+    _check_windows(text, set(), [(0, len(text))])
 
 
 @pytest.fixture(scope="module")

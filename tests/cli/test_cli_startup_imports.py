@@ -88,3 +88,13 @@ def test_everyday_commands_load_no_heavy_library(coded_project: Path, args: list
 def test_everyday_commands_declare_no_models(coded_project: Path, args: list[str]) -> None:
     command = (arg.format(project=coded_project) for arg in args)
     assert _loaded_by(*command, watched=[MODELS]) == []
+
+
+@pytest.mark.parametrize(("out", "needed"), [("quotes.md", []), ("quotes.docx", ["docx", "lxml"])])
+def test_an_export_loads_its_own_writer_only(
+    coded_project: Path, out: str, needed: list[str]
+) -> None:
+    # The export group also holds the REFI-QDA commands; neither they nor other formats load.
+    watched = ["openpyxl", "docx", "lxml", "jinja2", "qualcode.refi.api"]
+    args = ["export", "quotes", str(coded_project), "--out", str(coded_project.parent / out)]
+    assert _loaded_by(*args, watched=watched) == needed

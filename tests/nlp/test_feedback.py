@@ -15,9 +15,9 @@ from qualcode.nlp import (
     suggester_codings,
 )
 from qualcode.nlp.labels import training_set
-from qualcode.nlp.suggester import CHUNK
 from qualcode.nlp.training import train_project
 from qualcode.nlp.types import PassageText
+from qualcode.nlp.workers import CHUNK
 from qualcode.store.db import Project
 from qualcode.store.models import AuditEvent, Coding, Passage, SuggestionDecision
 

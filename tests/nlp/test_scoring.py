@@ -65,3 +65,22 @@ def test_reason_names_the_cue_and_where() -> None:
     assert 'cue "bid: bidding" at 10–17' in text
     assert "learned from 7 coded passages" in text
     assert "definition words" not in text
+
+
+def test_definition_matches_of_a_batch_equal_one_at_a_time(nlp: Language) -> None:
+    index = DefinitionIndex(nlp, CODES)
+    texts = [
+        "Most of our income is grants from two trusts and one funder.",
+        "",
+        "Nothing in common here.",
+        "The wings were locked down again; officers short-staffed, the regime restricted.",
+        "Grants, grants and more grants: one funder, lockdowns and officers.",
+    ]
+    docs = list(nlp.pipe(texts))
+    batch = index.matches_batch(docs)
+    for doc, found in zip(docs, batch, strict=True):
+        alone = index.matches(doc)
+        assert found.similarity == alone.similarity  # the same bits
+        assert all(found.words(c.key) == alone.words(c.key) for c in CODES)
+    assert batch[1].vector is None and batch[2].vector is None
+    assert batch[4].similarity.keys() == {"funding", "lockdowns"}
