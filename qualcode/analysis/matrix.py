@@ -4,13 +4,13 @@ code × code co-occurrence tables, anonymised as exports are."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from qualcode.analysis.carrying import CodeTree, Filters, carried
-from qualcode.analysis.rows import CODE_ROWS, Row, case_rows
+from qualcode.analysis.rows import CODE_ROWS, Row, RowRef, case_rows
 from qualcode.analysis.summaries import summaries_by_cell
 from qualcode.errors import QualcodeError
 from qualcode.export.build import QuoteMaker
@@ -105,6 +105,19 @@ class MatrixOptions:
     cell: str = "count"
     quotes: bool = True
     quote_options: QuoteOptions = field(default_factory=QuoteOptions)
+    summaries_of: str | None = None  # only this coder's cell summaries (None: everyone's)
+
+
+def blind_options(options: MatrixOptions, viewer: str) -> MatrixOptions:
+    """The matrix a coder may see while a blind assignment of theirs is open: only their own
+    codings count and only their own cell summaries show, as in the workbench."""
+    me = viewer.strip()
+    return replace(
+        options,
+        filters=replace(options.filters, coder=me, consensus=False),
+        quote_options=replace(options.quote_options, coder=me, consensus=False),
+        summaries_of=me,
+    )
 
 
 def chosen_codes(tree: CodeTree, session: Session, spec: list[str]) -> list[Code]:
@@ -152,7 +165,8 @@ def build_matrix(session: Session, options: MatrixOptions) -> Matrix:
         by_id = {c.id: c for c in tree.codes}
         if options.quotes:  # every quoted document's passages in one query
             maker.read_passages(session, found.documents)
-        matrix = _framework(session, found, rows, columns, maker, options.quotes, policy, by_id)
+        summaries = summaries_by_cell(session, options.summaries_of)
+        matrix = _framework(summaries, found, rows, columns, maker, options.quotes, policy, by_id)
     matrix.cell_mode = options.cell
     matrix.unreviewed = len(policy.flagged)
     matrix.unreviewed_kept = policy.keep_unreviewed
@@ -170,7 +184,7 @@ def _co_occurrence(found: Carried, rows: list[Column], columns: list[Column]) ->
 
 
 def _framework(
-    session: Session,
+    summaries: dict[tuple[RowRef, int], str],
     found: Carried,
     rows: list[Row],
     columns: list[Column],
@@ -188,7 +202,6 @@ def _framework(
         for document_id, count in found.codings_by_document(column.matched).items():
             if document_id in row_of:
                 codings[(row_of[document_id], column.key)] += count
-    summaries = summaries_by_cell(session)
     quotes = _quotes(found, row_of, columns, maker, by_id) if with_quotes else {}
     cells: dict[tuple[str, str], Cell] = {}
     for row in rows:

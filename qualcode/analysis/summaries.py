@@ -12,6 +12,7 @@ from qualcode.errors import QualcodeError
 from qualcode.export.grouping import NOT_RECORDED
 from qualcode.export.selection import matching_documents
 from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store.blinding import blind_documents
 from qualcode.store.codes import find_code
 from qualcode.store.models import CellSummary, Code, Coder, Document, Participant
 
@@ -75,10 +76,23 @@ def set_summary(
     session: Session, kind: str, row: str, column: str, text: str, *, coder: str
 ) -> str:
     """Write (or, with empty text, remove) the summary of a cell named as people name it;
-    says what it did."""
+    says what it did. Another coder's is refused while the coder is blind, as in the matrix."""
     _check_length(text)
     ref = resolve_row(session, kind, row)
-    return write_summary(session, ref, find_code(session, column).id, text, coder=coder)
+    code_id = find_code(session, column).id
+    blind = is_blind(session, coder)
+    return write_summary(session, ref, code_id, text, coder=coder, blind=blind)
+
+
+def is_blind(session: Session, coder: str) -> bool:
+    """Whether a blind assignment of the coder is open: other coders' summaries are hidden."""
+    return bool(blind_documents(session, coder))
+
+
+def check_own_while_blind(session: Session, summary: CellSummary, coder: str) -> None:
+    """Refuse another coder's summary (hidden from them) while the coder is blind."""
+    if is_blind(session, coder):
+        _check_own(session, summary, coder)
 
 
 HIDDEN = (

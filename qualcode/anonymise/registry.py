@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
 
 from qualcode.anonymise.check import finding_key
 from qualcode.anonymise.terms import Entry
@@ -35,6 +35,7 @@ def register(
         raise QualcodeError(f"kind must be one of {', '.join(REGISTER_KINDS)}")
     if not value.strip():
         raise QualcodeError("an identifier cannot be empty")
+    _check_fits(value.strip(), Identifier.value, "an identifier")
     owner = None
     if participant is not None:
         owner = session.scalar(select(Participant).where(Participant.label == participant))
@@ -64,6 +65,7 @@ def dismiss(session: Session, value: str, *, coder: str | None) -> bool:
     cleaned = finding_key(value)
     if not cleaned:
         raise QualcodeError("nothing to dismiss: the value is empty")
+    _check_fits(cleaned, DismissedHit.value, "a dismissed value")
     if cleaned in dismissed_values(session):
         return False
     hit = DismissedHit(value=cleaned, dismissed_by=coder)
@@ -71,6 +73,15 @@ def dismiss(session: Session, value: str, *, coder: str | None) -> bool:
     session.flush()
     record(session, "hit.dismiss", "dismissed_hit", hit.id, coder=coder, after={"value": cleaned})
     return True
+
+
+def _check_fits(value: str, column: InstrumentedAttribute[str], what: str) -> None:
+    # The column is VARCHAR(n): PostgreSQL refuses a longer value mid-write, SQLite keeps it.
+    limit = getattr(column.type, "length", None)
+    if limit is not None and len(value) > limit:
+        raise QualcodeError(
+            f"{what} must be at most {limit} characters (this one has {len(value)})"
+        )
 
 
 def undismiss(session: Session, value: str) -> bool:

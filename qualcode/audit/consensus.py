@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from qualcode.audit import spans
 from qualcode.errors import QualcodeError
 from qualcode.numbering import passage_number
-from qualcode.store.audit import find_coder, record
+from qualcode.store.audit import known_coder, record
 from qualcode.store.coder_name import check_coder_name
 from qualcode.store.codes import find_code
 from qualcode.store.codings import add_coding, find_codings, remove_coding
@@ -136,8 +136,7 @@ def merge_document(
     names, target = _check_names(coders, into)
     _target(strategy, {}, names)  # refuse an unknown strategy before anything is read
     for name in names:
-        if find_coder(session, name) is None:
-            raise QualcodeError(f"no coder named {name!r}")
+        known_coder(session, name)
     sources = {
         name: _by_code(find_codings(session, document=document, coder=name)) for name in names
     }

@@ -21,6 +21,7 @@ from qualcode.cli.common import (
     print_json,
     project_open,
     refuse_project_output,
+    warn,
 )
 from qualcode.cli.options import (
     CoderFilterOpt,
@@ -32,6 +33,7 @@ from qualcode.cli.options import (
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
 from qualcode.errors import QualcodeError
+from qualcode.store.audit import known_coder
 from qualcode.wording import plural
 
 
@@ -89,7 +91,8 @@ def matrix(
 ) -> None:
     """Participants (or documents, attribute values, codes) by themes: passages, codings, the
     cell's summary and its anonymised quotes."""
-    from qualcode.analysis.matrix import MatrixOptions, build_matrix
+    from qualcode.analysis.matrix import MatrixOptions, blind_options, build_matrix
+    from qualcode.analysis.summaries import is_blind
     from qualcode.analysis.write import matrix_format, write_matrix
     from qualcode.export.model import QuoteOptions
 
@@ -109,6 +112,13 @@ def matrix(
     )
     with project_open(project) as opened:  # its one-line errors cover writing the file too
         with opened.read() as session:
+            known_coder(session, coder)
+            viewer = default_coder()  # blind coding: who is looking, as `code list` asks
+            blind = is_blind(session, viewer)
+            if blind:
+                if consensus or (coder is not None and coder.strip() != viewer.strip()):
+                    raise QualcodeError(BLIND_MATRIX + "; give no --coder or --consensus")
+                options = blind_options(options, viewer)
             result = build_matrix(session, options)
         if out is not None and chosen is not None:
             write_matrix(result, out, chosen, template)
@@ -122,7 +132,15 @@ def matrix(
         from qualcode.cli.analysis_render import matrix_table
 
         console.print(matrix_table(result))
+    if blind:
+        warn(BLIND_MATRIX)
     warn_unreviewed(result.unreviewed, project, kept=result.unreviewed_kept)
+
+
+BLIND_MATRIX = (
+    "a blind assignment of yours is open: the matrix counts only your codings and shows only "
+    "your summaries"
+)
 
 
 def summarise(
@@ -181,6 +199,7 @@ def query(
     )
     with project_open(project) as opened:  # its one-line errors cover writing the file too
         with opened.read() as session:
+            known_coder(session, coder)
             result = run_query(session, expression, filters, options)
         if out is not None and chosen is not None:
             write_quote_set(quote_set(result, options), out, chosen)

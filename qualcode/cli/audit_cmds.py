@@ -45,6 +45,7 @@ from qualcode.cli.supervisor_common import (
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.files import shown
 from qualcode.numbering import passage_index
+from qualcode.store.audit import known_coder
 from qualcode.store.documents import find_document
 from qualcode.wording import plural
 
@@ -173,6 +174,8 @@ def audit_log(
         events = audit_events(
             session, coder=coder, since=moment, code=code, action=action, limit=limit
         )
+        if not events:  # a name only in the log (e.g. from a combined project) is still known
+            known_coder(session, coder)
     if as_json:
         print_json([e.as_json() for e in events])
         return

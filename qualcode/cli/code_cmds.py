@@ -137,6 +137,7 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List codings with their text."""
+    from qualcode.store.audit import known_coder
     from qualcode.store.codes import find_code
     from qualcode.store.codings import coding_records
     from qualcode.store.documents import find_document
@@ -144,6 +145,7 @@ def list_(
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
+        known_coder(session, coder)
         records = coding_records(session, document=document, code=found, coder=coder)
         records = visible(session, records, default_coder())  # blind coding: who is looking
     if as_json:
@@ -181,6 +183,7 @@ def export(
     ] = False,
 ) -> None:
     """Export codings as CSV (one row per coding, with offsets and text)."""
+    from qualcode.store.audit import known_coder
     from qualcode.store.codes import find_code
     from qualcode.store.codings import coding_records
     from qualcode.store.documents import find_document
@@ -194,6 +197,7 @@ def export(
     with project_open(project) as opened, opened.read() as session:
         document = find_document(session, doc) if doc else None
         found = find_code(session, code) if code else None
+        known_coder(session, coder)
         records = coding_records(session, document=document, code=found, coder=coder)
         records = visible(session, records, default_coder())  # blind coding: who is looking
     text = write_table(records)

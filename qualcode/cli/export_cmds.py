@@ -27,6 +27,7 @@ from qualcode.export.labels import DEFAULT_LABEL, parse_template
 from qualcode.export.model import QuoteOptions
 from qualcode.export.write import check_template, format_for, write_quote_set
 from qualcode.files import shown
+from qualcode.store.audit import known_coder
 from qualcode.wording import plural
 
 export_app = typer.Typer(
@@ -112,6 +113,7 @@ def quotes(
         progress(hidden=as_json) as steps,
     ):
         steps.stage("Gathering quotes")
+        known_coder(session, coder)
         quote_set = build_quote_set(session, options)
         steps.stage(f"Writing {shown(out.name)}")
         write_quote_set(quote_set, out, chosen, template)

@@ -184,7 +184,8 @@ def export(
     refuse_project_output(project, out)
     wanted = MemoFilter(kind=kind, code=code, document=document, coder=coder)
     with project_open(project) as opened, opened.read() as session:
-        report = build_memo_report(session, wanted, keep_unreviewed=keep)
+        # blind coding: who is looking, as `memo list` asks
+        report = build_memo_report(session, wanted, keep_unreviewed=keep, viewer=default_coder())
         write_memo_report(report, out, chosen)
     outcome = Outcome(as_json)
     outcome.say(f"Wrote {report.count} memo(s) to {out} ({chosen}).")

@@ -16,6 +16,7 @@ from qualcode.cli.common import (
     project_open,
 )
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed, warn_unreviewed
+from qualcode.store.audit import known_coder
 from qualcode.wording import plural
 
 CodeFilterOpt = Annotated[
@@ -49,6 +50,7 @@ def words(
     filters = _filters(where, coder)
     keep = keep_unreviewed(unreviewed)
     with project_open(project) as opened, opened.read() as session:
+        known_coder(session, coder)
         found = word_frequencies(session, filters, code=code, top=top, keep_unreviewed=keep)
     if as_json:
         print_json(found.as_json())
@@ -91,6 +93,7 @@ def kwic(
     filters = _filters(where, coder)
     keep = keep_unreviewed(unreviewed)
     with project_open(project) as opened, opened.read() as session:
+        known_coder(session, coder)
         found, flagged = keyword_in_context(
             session, filters, word, code=code, width=width, keep_unreviewed=keep
         )

@@ -15,7 +15,7 @@ from qualcode.export.selection import selected_codes
 from qualcode.memos.subjects import KINDS
 from qualcode.memos.writes import MemoRef, memo_kind
 from qualcode.numbering import passage_number
-from qualcode.store.audit import find_coder
+from qualcode.store.audit import known_coder
 from qualcode.store.documents import find_document
 from qualcode.store.models import CellSummary, Code, Coder, Coding, Memo, Participant, Passage
 
@@ -185,8 +185,7 @@ def list_memos(session: Session, wanted: MemoFilter | None = None) -> list[MemoE
         document = find_document(session, wanted.document).id
         entries = [e for e in entries if e.document_id == document]
     if wanted.coder is not None:
-        if find_coder(session, wanted.coder) is None:
-            raise QualcodeError(f"no coder named {wanted.coder!r} in this project")
+        known_coder(session, wanted.coder)
         entries = [e for e in entries if e.coder == wanted.coder.strip()]
     order = {kind: n for n, kind in enumerate(KINDS)}
     return sorted(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.export.policy import ExportRedactor
+from qualcode.memos.blind import visible_memos
 from qualcode.memos.listing import MemoEntry, MemoFilter, list_memos
 from qualcode.numbering import passage_number
 from qualcode.store.models import Code, Document, Participant
@@ -104,14 +105,22 @@ class _Places:
 
 
 def build_memo_report(
-    session: Session, wanted: MemoFilter | None = None, *, keep_unreviewed: bool = False
+    session: Session,
+    wanted: MemoFilter | None = None,
+    *,
+    keep_unreviewed: bool = False,
+    viewer: str | None = None,
 ) -> MemoReport:
     """The selected memos, anonymised: identifiers, speaker names and (unless kept)
-    unreviewed likely names redacted in their words, places and coders' names."""
+    unreviewed likely names redacted in their words, places and coders' names. With a
+    viewer, only the memos they may read under their open blind assignments."""
     policy = ExportRedactor.for_project(session, keep_unreviewed=keep_unreviewed)
     places = _Places(session, policy)
     sections = {kind: MemoSection(kind, title) for kind, title in SECTIONS.items()}
-    for entry in list_memos(session, wanted):
+    entries = list_memos(session, wanted)
+    if viewer is not None:
+        entries = visible_memos(session, entries, viewer)
+    for entry in entries:
         sections[entry.kind].memos.append(
             ReportMemo(
                 places.of(entry),

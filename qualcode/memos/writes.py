@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.analysis.summaries import MAX_SUMMARY, find_summary, resolve_row, set_summary
+from qualcode.analysis.summaries import (
+    MAX_SUMMARY,
+    check_own_while_blind,
+    find_summary,
+    resolve_row,
+    set_summary,
+)
 from qualcode.errors import QualcodeError
 from qualcode.memos.subjects import Subject
 from qualcode.store.audit import get_or_create_coder, record
@@ -160,6 +166,8 @@ def edit_memo(session: Session, ref: MemoRef, coder: str, text: str) -> None:
     if isinstance(row, Coding):
         set_coding_memo(session, row.id, coder, cleaned)
         return
+    if isinstance(row, CellSummary):
+        check_own_while_blind(session, row, coder)
     before = row.text
     if before == cleaned:
         return
@@ -188,6 +196,8 @@ def remove_memo(session: Session, ref: MemoRef, coder: str) -> None:
     if isinstance(row, Coding):
         set_coding_memo(session, row.id, coder, None)
         return
+    if isinstance(row, CellSummary):
+        check_own_while_blind(session, row, coder)
     session.delete(row)
     session.flush()
     if isinstance(row, CellSummary):

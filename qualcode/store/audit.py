@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.errors import QualcodeError
 from qualcode.store.coding_rows import ensure_coder
 from qualcode.store.models import AuditEvent, Coder, Setting, utcnow
 from qualcode.store.trail import append_events, plain, seal
@@ -62,6 +63,22 @@ def record_many(
 def find_coder(session: Session, name: str) -> Coder | None:
     """The coder with this name, if any."""
     return session.scalar(select(Coder).where(Coder.name == name.strip()))
+
+
+def known_coder(session: Session, name: str | None) -> str | None:
+    """A --coder filter's name, trimmed, refusing one nobody by that name has used here
+    (a typo would otherwise select nothing, or everything under NOT)."""
+    if name is None:
+        return None
+    if find_coder(session, name) is None:
+        names = list(session.scalars(select(Coder.name).order_by(Coder.name).limit(_LISTED + 1)))
+        known = ", ".join(names) if len(names) <= _LISTED else ""
+        hint = f" (coders: {known})" if known else " (none yet)" if not names else ""
+        raise QualcodeError(f"no coder named {name.strip()!r}{hint}")
+    return name.strip()
+
+
+_LISTED = 8  # more coders than this make the error longer than one line
 
 
 def get_or_create_coder(session: Session, name: str) -> Coder:

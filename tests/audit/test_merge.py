@@ -94,7 +94,8 @@ def test_merge_refusals(runner: CliRunner, study: Study) -> None:
     assert code == 1 and "cannot also be merged from" in err
     code, _, err = run(runner, *args, "union", "--coders", "ana,zoe")
     assert code == 1 and "no coder named 'zoe'" in err
-    assert _consensus(runner, study) == []
+    code, _, err = run(runner, "code", "list", study.target, "--coder", "consensus")
+    assert code == 1 and "no coder named 'consensus'" in err  # nothing merged, nobody added
 
 
 def test_resolve_disagreements_one_by_one(runner: CliRunner, study: Study) -> None:
