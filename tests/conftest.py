@@ -3,6 +3,7 @@ run as a process whose standard error is a terminal."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pty
 import subprocess
@@ -33,6 +34,18 @@ Interviewer: And inside the prisons?
 Priya: Sessions get cancelled at short notice when there's a lockdown. Security clearance for
 our volunteers took four months.
 """
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """Leave the garbage collector as each test found it: code that freezes or pauses it
+    for a process's sake (CLI start-up, import, forked scoring) must not reach the next test."""
+    enabled = gc.isenabled()
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture

@@ -116,10 +116,13 @@ def test_pinned_key_stays_across_refresh_coding_and_sessions(tui: Tui) -> None:
         await settle(pilot)
         assert app.transcript.numbers == seen["first"]
         await pilot.press("tab")
-        assert isinstance(app.focused, CodebookTree)
-        await pilot.press("down", "down", "down", "p", "3")
         await settle(pilot)
+        assert isinstance(app.focused, CodebookTree)
+        await pilot.press("down", "down", "down")
+        await settle(pilot)  # the code under the cursor is the one the coder sees pinned
         seen["pinned"] = app.transcript.query_one(CodebookTree).highlighted_code
+        await pilot.press("p", "3")
+        await settle(pilot)
 
     tui.run(pin, document=1)
     pinned = seen["pinned"]
