@@ -10,6 +10,7 @@ from qualcode.anonymise.terms import Entry
 from qualcode.errors import QualcodeError
 from qualcode.store.audit import record
 from qualcode.store.documents import add_identifiers
+from qualcode.store.fits import check_fits
 from qualcode.store.models import DismissedHit, Identifier, Participant
 
 REGISTER_KINDS = ("name", "alias", "organisation", "place", "other")
@@ -76,12 +77,7 @@ def dismiss(session: Session, value: str, *, coder: str | None) -> bool:
 
 
 def _check_fits(value: str, column: InstrumentedAttribute[str], what: str) -> None:
-    # The column is VARCHAR(n): PostgreSQL refuses a longer value mid-write, SQLite keeps it.
-    limit = getattr(column.type, "length", None)
-    if limit is not None and len(value) > limit:
-        raise QualcodeError(
-            f"{what} must be at most {limit} characters (this one has {len(value)})"
-        )
+    check_fits(value, getattr(column.type, "length", None), what)
 
 
 def undismiss(session: Session, value: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qualcode.errors import QualcodeError
+from qualcode.store.fits import check_fits
 
 MAX_LABEL = 200  # participant.label is VARCHAR(200): PostgreSQL refuses more, SQLite keeps it
 
@@ -14,9 +15,5 @@ def check_participant_label(label: str) -> str:
         raise QualcodeError("a participant label cannot be empty")
     if "\n" in cleaned:
         raise QualcodeError(f"a participant label must be one line: {cleaned!r}")
-    if len(cleaned) > MAX_LABEL:
-        raise QualcodeError(
-            f"a participant label must be at most {MAX_LABEL} characters "
-            f"(this one has {len(cleaned)})"
-        )
+    check_fits(cleaned, MAX_LABEL, "a participant label")
     return cleaned
