@@ -23,3 +23,18 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def existing_objects_frozen() -> Iterator[None]:
+    """Leave the objects that exist now out of the collector's passes inside the block (a
+    forked worker then shares their pages untouched), and put them back after. When the
+    caller froze them already (the CLI does once a command is loaded), they stay frozen."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

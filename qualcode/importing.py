@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
+from qualcode.gcpause import existing_objects_frozen
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
 from qualcode.ingest.document import fail
 from qualcode.ingest.speaker_map import ORIGINAL, map_drafts, mapped_labels, private_labels
@@ -117,7 +116,9 @@ def import_paths(
     outcomes: list[ImportOutcome] = []
     batch: list[_Read] = []
     size = 0
-    with _start_up_frozen():
+    # Passing over the objects of start-up (modules, classes, SQLAlchemy's tables) again and
+    # again, as the passages made meanwhile set off collections, was a twentieth of the CPU.
+    with existing_objects_frozen():
         for item in _read_ahead(files, options):
             batch.append(item)
             size += len(item.read.text) if item.read is not None else 0
@@ -127,21 +128,6 @@ def import_paths(
         if batch:
             outcomes += _store_batch(project, batch, options, on_file)
     return outcomes
-
-
-@contextmanager
-def _start_up_frozen() -> Iterator[None]:
-    """Leave the objects that exist already (modules, classes, SQLAlchemy's tables) out of the
-    garbage collector's passes while files import: passing over them again and again, as the
-    passages made meanwhile set off collections, was a twentieth of an import's CPU time."""
-    if gc.get_freeze_count():  # frozen by the caller: theirs to undo
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def import_one(

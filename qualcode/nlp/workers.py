@@ -3,7 +3,6 @@ thread while scoring."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from threadpoolctl import ThreadpoolController, threadpool_limits
 
-from qualcode.gcpause import paused_gc
+from qualcode.gcpause import existing_objects_frozen, paused_gc
 from qualcode.nlp.types import PassageText, Suggestion
 
 if TYPE_CHECKING:
@@ -44,16 +43,17 @@ def score_forked(
     ]
     # Frozen, the parent's objects are left out of every collection, so neither process
     # writes to (and so copies) the memory pages the workers share with it.
-    gc.freeze()
     try:
-        with mp.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool:
+        with (
+            existing_objects_frozen(),
+            mp.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool,
+        ):
             for (start, stop, _, _), ranked in zip(
                 chunks, pool.imap(_score_chunk, chunks), strict=True
             ):
                 yield from zip(passages[start:stop], ranked, strict=True)
     finally:
         _FORKED = None
-        gc.unfreeze()
 
 
 def one_blas_thread() -> AbstractContextManager[Any]:

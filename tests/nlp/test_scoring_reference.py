@@ -9,6 +9,7 @@ Rewrite the file only when scoring is meant to change: python -m tests.nlp.test_
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -123,3 +124,17 @@ def _write() -> None:
 
 if __name__ == "__main__":
     _write()
+
+
+def test_two_processes_leave_a_callers_freeze_in_place(
+    reference: tuple[Suggester, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CLI freezes its start-up objects once a command is loaded; scoring in workers
+    # thawed them all at the end, bringing back the collections over them the freeze saves.
+    suggester, data = reference
+    monkeypatch.setattr("qualcode.nlp.workers.CHUNK", 16)
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    found = suggester.suggest(_passages(data["passages"]), min_score=MIN_SCORE, n_process=2)
+    assert [_rows(ranked) for _, ranked in found] == data["expected"]
+    assert gc.get_freeze_count() >= frozen > 0
