@@ -11,7 +11,7 @@ from qualcode.analysis.rows import RowRef, attribute_name
 from qualcode.errors import QualcodeError
 from qualcode.export.grouping import NOT_RECORDED
 from qualcode.export.selection import matching_documents
-from qualcode.store.audit import get_or_create_coder, record
+from qualcode.store.audit import find_coder, get_or_create_coder, record
 from qualcode.store.blinding import blind_documents
 from qualcode.store.codes import find_code
 from qualcode.store.models import CellSummary, Code, Coder, Document, Participant
@@ -115,8 +115,8 @@ def summary_to_edit(
 
 
 def _check_own(session: Session, summary: CellSummary, coder: str) -> None:
-    mine = session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
-    if summary.coder_id != mine:
+    mine = find_coder(session, coder)
+    if summary.coder_id != (None if mine is None else mine.id):
         raise QualcodeError(HIDDEN)
 
 

@@ -13,8 +13,7 @@ from qualcode.analysis.carrying import Filters
 from qualcode.analysis.cell_quotes import cell_quotes
 from qualcode.analysis.matrix import Cell, Column, Matrix, MatrixOptions, build_matrix
 from qualcode.analysis.rows import Row, case_kinds
-from qualcode.analysis.summaries import summaries_by_cell
-from qualcode.audit.blind import blind_documents
+from qualcode.analysis.summaries import is_blind, summaries_by_cell
 from qualcode.export.model import Quote, QuoteOptions
 from qualcode.export.selection import matching_documents
 from qualcode.tui.plain import cell
@@ -77,6 +76,7 @@ def load_framework(session: Session, choice: MatrixChoice, coder: str) -> Framew
         columns=[choice.columns],
         quotes=False,  # a cell's quotes are read when it is highlighted (load_quotes)
         quote_options=QuoteOptions(coder=filters.coder, consensus=filters.consensus),
+        summaries_of=coder if blind else None,  # no ✎ mark for another coder's hidden summary
     )
     matrix = build_matrix(session, options)
     code_ids = {column.key: column.code.id for column in matrix.columns}
@@ -99,7 +99,7 @@ def load_quotes(session: Session, framework: Framework, row: Row, column: Column
 def coder_filters(session: Session, whose: str, coder: str) -> tuple[Filters, bool]:
     """Which codings count for `whose`; only the coder's own while a blind assignment of
     theirs is open (as the transcript hides the others'), and whether that is so."""
-    blind = bool(blind_documents(session, coder))
+    blind = is_blind(session, coder)
     whose = "mine" if blind else whose
     return Filters(coder=coder if whose == "mine" else None, consensus=whose == "consensus"), blind
 

@@ -289,6 +289,8 @@ def test_a_blind_coder_can_neither_read_nor_replace_a_hidden_summary(coded_tui: 
         assert isinstance(screen, MatrixScreen) and screen.current is not None
         row, column = screen.current
         assert (row.name, column.code.key) == ("Interviewee 7", "commissioning")  # ben's summary
+        assert screen.framework is not None
+        assert screen.framework.matrix.cell(row.key, column.key).summary is None  # no ✎ mark
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, MatrixScreen)  # no editor holding ben's words
