@@ -14,13 +14,21 @@ import webvtt
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
 from qualcode.ingest.layouts import speaker_label
-from qualcode.ingest.segment import LABEL, accepted_labels, classify_label, normalise_label
+from qualcode.ingest.segment import (
+    SERVICE_LABEL,
+    accepted_labels,
+    classify_label,
+    core_label,
+    normalise_label,
+)
 from qualcode.ingest.types import PassageDraft, ReadDocument
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 _DIALOGUE_DASH = re.compile(r"^(?:-|–|—|>>)[ \t]*")
-_LINE_LABEL = re.compile(rf"[*_]{{0,2}}(?P<label>{LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+")
+_LINE_LABEL = re.compile(
+    rf"[*_]{{0,2}}(?P<label>{SERVICE_LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+"
+)
 # Captions without speakers: a new passage at a sentence end once a passage is this long.
 _UNLABELLED_SOFT_LIMIT = 400
 _LOWER_CASE = "lower-case name"
@@ -133,9 +141,10 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     candidates: list[tuple[str, str]] = []
     for line in lines:
         m = _LINE_LABEL.match(line.text) if line.voice is None else None
-        classified = classify_label(m.group("label")) if m else None
+        classified = _classify(m.group("label")) if m else None
         if m and not classified and (lower := speaker_label(m.group("label"))):
-            classified = (lower, _LOWER_CASE) if lower.islower() else None
+            # lower case or caseless ("王伟"): a display name if it recurs
+            classified = None if any(c.isupper() for c in lower) else (lower, _LOWER_CASE)
         if m and classified:
             line.label, line.rest = classified[0], line.text[m.end() :]
             candidates.append(classified)
@@ -167,6 +176,14 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
     return _render(name, _layout(fmt, voices, accepted), turns)
+
+
+def _classify(raw: str) -> tuple[str, str] | None:
+    """classify_label for a display name ("Dr. Ade Bello", "Lee, Sara (Guest)"): checked
+    without its dots, commas, particles and bracketed note, kept whole."""
+    core = core_label(raw)
+    classified = classify_label(core) if core else None
+    return (normalise_label(raw), classified[1]) if classified else None
 
 
 def _layout(fmt: str, voices: set[str], labels: set[str]) -> str:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qualcode.ingest.segment import LABEL, NOT_SPEAKER_WORDS, is_role, normalise_label
+from qualcode.ingest.segment import (
+    NOT_SPEAKER_WORDS,
+    SERVICE_LABEL,
+    core_label,
+    is_role,
+    normalise_label,
+)
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label that a timestamp vouches for: any case (Zoom display names are often lower case).
-_NAME = rf"(?P<label>{LABEL})"
+_NAME = rf"(?P<label>{SERVICE_LABEL})"
 _EM = r"[*_]{0,2}"
 # Words after "Name (00:01):" on the same line, if any.
 _REST = r"(?:[ \t]+(?P<rest>.*))?"
@@ -59,7 +65,7 @@ RULES: tuple[Rule, ...] = (
 )
 _BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
 _INLINE_LAYOUTS = frozenset({"trint", "bracketed"})
-_PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
+_PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{SERVICE_LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
 _TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
@@ -204,8 +210,9 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
 def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
     """The normalised label if `raw` can name a speaker (a name or role, not a header word)."""
     label = normalise_label(raw.strip(" \t*_"))
-    words = label.split()
-    if not words or len(words) > _MAX_LABEL_WORDS or not any(c.isalpha() for c in label):
+    core = core_label(label)  # "Dr. Ade Bello (Guest)" is checked as "Dr Ade Bello"
+    words = core.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or not any(c.isalpha() for c in core):
         return None
     lowered = [w.lower() for w in words]
     if any(w in _NEVER_SPEAKERS for w in lowered):
@@ -215,13 +222,13 @@ def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
         if lowered[0].strip(".:") in _ANNOTATIONS or not (numbered_id or _capitalised(label)):
             return None
         return label
-    if not is_role(label) and any(w in NOT_SPEAKER_WORDS for w in lowered):
+    if not is_role(core) and any(w in NOT_SPEAKER_WORDS for w in lowered):
         return None
     return label
 
 
 def _capitalised(label: str) -> bool:
-    return all(w[0].isupper() or w[0].isdigit() for w in label.split())
+    return all(w[0].isupper() or w[0].isdigit() for w in core_label(label).split())
 
 
 def timestamp(raw: str) -> str:

@@ -54,6 +54,17 @@ NOT_SPEAKER_WORDS = _words(
 _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # A speaker label: one to three words, optionally numbered ("Mark Davies", "Speaker 2", "P1").
 LABEL = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]*\d{{1,3}})?"
+# A label that a timestamp or a caption cue vouches for, in the shapes services print display
+# names in: titles and initials ("Dr. Ade Bello", "Sara L."), particles ("Maria de la Cruz"),
+# directory names ("Lee, Sara") and a bracketed note ("Sara Lee (Guest)", "(she/her)").
+SERVICE_LABEL = (
+    rf"{_WORD}\.?(?:,?[ \t]+{_WORD}\.?){{0,5}}(?:[ \t]*\d{{1,3}})?"
+    r"(?:[ \t]+\([^()\n]{1,40}\))?"
+)
+_PARTICLES = _words(
+    "de da del della der den di du la le van von ter ten bin binti ibn al el y dos das"
+)
+_LABEL_NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
 # A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
 _START = re.compile(
@@ -77,6 +88,13 @@ def normalise_label(raw: str) -> str:
     if len(letters) > 2 and all(c.isupper() for c in letters):
         label = label.title()
     return label
+
+
+def core_label(label: str) -> str:
+    """The name a service label gives, to check like any label: no bracketed note, commas,
+    dots or lower-case particles ("Dr. Maria de la Cruz (she/her)" -> "Dr Maria Cruz")."""
+    words = _LABEL_NOTE.sub("", label).replace(",", " ").replace(".", " ").split()
+    return " ".join(w for w in words if w not in _PARTICLES)
 
 
 def is_role(label: str) -> bool:
