@@ -22,6 +22,7 @@ from qualcode.ingest.segment import (
     normalise_label,
 )
 from qualcode.ingest.types import PassageDraft, ReadDocument
+from qualcode.ingest.vtt_repair import mend_vtt
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
@@ -59,7 +60,7 @@ class _Turn:
 
 def read_vtt(name: str, data: bytes) -> ReadDocument:
     """Read WebVTT captions; `<v Name>` voice spans and "Name:" prefixes give the speakers."""
-    text = decode_text(name, data)
+    text, blocks = mend_vtt(decode_text(name, data))
     try:
         captions = webvtt.from_string(text)
         cues = [
@@ -72,7 +73,11 @@ def read_vtt(name: str, data: bytes) -> ReadDocument:
     for begin, end, raw in cues:
         for voice, chunk in _voice_chunks(raw):
             lines.extend(_Line(begin, end, t, voice, dash=d) for t, d in _clean_lines(chunk))
-    return _build(name, "vtt", lines)
+    document = _build(name, "vtt", lines)
+    if len(cues) < blocks:  # timings nothing can read: say so rather than lose words quietly
+        skipped = f"{blocks - len(cues)} of {blocks} cues have unreadable timings"
+        document.warnings.append(f"{name}: {skipped} and were left out")
+    return document
 
 
 def read_srt(name: str, data: bytes) -> ReadDocument:

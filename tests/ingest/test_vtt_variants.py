@@ -1,0 +1,69 @@
+"""WebVTT files as converters and hand edits leave them: every word of every cue is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qualcode.ingest import ReadDocument, read_document
+
+
+def read_vtt(*blocks: str, crlf: bool = False) -> ReadDocument:
+    text = "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
+    data = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    return read_document(Path("interview.vtt"), data=data)
+
+
+def turns(doc: ReadDocument) -> list[tuple[str | None, str]]:
+    return [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
+
+
+def test_timings_with_a_decimal_comma_or_no_milliseconds_are_read() -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: How did the bid go?",
+        "2\n00:00:04,000 --> 00:00:08,500\nInterviewee: We lost it on price.",  # SubRip style
+        "3\n00:00:09 --> 00:00:12 align:start\nInterviewer: And then?",  # no milliseconds
+        "4\n00:13,250 --> 00:15,000\nInterviewee: We bid again.",
+        crlf=True,
+    )
+    assert turns(doc) == [
+        ("Interviewer", "Interviewer: How did the bid go?"),
+        ("Interviewee", "Interviewee: We lost it on price."),
+        ("Interviewer", "Interviewer: And then?"),
+        ("Interviewee", "Interviewee: We bid again."),
+    ]
+    assert [p.meta["begin"] for p in doc.passages] == [
+        "00:00:01.000",
+        "00:00:04.000",
+        "00:00:09.000",
+        "00:00:13.250",
+    ]
+    assert doc.warnings == []
+
+
+def test_text_after_a_blank_line_inside_a_cue_stays_with_it() -> None:
+    doc = read_vtt(
+        "NOTE written by hand",
+        "1\n00:00:01.000 --> 00:00:04.000\n<v Sara Lee>How did the bid go?</v>",
+        "2\n00:00:04.000 --> 00:00:08.000\n<v Tomasz Okafor>We lost it on price.",
+        "And the second paragraph of my answer.",
+        "NOTE a comment is no cue text",
+        "3\n00:00:08.000 --> 00:00:10.000\n<v Sara Lee>I see.",
+    )
+    assert turns(doc) == [
+        ("Sara Lee", "Sara Lee: How did the bid go?"),
+        (
+            "Tomasz Okafor",
+            "Tomasz Okafor: We lost it on price. And the second paragraph of my answer.",
+        ),
+        ("Sara Lee", "Sara Lee: I see."),
+    ]
+    assert "comment" not in doc.text
+
+
+def test_a_cue_whose_timings_cannot_be_read_is_reported() -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: How did the bid go?",
+        "2\n00:00:04.000 --> soon\nInterviewee: We lost it on price.",
+        "3\n00:00:08.000 --> 00:00:10.000\nInterviewer: I see.",
+    )
+    assert doc.warnings == ["interview.vtt: 1 of 3 cues have unreadable timings and were left out"]
