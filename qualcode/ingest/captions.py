@@ -34,6 +34,8 @@ _LINE_LABEL = re.compile(
 _UNLABELLED_SOFT_LIMIT = 400
 _LOWER_CASE = "lower-case name"
 _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})")
+# A SubRip file's start: a cue number, then "00:00:01,000 -->" (a decimal comma).
+_SRT_START = re.compile(r"(?:\d+\s*\n)?\s*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -60,7 +62,22 @@ class _Turn:
 
 def read_vtt(name: str, data: bytes) -> ReadDocument:
     """Read WebVTT captions; `<v Name>` voice spans and "Name:" prefixes give the speakers."""
-    text, blocks = mend_vtt(decode_text(name, data))
+    text = decode_text(name, data).lstrip()
+    if not text.startswith("WEBVTT") and _SRT_START.match(text):  # SubRip named .vtt
+        return _srt_document(name, text)
+    return _vtt_document(name, text)
+
+
+def read_srt(name: str, data: bytes) -> ReadDocument:
+    """Read SubRip captions; "Name:" prefixes at the start of a line give the speakers."""
+    text = decode_text(name, data).lstrip()
+    if text.startswith("WEBVTT"):  # WebVTT named .srt, as some tools save it
+        return _vtt_document(name, text)
+    return _srt_document(name, text)
+
+
+def _vtt_document(name: str, raw: str) -> ReadDocument:
+    text, blocks = mend_vtt(raw)
     try:
         captions = webvtt.from_string(text)
         cues = [
@@ -80,9 +97,7 @@ def read_vtt(name: str, data: bytes) -> ReadDocument:
     return document
 
 
-def read_srt(name: str, data: bytes) -> ReadDocument:
-    """Read SubRip captions; "Name:" prefixes at the start of a line give the speakers."""
-    text = decode_text(name, data)
+def _srt_document(name: str, text: str) -> ReadDocument:
     try:
         subtitles = list(srt.parse(text))
     except Exception as exc:  # srt.SRTParseError, timestamp ValueErrors

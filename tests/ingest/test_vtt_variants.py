@@ -67,3 +67,16 @@ def test_a_cue_whose_timings_cannot_be_read_is_reported() -> None:
         "3\n00:00:08.000 --> 00:00:10.000\nInterviewer: I see.",
     )
     assert doc.warnings == ["interview.vtt: 1 of 3 cues have unreadable timings and were left out"]
+
+
+def test_captions_saved_under_the_other_extension_are_read_by_their_content() -> None:
+    cues = "00:00:01{0}000 --> 00:00:04{0}000\nInterviewer: Hi.\n\n"
+    cues += "2\n00:00:04{0}000 --> 00:00:08{0}000\nInterviewee: Hello.\n"
+    srt = ("1\n" + cues.format(",")).replace("\n", "\r\n").encode()
+    vtt = ("WEBVTT\n\n1\n" + cues.format(".")).encode()
+    for name, data in (("srt-content.vtt", srt), ("vtt-content.srt", vtt)):
+        doc = read_document(Path(name), data=data)
+        assert turns(doc) == [
+            ("Interviewer", "Interviewer: Hi."),
+            ("Interviewee", "Interviewee: Hello."),
+        ]
