@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from qualcode.ingest.segment import (
@@ -71,7 +72,9 @@ _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
 # Lines that belong to no turn: Otter's footer, Teams' "Sara Lee stopped transcription".
 _TRAILER = re.compile(
-    r"transcribed by https?://\S+|.{1,80} (?:started|stopped) transcription", re.I
+    r"transcribed by https?://\S+|.{1,80} (?:started|stopped) transcription"
+    r"|meeting ended after [\d:]+\W*",
+    re.I,
 )
 _TEAMS = re.compile(r".{1,80} started transcription", re.I)
 # Header and metadata words that never name a speaker, in any layout.
@@ -140,6 +143,9 @@ def recognise(lines: list[str]) -> Transcript | None:
     if best is None:
         return None
     hits, rule = best
+    if rule.layout == "trint":  # Google Meet times a line every few minutes only
+        known = _known_labels(rule, lines, roster)
+        hits += sum(1 for x in lines if _turn_start(rule, x) is None and _untimed_start(x, known))
     if (hits < 2 and not roster) or hits * 10 < nonblank or not _recurs(rule, lines, roster):
         return None
     return _parse(rule, lines, roster, _name(rule, lines, joined))
@@ -180,13 +186,16 @@ def has_hint(text: str) -> bool:
 
 
 def _join_time_lines(lines: list[str]) -> list[str]:
-    """A timestamp alone on a line (Google Meet, .sbv-style text) joins the line below."""
+    """A timestamp alone on a line (Google Meet, .sbv-style text) joins the next line with
+    words, past blank lines (a Word file's paragraphs are read a blank line apart)."""
     if not any(_TIME_ONLY.fullmatch(line.strip()) for line in lines):
         return lines
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
-        if out and _TIME_ONLY.fullmatch(out[-1]) and stripped:
+        if out and _TIME_ONLY.fullmatch(out[-1]) and not stripped:
+            continue
+        if out and _TIME_ONLY.fullmatch(out[-1]):
             out[-1] = f"{out[-1]} {stripped}"
         else:
             out.append(stripped)
@@ -291,7 +300,18 @@ def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
     if rule.layout not in _INLINE_LAYOUTS:
         return set()
     found = (_turn_start(rule, line) for line in lines)
-    return {start[0] for start in found if start is not None} | set(roster)
+    timed = {start[0] for start in found if start is not None}
+    # Google Meet times a line every few minutes: "Sara: …" lines name speakers too, those
+    # who speak twice, or all where such lines are most of the text (a dialogue).
+    plain = Counter(
+        label
+        for line in lines
+        if (m := _PLAIN_TURN.fullmatch(line.strip()))
+        and (label := speaker_label(m.group("label")))
+        and _capitalised(label)
+    )
+    dialogue = sum(plain.values()) * 5 >= sum(1 for line in lines if line.strip()) * 3
+    return timed | set(roster) | {label for label, n in plain.items() if n >= 2 or dialogue}
 
 
 def _untimed_start(line: str, known: set[str]) -> tuple[str, str, str] | None:

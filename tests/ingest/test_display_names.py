@@ -94,3 +94,37 @@ def test_words_before_a_colon_in_captions_are_still_no_speaker() -> None:
     assert {p.speaker for p in doc.passages} == {"Interviewer"}  # the lines continue turns
     assert "Note: the line dropped here." in doc.text
     assert "Well, honestly: badly." in doc.text
+
+
+def meet_paragraphs(turns: int) -> list[str]:
+    """Google Meet's transcript (a Google Doc saved as .docx): a time every ten turns."""
+    paragraphs = [
+        "Partnership interview (2024-05-14 10:02 GMT+1) - Transcript",
+        "Attendees",
+        "Sara Lindqvist, Tomasz Okafor, Ngozi Brennan",
+        "Transcript",
+        "This editable transcript was computer generated and might contain errors.",
+    ]
+    for n in range(turns):
+        if n % 10 == 0:
+            paragraphs.append(f"00:{n // 2:02d}:00")
+        speaker = "Sara Lindqvist" if n % 2 == 0 else "Tomasz Okafor"
+        if n == 7:
+            speaker = "Ngozi Brennan"  # speaks once
+        paragraphs.append(f"{speaker}: Turn {n + 1} about the contract.")
+    return [*paragraphs, f"Meeting ended after 00:{turns // 2:02d}:12 👋"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_google_meet_times_every_few_minutes(kind: str) -> None:
+    paragraphs = meet_paragraphs(60)
+    data = sf.docx_bytes(paragraphs) if kind == "docx" else "\n".join(paragraphs)
+    doc = read(f"meet.{kind}", data)
+    turns = [p for p in doc.passages if p.speaker]
+    assert len(turns) == 60
+    for n, passage in enumerate(turns):
+        text = doc.text[passage.start : passage.end]
+        assert text == f"{passage.speaker}: Turn {n + 1} about the contract."
+    assert turns[7].speaker == "Ngozi Brennan"
+    assert turns[10].meta == {"begin": "00:05:00.000"}
+    assert doc.text.endswith("\n\nMeeting ended after 00:30:12 👋")
