@@ -40,14 +40,15 @@ def _rule(layout: str, pattern: str, *, any_case: bool = False) -> Rule:
 RULES: tuple[Rule, ...] = (
     # Otter.ai, Teams .docx: "Sara Lee  0:13" alone on a line, the words below.
     _rule("otter", rf"{_EM}{_NAME}{_EM}[ \t]+(?P<time>{_TIME})"),
-    # Teams .docx variant: "0:03 Sara Lee" alone on a line.
-    _rule("teams", rf"(?P<time>{_TIME})[ \t]+{_EM}{_NAME}{_EM}"),
+    # Teams .docx variant: "0:03 Sara Lee" alone on a line; Trint: "[00:00:03] Sara Lee".
+    _rule("teams", rf"{_OPEN_TIME}[ \t]+{_EM}{_NAME}{_EM}"),
     # Zoom audio transcript .txt: "[Sara Lee] 10:01:02".
     _rule("zoom", rf"\[{_NAME}\][ \t]+(?P<time>{_TIME})", any_case=True),
     # Rev "Sara Lee (00:01):", Markdown "**Sara Lee** (00:00:01)".
     _rule("rev", rf"{_EM}{_NAME}{_EM}[ \t]*\((?P<time>{_TIME})\)[ \t]*(?::{_EM}{_REST}|{_EM})"),
-    # Happy Scribe, Rev: "Speaker 1 [00:00:01]", "Speaker 1: [00:00:01]".
-    _rule("happy-scribe", rf"{_EM}{_NAME}{_EM}:?[ \t]*\[(?P<time>{_TIME})\](?::{_REST}|{_EM})"),
+    # Happy Scribe, Rev: "Speaker 1 [00:00:01]", "Speaker 1: [00:00:01]"; Sonix: the words
+    # on the same line, "Sara Lee: [00:00:01] words".
+    _rule("happy-scribe", rf"{_EM}{_NAME}{_EM}:?[ \t]*\[(?P<time>{_TIME})\]:?{_EM}{_REST}"),
     # Trint / Descript / Zoom .txt / Google Meet: "[00:00:12] Sara Lee: words".
     _rule(
         "trint",

@@ -1,0 +1,71 @@
+"""Service layouts beside the usual ones: the words on the time's line, times in a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import service_files as sf
+
+from qualcode.ingest import ReadDocument, read_document
+
+
+def read(name: str, content: str | bytes) -> ReadDocument:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return read_document(Path(name), data=data)
+
+
+def sonix_txt() -> str:
+    """Sonix: `Name: [00:00:12] words` on one line."""
+    return "\n\n".join(
+        f"{u.speaker}: [{sf.clock(u.second, hours=True)}] {u.text}" for u in sf.INTERVIEW
+    )
+
+
+def bracketed_time_first_txt() -> str:
+    """`[00:00:12] Name` on its own line, the words below."""
+    return "\n\n".join(
+        f"[{sf.clock(u.second, hours=True)}] {u.speaker}\n{u.text}" for u in sf.INTERVIEW
+    )
+
+
+def agency_table_docx() -> bytes:
+    """A transcription agency's Word table: time | speaker | words, one row per turn."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Interview transcript")
+    table = document.add_table(rows=0, cols=3)
+    for u in sf.INTERVIEW:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = (
+            sf.clock(u.second, hours=True),
+            u.speaker,
+            u.text,
+        )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, tuple[str, Callable[[], str | bytes]]] = {
+    "sonix": ("sonix.txt", sonix_txt),
+    "time first in brackets": ("trint.txt", bracketed_time_first_txt),
+    "agency table": ("agency.docx", agency_table_docx),
+}
+
+
+@pytest.mark.parametrize("key", list(FORMATS))
+def test_turns_and_times_read_as_in_the_plain_transcript(key: str) -> None:
+    name, build = FORMATS[key]
+    doc = read(name, build())
+    plain = read("plain.txt", sf.plain_txt())
+    turns = [p for p in doc.passages if p.speaker]
+    assert [doc.text[p.start : p.end] for p in turns] == [
+        plain.text[p.start : p.end] for p in plain.passages
+    ]
+    assert doc.speakers == sf.SPEAKERS
+    assert turns[0].meta["begin"] == "00:00:04.000"
