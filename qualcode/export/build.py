@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -103,9 +104,8 @@ class QuoteMaker:
             return None
         window_start = context_before(text, min(low, start), start, self.options.context)
         window_end = context_after(text, end, max(high, end), self.options.context)
+        window_start, window_end, found = self._redactions(document, window_start, window_end)
         window = text[window_start:window_end]
-        unreviewed = self.policy.unreviewed_near(self._scan(document), window_start, window_end)
-        found = self.policy.combine(text, unreviewed, window_start, window_end)
         if document.id not in self._speakers:
             self._speakers[document.id] = speaker_names(document, self._passages_of(document))
         found = with_labels(found, label_spans(window, self._speakers[document.id]))
@@ -139,6 +139,33 @@ class QuoteMaker:
             ),
         )
 
+    def _redactions(
+        self, document: Document, start: int, end: int
+    ) -> tuple[int, int, list[Redaction]]:
+        """The window text[start:end], widened to hold whole any identifier its edges cut
+        ("… met at Kakaminvor| Trust"), and the redactions in it (offsets from its start).
+        Identifiers are looked for a margin beyond the window, or a cut one is missed."""
+        text = document.text
+        low, high = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
+        near = self.policy.unreviewed_near(self._scan(document), start, end)
+        unreviewed = [r for r in near if r.end > start and r.start < end]  # counted if shown
+        found = self.policy.combine(text, unreviewed, low, high)
+        for r in found:
+            if r.start + low < start < r.end + low:
+                start = r.start + low
+            if r.start + low < end < r.end + low:
+                end = r.end + low
+        shift = low - start
+        return (
+            start,
+            end,
+            [
+                replace(r, start=r.start + shift, end=r.end + shift)
+                for r in found
+                if r.end + low > start and r.start + low < end
+            ],
+        )
+
     def _scan(self, document: Document) -> NearbyResidual:
         # As `anonymise check` finds them over the whole document, read near each quote only.
         if document.id not in self._scans:
@@ -157,6 +184,10 @@ class QuoteMaker:
             path.append(node)
             node = node.parent
         return [self.code_key(c) for c in reversed(path)]
+
+
+# Characters read either side of a quote's window when finding identifiers in it.
+_MARGIN = 100
 
 
 def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
