@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
-LABEL = re.compile(r"[ \t]*(?:[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}|[QA])[ \t]*:[ \t]*")
+# After a label: a colon (in Markdown, maybe inside or after "**") or a tab ("I<tab>words").
+_AFTER_LABEL = r"[*_]{0,2}(?:[ \t]*:[*_]{0,2}[ \t]*|\t[ \t]*)"
+LABEL = re.compile(
+    rf"[ \t]*[*_]{{0,2}}(?:[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}}|[QA]){_AFTER_LABEL}"
+)
 
 
 def _in_word(text: str, index: int) -> bool:
@@ -39,7 +43,7 @@ def expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 def body_start(text: str, passage_start: int, speaker: str | None) -> int:
     """Where a speaker turn's words begin, after its "Speaker:" label (if it has one)."""
     if speaker:
-        prefix = re.compile(rf"[ \t]*{re.escape(speaker)}[ \t]*:[ \t]*")
+        prefix = re.compile(rf"[ \t]*[*_]{{0,2}}{re.escape(speaker)}{_AFTER_LABEL}")
         match = prefix.match(text, passage_start)
         if match:
             return match.end()

@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 # Roles that mark a turn wherever they start a line ("Interviewer:", "Q:", "Speaker 2:").
 TURN_ROLES = _words(
     "interviewer interviewee respondent participant facilitator researcher moderator speaker"
-    " co-interviewer notetaker note-taker interpreter translator q a i r p iv ie int resp"
+    " co-interviewer notetaker note-taker interpreter translator q a i r p iv ie int resp res"
 )
 # Words of header lines listing people ("Participants: ...", "SPEAKERS"): never a turn.
 HEADER_WORDS = _words(
@@ -65,20 +65,25 @@ _PARTICLES = _words(
     "de da del della der den di du la le van von ter ten bin binti ibn al el y dos das"
 )
 _LABEL_NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
+# A note after a label in notes: "Interviewer (SL):", "Participant 3 (Manager):".
+_NOTE = r"(?:[ \t]+\([^()\n]{1,40}\))?"
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
 # A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
 _START = re.compile(
     r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
-    rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL})"
-    r"[*_]{0,2}[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z))"
+    rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL}{_NOTE})[*_]{{0,2}}"
+    r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)))"  # "I<tab>words" too
 )
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _DIGITS = re.compile(r"[ \t]*\d+$")
 _BARE_LABEL_MAX = 80
-_BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
+_BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}{_NOTE}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
 
 _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
+_INITIALS = "initials"  # "TO:", "SO:": capitals that are also a stop-listed word
+_NOTE_MARKS = frozenset({"NB", "PS", "RE", "CC"})  # never anyone's initials here
+_MAYBE = frozenset({_NAME, _INITIALS})  # labels that are turns in a dialogue, even once
 
 
 def normalise_label(raw: str) -> str:
@@ -99,7 +104,7 @@ def core_label(label: str) -> str:
 
 def is_role(label: str) -> bool:
     """True for role labels such as "Interviewer", "Q", "Speaker 2", "Unknown speaker"."""
-    words = _DIGITS.sub("", label).lower().split()
+    words = _DIGITS.sub("", _LABEL_NOTE.sub("", label)).lower().split()
     return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
@@ -112,7 +117,7 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
     capitalised; a stop-listed word ("Note", "Date", "Background") rules a label out.
     """
     label = normalise_label(raw)
-    words = label.split(" ")
+    words = _LABEL_NOTE.sub("", label).split(" ")  # "Interviewer (SL)" checked as "Interviewer"
     if not all(w[0].isupper() or w.isdigit() for w in words):
         return None
     if punct == ".":
@@ -122,7 +127,8 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
     if is_role(label):
         return label, (_ROLE if words[0].lower() in TURN_ROLES else _NAME)
     if any(w.lower() in NOT_SPEAKER_WORDS for w in words) or words[-1].isdigit():
-        return None
+        initials = len(label) == 2 and label.isupper() and label not in _NOTE_MARKS
+        return (label, _INITIALS) if initials and label.isalpha() else None
     return label, _NAME
 
 
@@ -145,7 +151,7 @@ def starts_role_turn(line: str) -> bool:
     m = _START.match("\n" + line)
     if m is None or m.group("heading"):
         return False
-    classified = classify_label(m.group("label"), m.group("punct"))
+    classified = classify_label(m.group("label"), m.group("punct") or ":")
     return classified is not None and classified[1] == _ROLE
 
 
@@ -163,11 +169,12 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
         if m.group("heading"):
             found.append((pos, "", _HEADING))
             continue
-        classified = classify_label(m.group("label"), m.group("punct"))
+        classified = classify_label(m.group("label"), m.group("punct") or ":")
         if classified is not None:
             found.append((pos, *classified))
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
-    if len(accepted) >= 2 and any(k == _NAME and lb not in accepted for _, lb, k in found):
+    pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
+    if pending and (len(accepted) >= 2 or (accepted and _INITIALS in pending)):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
@@ -203,10 +210,10 @@ def _dialogue_labels(
         and pos >= header_end
         and (pos == 0 or not blank_lines or text.startswith("\n\n", pos - 2))
     ]
-    labelled = sum(1 for label, kind in starts if label in accepted or kind == _NAME)
+    labelled = sum(1 for label, kind in starts if label in accepted or kind in _MAYBE)
     if labelled * 5 < units * 3:
         return set()
-    return {label for label, kind in starts if kind == _NAME}
+    return {label for label, kind in starts if kind in _MAYBE}
 
 
 def _paragraphs(

@@ -33,6 +33,20 @@ def test_speaker_labels_are_stripped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        ("**Interviewer:** Why?", "Interviewer"),  # Markdown bold labels
+        ("**Sara Lee**: Why?", "Sara Lee"),
+        ("__Mapped Name:__ Why?", "Interviewee 3"),  # a label mapped to a role on import
+        ("I\tWhy?", "I"),  # an agency's tab after the label
+        ("Interviewer (SL): Why?", "Interviewer (SL)"),
+    ],
+)
+def test_marked_up_labels_are_stripped(passage: str, speaker: str) -> None:
+    assert passage[body_start(passage, 0, speaker) :] == "Why?"
+
+
+@pytest.mark.parametrize(
     ("sentences", "before", "after"),
     [
         (0, "", ""),

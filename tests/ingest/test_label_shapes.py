@@ -1,0 +1,64 @@
+"""Speaker labels as transcribers type them: initials, a note in brackets, a tab for a colon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from qualcode.ingest import ReadDocument, read_document
+
+ANSWERS = [
+    "So tell me about your role.",
+    "I manage the resettlement team, about ten of us.",
+    "And how is it funded?",
+    "Mostly a council contract, and some grants.",
+]
+
+
+def read(name: str, data: bytes) -> ReadDocument:
+    return read_document(Path(name), data=data)
+
+
+def speakers_and_words(doc: ReadDocument, separator: str) -> list[tuple[str | None, str]]:
+    out = []
+    for p in doc.passages:
+        text = doc.text[p.start : p.end]
+        out.append((p.speaker, text.split(separator, 1)[1] if p.speaker else text))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "separator"),
+    [
+        ("SL", "TO", ": "),  # initials that spell a stop-listed word ("to")
+        ("SL", "SO", ": "),
+        ("Interviewer (SL)", "Participant 3 (Manager)", ": "),
+        ("I", "R", "\t"),  # an agency's "I<tab>words"
+        ("Interviewer", "Respondent", "\t"),
+    ],
+)
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_each_turn_keeps_its_speaker(
+    first: str, second: str, separator: str, blank_lines: bool
+) -> None:
+    lines = [f"{(first, second)[i % 2]}{separator}{a}" for i, a in enumerate(ANSWERS)]
+    text = ("\n\n" if blank_lines else "\n").join(["Interview 12", *lines])
+    doc = read("notes.txt", text.encode())
+    assert speakers_and_words(doc, separator) == [
+        (None, "Interview 12"),
+        *[((first, second)[i % 2], a) for i, a in enumerate(ANSWERS)],
+    ]
+
+
+def test_notes_with_stop_words_before_a_colon_stay_unlabelled() -> None:
+    text = "Sara: Hello.\n\nNB: the recorder failed.\n\nTom: Hi.\n\nSara: Go on.\n\nTom: Fine."
+    doc = read("notes.txt", text.encode())
+    assert [p.speaker for p in doc.passages] == ["Sara", "Sara", "Tom", "Sara", "Tom"]
+
+
+def test_word_transcript_with_tabs_after_the_labels(make_docx: Callable[..., Path]) -> None:
+    path = make_docx([f"{('I', 'R')[i % 2]}\t{a}" for i, a in enumerate(ANSWERS)])
+    doc = read_document(path)
+    assert [p.speaker for p in doc.passages] == ["I", "R", "I", "R"]
