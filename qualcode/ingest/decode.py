@@ -26,6 +26,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _PREFERRED_LEGACY = "cp1252"
 _COHERENCE_TOLERANCE = 0.1
 _OTHER_LINE_BREAKS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+# No-break spaces read as spaces (one for one: offsets keep), so that labels typed with one
+# (Word's French "Interviewer\xa0:", "Sara\xa0Lee", ICU's "9:02\u202fAM") read like others.
+_NO_BREAK_SPACES = ("\xa0", "\u202f", "\u2007")
 # Control characters other than tab and line feed (line breaks are replaced first), and BOMs.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 # Control characters that ordinary text files do not contain (tab, line ends and form feed do).
@@ -148,6 +151,9 @@ def normalise_text(text: str) -> str:
     for line_break in _OTHER_LINE_BREAKS:
         if line_break in text:  # str methods: much faster than a regex on long texts
             text = text.replace(line_break, "\n")
+    for space in _NO_BREAK_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
     if _holds_any(text, _CONTROL_CHARS):
         text = _CONTROLS.sub("", text)
     if not unicodedata.is_normalized("NFC", text):

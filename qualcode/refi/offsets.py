@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from typing import overload
 
 from qualcode.errors import QualcodeError
-from qualcode.ingest.decode import _CONTROLS, _OTHER_LINE_BREAKS, normalise_text
+from qualcode.ingest.decode import (
+    _CONTROLS,
+    _NO_BREAK_SPACES,
+    _OTHER_LINE_BREAKS,
+    normalise_text,
+)
 
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _CONTROL_RUNS = re.compile(f"(?:{_CONTROLS.pattern})+")
@@ -131,6 +136,9 @@ def map_text(raw: str) -> MappedText:
     for line_break in _OTHER_LINE_BREAKS:
         if line_break in text:  # one character for another: positions do not move
             text = text.replace(line_break, "\n")
+    for space in _NO_BREAK_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
     text, origin = _delete(text, origin, (m.span() for m in _CONTROL_RUNS.finditer(text)))
     if not unicodedata.is_normalized("NFC", text):
         text, origin = _nfc(text, origin)

@@ -62,3 +62,28 @@ def test_word_transcript_with_tabs_after_the_labels(make_docx: Callable[..., Pat
     path = make_docx([f"{('I', 'R')[i % 2]}\t{a}" for i, a in enumerate(ANSWERS)])
     doc = read_document(path)
     assert [p.speaker for p in doc.passages] == ["I", "R", "I", "R"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Interviewer\xa0", "Jean-Luc\xa0"),  # Word's French typography: a space before ":"
+        ("Sara\xa0Lee", "Tom\u202fOkafor"),  # no-break spaces inside names
+    ],
+)
+def test_no_break_spaces_in_labels(first: str, second: str) -> None:
+    lines = [f"{(first, second)[i % 2]}: {a}" for i, a in enumerate(ANSWERS)]
+    doc = read("notes.txt", "\n\n".join(lines).encode())
+    speakers = [" ".join(first.split()), " ".join(second.split())]
+    assert [p.speaker for p in doc.passages] == speakers * 2
+    assert "\xa0" not in doc.text and "\u202f" not in doc.text
+
+
+def test_no_break_spaces_in_an_otter_export() -> None:
+    text = "".join(
+        f"{('Sara Lee', 'Tom Okafor')[i % 2]}\xa0\xa00:{10 * i:02d}\n{a}\n\n"
+        for i, a in enumerate(ANSWERS)
+    )
+    doc = read("otter.txt", text.encode())
+    assert doc.layout == "otter"
+    assert [p.speaker for p in doc.passages] == ["Sara Lee", "Tom Okafor"] * 2

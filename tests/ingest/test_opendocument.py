@@ -60,7 +60,7 @@ def test_headings_spaces_tabs_breaks_notes_and_lists(make_odt: Callable[..., Pat
     assert passages(path) == [
         (None, "Interview 7"),
         ("Interviewer", "Interviewer: Say   more."),
-        ("Siobhan", "Siobhan: First line\nsecond\u00a0line\tend of it."),
+        ("Siobhan", "Siobhan: First line\nsecond line\tend of it."),
         ("Siobhan", "Siobhan: A listed point."),
         ("Siobhan", "Another point."),
         ("Siobhan", "Caf\u00e9 at the end."),
