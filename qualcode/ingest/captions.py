@@ -19,6 +19,7 @@ from qualcode.ingest.segment import (
     accepted_labels,
     classify_label,
     core_label,
+    is_role,
     normalise_label,
 )
 from qualcode.ingest.types import PassageDraft, ReadDocument
@@ -32,7 +33,8 @@ _LINE_LABEL = re.compile(
 )
 # Captions without speakers: a new passage at a sentence end once a passage is this long.
 _UNLABELLED_SOFT_LIMIT = 400
-_LOWER_CASE = "lower-case name"
+_BRACKETED = re.compile(r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+|$)")
+_RECURRING = "a speaker if it recurs"
 _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})")
 # A SubRip file's start: a cue number, then "00:00:01,000 -->" (a decimal comma).
 _SRT_START = re.compile(r"(?:\d+\s*\n)?\s*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->")
@@ -159,23 +161,28 @@ def _clean_lines(chunk: str) -> list[tuple[str, bool]]:
 def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     """Label untagged lines, merge consecutive lines of one speaker, render "Speaker: text"."""
     candidates: list[tuple[str, str]] = []
+    bracketed: list[tuple[_Line, tuple[str, str, int]]] = []
     for line in lines:
-        m = _LINE_LABEL.match(line.text) if line.voice is None else None
-        classified = _classify(m.group("label")) if m else None
-        if m and not classified and (lower := speaker_label(m.group("label"))):
-            # lower case or caseless ("王伟"): a display name if it recurs
-            classified = None if any(c.isupper() for c in lower) else (lower, _LOWER_CASE)
-        if m and classified:
-            line.label, line.rest = classified[0], line.text[m.end() :]
-            candidates.append(classified)
+        found = _line_label(line.text) if line.voice is None else None
+        if found is not None:
+            line.label, line.rest = found[0], line.text[found[2] :]
+            candidates.append(found[:2])
+        elif line.voice is None and (inside := _bracketed_label(line.text)) is not None:
+            bracketed.append((line, inside))
     voices = {line.voice for line in lines if line.voice}
+    if not candidates and not voices:
+        # "[Sara Lee] words", "[INTERVIEWER]": only where nothing else names the speakers (a
+        # "[Phone ringing]" that recurs is no one's)
+        for line, (label, kind, end) in bracketed:
+            line.label, line.rest = label, line.text[end:]
+            candidates.append((label, kind))
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
     if len(candidates) >= 2 or voices:
         # Labelled captions: a label is a speaker even if that person speaks only once; a
         # lower-case one (Zoom display names often are) if it recurs.
-        repeats = Counter(label for label, kind in candidates if kind == _LOWER_CASE)
+        repeats = Counter(label for label, kind in candidates if kind == _RECURRING)
         accepted |= {
-            label for label, kind in candidates if kind != _LOWER_CASE or repeats[label] >= 2
+            label for label, kind in candidates if kind != _RECURRING or repeats[label] >= 2
         }
     turns: list[_Turn] = []
     for line in lines:
@@ -196,6 +203,28 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
     return _render(name, _layout(fmt, voices, accepted), turns)
+
+
+def _line_label(text: str) -> tuple[str, str, int] | None:
+    """(label, kind, where the words start) for a caption line starting "Name: "."""
+    m = _LINE_LABEL.match(text)
+    if m is None:
+        return None
+    classified = _classify(m.group("label"))
+    if not classified and (lower := speaker_label(m.group("label"))):
+        # lower case or caseless ("王伟"): a display name if it recurs
+        classified = None if any(c.isupper() for c in lower) else (lower, _RECURRING)
+    return (*classified, m.end()) if classified else None
+
+
+def _bracketed_label(text: str) -> tuple[str, str, int] | None:
+    """(label, kind, where the words start) for a caption line starting "[Name]"."""
+    m = _BRACKETED.match(text)
+    label = speaker_label(m.group("label"), bracketed=True) if m else None
+    if m is None or label is None:
+        return None
+    role = (classified := _classify(label)) is not None and is_role(label)
+    return label, classified[1] if classified and role else _RECURRING, m.end()
 
 
 def _classify(raw: str) -> tuple[str, str] | None:
@@ -229,7 +258,7 @@ def _render(name: str, layout: str, turns: list[_Turn]) -> ReadDocument:
     passages: list[PassageDraft] = []
     offset = 0
     for turn in turns:
-        body = " ".join(turn.texts)
+        body = " ".join(t for t in turn.texts if t)  # "[INTERVIEWER]" alone: no words
         line = f"{turn.speaker}: {body}" if turn.speaker else body
         meta = {"begin": _timestamp(turn.begin_ms), "end": _timestamp(turn.end_ms)}
         passages.append(PassageDraft(offset, offset + len(line), turn.speaker, meta))

@@ -238,3 +238,54 @@ def test_zoom_lower_case_display_names_count_when_they_recur(tmp_path: Path) -> 
     doc = read(tmp_path, "zoom.vtt", content)
     assert [p.speaker for p in doc.passages] == ["hana sato", "Owen Price", "hana sato"]
     assert doc.text.endswith("hana sato: Why? funding: was the reason, I think.")
+
+
+def srt_cues(*texts: str) -> str:
+    return "\n\n".join(
+        f"{n}\n00:00:{n:02d},000 --> 00:00:{n + 1:02d},000\n{text}"
+        for n, text in enumerate(texts, start=1)
+    )
+
+
+def test_bracketed_speakers_in_captions(tmp_path: Path) -> None:
+    inline = read(
+        tmp_path,
+        "inline.srt",
+        srt_cues(
+            "[Sara Lee] How did it start?",
+            "[Music]",
+            "[TOMASZ OKAFOR] With a cut.",
+            "[Sara Lee] And then?",
+            "[Tomasz Okafor] A bid. [laughs]",
+        ),
+    )
+    assert [(s, t) for s, t, _ in turns(inline)] == [
+        ("Sara Lee", "Sara Lee: How did it start? [Music]"),
+        ("Tomasz Okafor", "Tomasz Okafor: With a cut."),
+        ("Sara Lee", "Sara Lee: And then?"),
+        ("Tomasz Okafor", "Tomasz Okafor: A bid. [laughs]"),
+    ]
+    assert inline.speakers == ["Sara Lee", "Tomasz Okafor"]
+    alone = read(
+        tmp_path,
+        "alone.srt",
+        srt_cues("[INTERVIEWER]\nHello there.", "[RESPONDENT]\nHi, thanks.", "More words."),
+    )
+    assert [(s, t) for s, t, _ in turns(alone)] == [
+        ("Interviewer", "Interviewer: Hello there."),
+        ("Respondent", "Respondent: Hi, thanks. More words."),
+    ]
+
+
+def test_sounds_in_brackets_are_no_speakers(tmp_path: Path) -> None:
+    doc = read(
+        tmp_path,
+        "sounds.srt",
+        srt_cues(
+            "Sara: How did it start?",
+            "[Phone Ringing] Sorry.",
+            "Tomasz: With a cut.",
+            "[Phone Ringing] Again, sorry.",
+        ),
+    )
+    assert [p.speaker for p in doc.passages] == ["Sara", "Tomasz"]
