@@ -35,6 +35,11 @@ from qualcode.anonymise.terms import (
 FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
 LETTERS = re.compile(r"[^\W\d_]+")
 PIECE = re.compile(r"[^\W_]+")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): a
+# name among their letters ("我和王伟谈过") has no word boundary, so only a letter or digit
+# of a spaced script next to a match makes it part of a longer word.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+SPACED_LETTER = rf"[^\W{_UNSPACED}\u4e00-\u9fff\uf900-\ufaff]"
 PIECE_BEFORE = re.compile(r"(?<![^\W_])[^\W_]+$")
 INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
@@ -108,7 +113,11 @@ class Redactor:
         # Longest first, so a whole value wins over its parts where both start.
         keys = sorted(self.terms.by_form, key=len, reverse=True)
         alternation = forms_pattern([self.terms.by_form[k].form for k in keys if k])
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+        self._pattern = (
+            re.compile(rf"(?<!{SPACED_LETTER})(?:{alternation})(?!{SPACED_LETTER})")
+            if alternation
+            else None
+        )
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}

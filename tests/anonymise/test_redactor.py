@@ -110,3 +110,28 @@ def test_parts_still_match_where_the_whole_value_lacks_its_capitals() -> None:
     # "will Hope" is not "Will Hope" written with capitals, but "Hope" alone still is.
     redactor = Redactor([Entry("name", "Will Hope", "Interviewee 9")])
     assert redactor.redact("we will Hope said") == "we will [name] said"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "我和王伟谈过。王伟说资金不够。",
+            "我和[name]谈过。[name]说资金不够。",
+        ),  # no spaces in Chinese
+        ("田中さんと話しました", "[name]さんと話しました"),
+        ("ผมคุยกับสมชายแล้ว", "ผมคุยกับ[name]แล้ว"),  # nor in Thai
+        ("王伟: 好的", "[name]: 好的"),
+        ("Leeds and Sara Leeming", "Leeds and Sara Leeming"),  # spaced scripts: whole words only
+    ],
+)
+def test_names_in_scripts_without_spaces_are_found_inside_a_run(text: str, expected: str) -> None:
+    redactor = Redactor(
+        [
+            Entry("speaker", "王伟", None),
+            Entry("name", "田中", "Interviewee 2"),
+            Entry("name", "สมชาย", "Interviewee 3"),
+            Entry("name", "Lee", "Interviewee 4"),
+        ]
+    )
+    assert redactor.redact(text) == expected
