@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,33 +12,23 @@ from dataclasses import dataclass, field
 import srt
 import webvtt
 
+from qualcode.ingest.caption_labels import RECURRING, bracketed_label, line_label
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
-from qualcode.ingest.layouts import speaker_label
-from qualcode.ingest.segment import (
-    SERVICE_LABEL,
-    accepted_labels,
-    classify_label,
-    core_label,
-    is_role,
-    normalise_label,
-)
+from qualcode.ingest.segment import accepted_labels, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
 from qualcode.ingest.vtt_repair import mend_vtt
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 _DIALOGUE_DASH = re.compile(r"^(?:-|–|—|>>)[ \t]*")
-_LINE_LABEL = re.compile(
-    rf"[*_]{{0,2}}(?P<label>{SERVICE_LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+"
-)
 # Captions without speakers: a new passage at a sentence end once a passage is this long.
 _UNLABELLED_SOFT_LIMIT = 400
-_BRACKETED = re.compile(r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+|$)")
-_RECURRING = "a speaker if it recurs"
 _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})")
 # A SubRip file's start: a cue number, then "00:00:01,000 -->" (a decimal comma).
 _SRT_START = re.compile(r"(?:\d+\s*\n)?\s*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->")
+# A line starting with a time: a cue's timings, readable or not.
+_SRT_TIMES = re.compile(r"^[ \t]*\d+:\d{2}:\d{2}", re.M)
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -100,15 +91,40 @@ def _vtt_document(name: str, raw: str) -> ReadDocument:
 
 
 def _srt_document(name: str, text: str) -> ReadDocument:
+    skipped = 0
     try:
         subtitles = list(srt.parse(text))
     except Exception as exc:  # srt.SRTParseError, timestamp ValueErrors
-        raise fail(name, f"not a valid SubRip (.srt) caption file ({_first_line(exc)})") from None
+        # One mangled cue ("00:00:04,000 -> …") should not refuse an hour of transcript:
+        # read the others and say how many were left out.
+        subtitles = _readable_subtitles(text)
+        if not subtitles:
+            reason = f"not a valid SubRip (.srt) caption file ({_first_line(exc)})"
+            raise fail(name, reason) from None
+        skipped = max(1, len(_SRT_TIMES.findall(text)) - len(subtitles))
     lines: list[_Line] = []
     for sub in subtitles:
         begin, end = _ms(sub.start), _ms(sub.end)
         lines.extend(_Line(begin, end, t, dash=d) for t, d in _clean_lines(str(sub.content)))
-    return _build(name, "srt", lines)
+    document = _build(name, "srt", lines)
+    if skipped:
+        total = len(subtitles) + skipped
+        document.warnings.append(
+            f"{name}: {skipped} of {total} cues could not be read and were left out"
+        )
+    return document
+
+
+def _readable_subtitles(text: str) -> list[srt.Subtitle]:
+    """The cues srt can read, skipping the others (and its log line quoting their words)."""
+    log = logging.getLogger("srt")
+    disabled, log.disabled = log.disabled, True
+    try:
+        return list(srt.parse(text, ignore_errors=True))
+    except Exception:  # timestamps it matched but cannot convert
+        return []
+    finally:
+        log.disabled = disabled
 
 
 def read_sbv(name: str, data: bytes) -> ReadDocument:
@@ -163,11 +179,11 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     candidates: list[tuple[str, str]] = []
     bracketed: list[tuple[_Line, tuple[str, str, int]]] = []
     for line in lines:
-        found = _line_label(line.text) if line.voice is None else None
+        found = line_label(line.text) if line.voice is None else None
         if found is not None:
             line.label, line.rest = found[0], line.text[found[2] :]
             candidates.append(found[:2])
-        elif line.voice is None and (inside := _bracketed_label(line.text)) is not None:
+        elif line.voice is None and (inside := bracketed_label(line.text)) is not None:
             bracketed.append((line, inside))
     voices = {line.voice for line in lines if line.voice}
     if not candidates and not voices:
@@ -180,9 +196,9 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
     if len(candidates) >= 2 or voices:
         # Labelled captions: a label is a speaker even if that person speaks only once; a
         # lower-case one (Zoom display names often are) if it recurs.
-        repeats = Counter(label for label, kind in candidates if kind == _RECURRING)
+        repeats = Counter(label for label, kind in candidates if kind == RECURRING)
         accepted |= {
-            label for label, kind in candidates if kind != _RECURRING or repeats[label] >= 2
+            label for label, kind in candidates if kind != RECURRING or repeats[label] >= 2
         }
     turns: list[_Turn] = []
     for line in lines:
@@ -203,36 +219,6 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
     return _render(name, _layout(fmt, voices, accepted), turns)
-
-
-def _line_label(text: str) -> tuple[str, str, int] | None:
-    """(label, kind, where the words start) for a caption line starting "Name: "."""
-    m = _LINE_LABEL.match(text)
-    if m is None:
-        return None
-    classified = _classify(m.group("label"))
-    if not classified and (lower := speaker_label(m.group("label"))):
-        # lower case or caseless ("王伟"): a display name if it recurs
-        classified = None if any(c.isupper() for c in lower) else (lower, _RECURRING)
-    return (*classified, m.end()) if classified else None
-
-
-def _bracketed_label(text: str) -> tuple[str, str, int] | None:
-    """(label, kind, where the words start) for a caption line starting "[Name]"."""
-    m = _BRACKETED.match(text)
-    label = speaker_label(m.group("label"), bracketed=True) if m else None
-    if m is None or label is None:
-        return None
-    role = (classified := _classify(label)) is not None and is_role(label)
-    return label, classified[1] if classified and role else _RECURRING, m.end()
-
-
-def _classify(raw: str) -> tuple[str, str] | None:
-    """classify_label for a display name ("Dr. Ade Bello", "Lee, Sara (Guest)"): checked
-    without its dots, commas, particles and bracketed note, kept whole."""
-    core = core_label(raw)
-    classified = classify_label(core) if core else None
-    return (normalise_label(raw), classified[1]) if classified else None
 
 
 def _layout(fmt: str, voices: set[str], labels: set[str]) -> str:

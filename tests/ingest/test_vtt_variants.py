@@ -80,3 +80,17 @@ def test_captions_saved_under_the_other_extension_are_read_by_their_content() ->
             ("Interviewer", "Interviewer: Hi."),
             ("Interviewee", "Interviewee: Hello."),
         ]
+
+
+def test_one_mangled_subrip_cue_is_left_out_with_a_warning_not_the_file() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: How did the bid go?\n\n"
+        "2\n00:00:04,000 -> 00:00:08,000\nInterviewee: We lost it.\n\n"
+        "3\n00:00:08,000 --> 00:00:10,000\nInterviewee: On price, mostly.\n"
+    )
+    doc = read_document(Path("interview.srt"), data=text.encode())
+    assert turns(doc) == [
+        ("Interviewer", "Interviewer: How did the bid go?"),
+        ("Interviewee", "Interviewee: On price, mostly."),
+    ]
+    assert doc.warnings == ["interview.srt: 1 of 3 cues could not be read and were left out"]

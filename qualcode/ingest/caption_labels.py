@@ -1,0 +1,51 @@
+"""Speaker labels at the start of a caption line: "Name: words" and "[Name] words"."""
+
+from __future__ import annotations
+
+import re
+
+from qualcode.ingest.layouts import speaker_label
+from qualcode.ingest.segment import (
+    SERVICE_LABEL,
+    classify_label,
+    core_label,
+    is_role,
+    normalise_label,
+)
+
+_LINE_LABEL = re.compile(
+    rf"[*_]{{0,2}}(?P<label>{SERVICE_LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+"
+)
+_BRACKETED = re.compile(r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+|$)")
+# The kind of a label that names a speaker only if it recurs (lower case, caseless, bracketed).
+RECURRING = "a speaker if it recurs"
+
+
+def line_label(text: str) -> tuple[str, str, int] | None:
+    """(label, kind, where the words start) for a caption line starting "Name: "."""
+    m = _LINE_LABEL.match(text)
+    if m is None:
+        return None
+    classified = _classify(m.group("label"))
+    if not classified and (lower := speaker_label(m.group("label"))):
+        # lower case or caseless ("王伟"): a display name if it recurs
+        classified = None if any(c.isupper() for c in lower) else (lower, RECURRING)
+    return (*classified, m.end()) if classified else None
+
+
+def bracketed_label(text: str) -> tuple[str, str, int] | None:
+    """(label, kind, where the words start) for a caption line starting "[Name]"."""
+    m = _BRACKETED.match(text)
+    label = speaker_label(m.group("label"), bracketed=True) if m else None
+    if m is None or label is None:
+        return None
+    role = (classified := _classify(label)) is not None and is_role(label)
+    return label, classified[1] if classified and role else RECURRING, m.end()
+
+
+def _classify(raw: str) -> tuple[str, str] | None:
+    """classify_label for a display name ("Dr. Ade Bello", "Lee, Sara (Guest)"): checked
+    without its dots, commas, particles and bracketed note, kept whole."""
+    core = core_label(raw)
+    classified = classify_label(core) if core else None
+    return (normalise_label(raw), classified[1]) if classified else None
