@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from qualcode.ingest.layouts import speaker_label
 from qualcode.ingest.segment import (
     SERVICE_LABEL,
     classify_label,
@@ -12,6 +11,7 @@ from qualcode.ingest.segment import (
     is_role,
     normalise_label,
 )
+from qualcode.ingest.speaker_labels import speaker_label
 
 _LINE_LABEL = re.compile(
     rf"[*_]{{0,2}}(?P<label>{SERVICE_LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+"

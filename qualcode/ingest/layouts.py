@@ -6,13 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from qualcode.ingest.segment import (
-    NOT_SPEAKER_WORDS,
-    SERVICE_LABEL,
-    core_label,
-    is_role,
-    normalise_label,
-)
+from qualcode.ingest.segment import SERVICE_LABEL, is_role
+from qualcode.ingest.speaker_labels import capitalised, speaker_label
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label that a timestamp vouches for: any case (Zoom display names are often lower case).
@@ -78,23 +73,6 @@ _TRAILER = re.compile(
     re.I,
 )
 _TEAMS = re.compile(r".{1,80} started transcription", re.I)
-# Header and metadata words that never name a speaker, in any layout.
-_NEVER_SPEAKERS = frozenset(
-    {
-        *("participants", "attendees", "speakers", "transcript", "transcription", "keywords"),
-        *("summary", "date", "time", "meeting", "recording", "started", "stopped"),
-    }
-)
-# Bracketed annotations that are not speakers ("[laughs] yes").
-_ANNOTATIONS = frozenset(
-    {
-        *("laughs", "laughter", "laughing", "inaudible", "unclear", "crosstalk", "pause"),
-        *("silence", "music", "noise", "applause", "coughs", "cough", "sighs", "overlap"),
-        *("overlapping", "indistinct", "background", "redacted", "name", "organisation"),
-        *("organization", "place"),
-    }
-)
-_MAX_LABEL_WORDS = 4
 
 
 @dataclass
@@ -211,34 +189,10 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     if m is None:
         return None
     speaker = speaker_label(m.group("label"), bracketed=rule.layout == "bracketed")
-    if speaker is None or not (rule.any_case or _capitalised(speaker)):
+    if speaker is None or not (rule.any_case or capitalised(speaker)):
         return None
     groups = m.groupdict()
     return speaker, timestamp(groups.get("time") or ""), (groups.get("rest") or "").strip()
-
-
-def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
-    """The normalised label if `raw` can name a speaker (a name or role, not a header word)."""
-    label = normalise_label(raw.strip(" \t*_"))
-    core = core_label(label)  # "Dr. Ade Bello (Guest)" is checked as "Dr Ade Bello"
-    words = core.split()
-    if not words or len(words) > _MAX_LABEL_WORDS or not any(c.isalpha() for c in core):
-        return None
-    lowered = [w.lower() for w in words]
-    if any(w in _NEVER_SPEAKERS for w in lowered):
-        return None
-    if bracketed:  # "[id1] ...", "[Sara] ...": not "[laughs]" or "[inaudible 00:12]"
-        numbered_id = re.fullmatch(r"[^\W\d_]{1,12}\d{1,4}", label) is not None
-        if lowered[0].strip(".:") in _ANNOTATIONS or not (numbered_id or _capitalised(label)):
-            return None
-        return label
-    if not is_role(core) and any(w in NOT_SPEAKER_WORDS for w in lowered):
-        return None
-    return label
-
-
-def _capitalised(label: str) -> bool:
-    return all(w[0].isupper() or w[0].isdigit() for w in core_label(label).split())
 
 
 def timestamp(raw: str) -> str:
@@ -309,7 +263,7 @@ def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
         for line in lines
         if (m := _PLAIN_TURN.fullmatch(line.strip()))
         and (label := speaker_label(m.group("label")))
-        and _capitalised(label)
+        and capitalised(label)
     )
     dialogue = sum(plain.values()) * 5 >= sum(1 for line in lines if line.strip()) * 3
     return timed | set(roster) | {label for label, n in plain.items() if n >= 2 or dialogue}
