@@ -20,7 +20,7 @@ def parse_speaker_map(text: str) -> dict[str, str]:
     Raises QualcodeError naming the malformed item (no "=", an empty side, a label mapped
     twice, a role too long)."""
     mapping: dict[str, str] = {}
-    for item in text.split(","):
+    for item in _items(text):
         label, sep, role = item.partition("=")
         label, role = " ".join(label.split()), " ".join(role.split())
         if not sep or not label or not role:
@@ -33,6 +33,24 @@ def parse_speaker_map(text: str) -> dict[str, str]:
             raise QualcodeError(f"speakers: {label!r} is mapped twice")
         mapping[label] = role
     return mapping
+
+
+def _items(text: str) -> list[str]:
+    """The LABEL=ROLE items of a map, commas apart; a comma inside a label joins its parts
+    ("Lee, Sara=Interviewer": Teams and Zoom show directory names so), and one after the
+    last "=" belongs to the last role ("Lee, Sara=Lee, Sara" undoes a mapping)."""
+    items: list[str] = []
+    pending: list[str] = []
+    for piece in text.split(","):
+        pending.append(piece)
+        if "=" in piece:
+            items.append(",".join(pending))
+            pending = []
+    if pending and items and all(p.strip() for p in pending):
+        items[-1] = ",".join([items[-1], *pending])
+    elif pending:
+        items.append(",".join(pending))
+    return items
 
 
 def role_lookup(mapping: dict[str, str]) -> dict[str, str]:

@@ -153,3 +153,30 @@ def test_doc_speakers_bad_input_changes_nothing(
         assert code == 1 and out == ""
         assert err.splitlines() == [message]
     assert stored(project_file) == before
+
+
+def test_labels_with_commas_can_be_mapped(
+    runner: CliRunner, project_file: Path, tmp_path: Path
+) -> None:
+    captions = tmp_path / "teams.vtt"
+    captions.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Lee, Sara (Justice)>How did it start?</v>"
+        "\n\n00:00:03.000 --> 00:00:06.000\n<v Okafor, Tomasz>With a cut.</v>\n",
+        encoding="utf-8",
+    )
+    mapping = "Lee, Sara (Justice)=Interviewer,Okafor, Tomasz=Interviewee 4"
+    code, _, err = run(runner, "import", project_file, captions, "--speakers", mapping)
+    assert code == 0, err
+    speakers = [(s, label) for s, label, _ in stored(project_file)["passages"]]  # type: ignore[attr-defined]
+    assert speakers == [
+        ("Interviewer", "Lee, Sara (Justice)"),
+        ("Interviewee 4", "Okafor, Tomasz"),
+    ]
+    code, _, err = run(
+        runner, "doc", "speakers", project_file, "1", "--set", "Okafor, Tomasz=Okafor, Tomasz"
+    )
+    assert code == 0, err
+    assert [s for s, _, _ in stored(project_file)["passages"]] == [  # type: ignore[attr-defined]
+        "Interviewer",
+        "Okafor, Tomasz",
+    ]
