@@ -64,6 +64,8 @@ _BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
 _INLINE_LAYOUTS = frozenset({"trint", "bracketed"})
 _PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{SERVICE_LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
 _TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
+_CUE_TIME = r"\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
+_CUE_TIMES = re.compile(rf"(?P<begin>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t].*)?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
 # Lines that belong to no turn: Otter's footer, Teams' "Sara Lee stopped transcription".
@@ -166,12 +168,20 @@ def has_hint(text: str) -> bool:
 
 def _join_time_lines(lines: list[str]) -> list[str]:
     """A timestamp alone on a line (Google Meet, .sbv-style text) joins the next line with
-    words, past blank lines (a Word file's paragraphs are read a blank line apart)."""
-    if not any(_TIME_ONLY.fullmatch(line.strip()) for line in lines):
+    words, past blank lines (a Word file's paragraphs are read a blank line apart). A cue's
+    timings ("0:0:3.560 --> 0:0:9.120": Teams' older Word transcripts, captions pasted into
+    a document) count as its begin time, without the cue number above them."""
+    if not any(_TIME_ONLY.fullmatch(x.strip()) or "-->" in x for x in lines):
         return lines
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
+        if cue := _CUE_TIMES.fullmatch(stripped):
+            stripped = timestamp(cue.group("begin"))
+            if out and out[-1].isdigit():
+                out.pop()  # the cue number above
+            elif len(out) >= 2 and not out[-1] and out[-2].isdigit():
+                del out[-2:]
         if out and _TIME_ONLY.fullmatch(out[-1]) and not stripped:
             continue
         if out and _TIME_ONLY.fullmatch(out[-1]):

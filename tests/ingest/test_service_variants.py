@@ -69,3 +69,28 @@ def test_turns_and_times_read_as_in_the_plain_transcript(key: str) -> None:
     ]
     assert doc.speakers == sf.SPEAKERS
     assert turns[0].meta["begin"] == "00:00:04.000"
+
+
+def teams_2021_paragraphs(numbered: bool) -> list[str]:
+    """Teams' older Word transcript: `0:0:3.560 --> 0:0:9.120`, the name, then the words;
+    with cue numbers too when captions are pasted into a document."""
+    paragraphs: list[str] = []
+    for n, u in enumerate(sf.INTERVIEW, start=1):
+        minutes, seconds = divmod(u.second, 60)
+        times = f"0:{minutes}:{seconds}.0 --> 0:{minutes}:{seconds + 1}.500"
+        paragraphs += [*([str(n)] if numbered else []), times, u.speaker, u.text]
+    return paragraphs
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_cue_timings_above_the_speaker(kind: str, numbered: bool) -> None:
+    paragraphs = teams_2021_paragraphs(numbered)
+    data = sf.docx_bytes(paragraphs) if kind == "docx" else "\n".join(paragraphs)
+    doc = read(f"teams.{kind}", data)
+    plain = read("plain.txt", sf.plain_txt())
+    assert [doc.text[p.start : p.end] for p in doc.passages] == [
+        plain.text[p.start : p.end] for p in plain.passages
+    ]
+    assert doc.speakers == sf.SPEAKERS
+    assert doc.passages[0].meta["begin"] == "00:00:04.000"
