@@ -16,6 +16,7 @@ _EM = r"[*_]{0,2}"
 # Words after "Name (00:01):" on the same line, if any.
 _REST = r"(?:[ \t]+(?P<rest>.*))?"
 _OPEN_TIME = rf"[\[(]?(?P<time>{_TIME})[\])]?"
+_APART = r"(?:[ \t]+[-–—|·•][ \t]+|[ \t]+)"  # between a label and its time
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,11 @@ def _rule(layout: str, pattern: str, *, any_case: bool = False) -> Rule:
 
 # Tried in order; the rule matching most lines wins (ties: the earlier rule).
 RULES: tuple[Rule, ...] = (
-    # Otter.ai, Teams .docx: "Sara Lee  0:13" alone on a line, the words below.
-    _rule("otter", rf"{_EM}{_NAME}{_EM}[ \t]+(?P<time>{_TIME})"),
+    # Otter.ai, Teams .docx: "Sara Lee  0:13" alone on a line, the words below; meeting
+    # note-takers put a dash or bar between ("Sara Lee - 00:13", "Sara Lee | 00:00:13").
+    _rule("otter", rf"{_EM}{_NAME}{_EM}{_APART}(?P<time>{_TIME})"),
     # Teams .docx variant: "0:03 Sara Lee" alone on a line; Trint: "[00:00:03] Sara Lee".
-    _rule("teams", rf"{_OPEN_TIME}[ \t]+{_EM}{_NAME}{_EM}"),
+    _rule("teams", rf"{_OPEN_TIME}{_APART}{_EM}{_NAME}{_EM}"),
     # Zoom audio transcript .txt: "[Sara Lee] 10:01:02".
     _rule("zoom", rf"\[{_NAME}\][ \t]+(?P<time>{_TIME})", any_case=True),
     # Rev "Sara Lee (00:01):", Markdown "**Sara Lee** (00:00:01)".

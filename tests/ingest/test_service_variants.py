@@ -51,7 +51,23 @@ def agency_table_docx() -> bytes:
     return buffer.getvalue()
 
 
+def note_taker_txt(separator: str, *, time_first: bool = False) -> str:
+    """A note-taker's export: `Sara Lee - 00:12` (or `00:12 | Sara Lee`), the words below."""
+    return "\n\n".join(
+        (
+            f"{sf.clock(u.second)} {separator} {u.speaker}"
+            if time_first
+            else f"{u.speaker} {separator} {sf.clock(u.second)}"
+        )
+        + f"\n{u.text}"
+        for u in sf.INTERVIEW
+    )
+
+
 FORMATS: dict[str, tuple[str, Callable[[], str | bytes]]] = {
+    "name - time": ("notes.txt", lambda: note_taker_txt("-")),
+    "name | time": ("notes.txt", lambda: note_taker_txt("|")),
+    "time · name": ("notes.txt", lambda: note_taker_txt("·", time_first=True)),
     "sonix": ("sonix.txt", sonix_txt),
     "time first in brackets": ("trint.txt", bracketed_time_first_txt),
     "agency table": ("agency.docx", agency_table_docx),
