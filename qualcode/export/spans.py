@@ -43,7 +43,8 @@ def expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 def body_start(text: str, passage_start: int, speaker: str | None) -> int:
     """Where a speaker turn's words begin, after its "Speaker:" label (if it has one)."""
     if speaker:
-        prefix = re.compile(rf"[ \t]*[*_]{{0,2}}{re.escape(speaker)}{_AFTER_LABEL}")
+        # Any case: "ÓSCAR NÚÑEZ:" in the text is stored as the speaker "Óscar Núñez".
+        prefix = re.compile(rf"[ \t]*[*_]{{0,2}}{re.escape(speaker)}{_AFTER_LABEL}", re.I)
         match = prefix.match(text, passage_start)
         if match:
             return match.end()

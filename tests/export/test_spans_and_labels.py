@@ -40,6 +40,7 @@ def test_speaker_labels_are_stripped() -> None:
         ("__Mapped Name:__ Why?", "Interviewee 3"),  # a label mapped to a role on import
         ("I\tWhy?", "I"),  # an agency's tab after the label
         ("Interviewer (SL): Why?", "Interviewer (SL)"),
+        ("ÓSCAR NÚÑEZ: Why?", "Óscar Núñez"),  # capitals read as title case
     ],
 )
 def test_marked_up_labels_are_stripped(passage: str, speaker: str) -> None:
