@@ -32,6 +32,7 @@ GENERIC_PARTS = frozenset(
 )
 TOKEN = re.compile(rf"[^\W_](?:[\w{APOSTROPHES}{HYPHENS}]*[^\W_])?")
 HYPHEN = re.compile(f"[{HYPHENS}]")
+NOTE = re.compile(r"\(([^()]*)\)")
 APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
@@ -111,6 +112,10 @@ def name_parts(entry: Entry) -> list[str]:
     """The parts of a value that identify on their own (first name, surname, "Calderbrook")."""
     words = tokens(entry.value)
     if entry.kind in NAME_KINDS:
+        # A display name's note ("Sara Lee (she/her)", "(Guest)", "(Justice Dept)") names
+        # no one with its everyday words: only its unusual ones ("(Kakaminvor Trust)") count.
+        notes = tokens(" ".join(NOTE.findall(entry.value)))
+        words = [*tokens(NOTE.sub(" ", entry.value)), *(w for w in notes if not is_common_word(w))]
         parts = [
             without_clitic(w) for w in words if w.lower() not in HONORIFICS and not _is_initial(w)
         ]

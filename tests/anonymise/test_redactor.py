@@ -135,3 +135,21 @@ def test_names_in_scripts_without_spaces_are_found_inside_a_run(text: str, expec
         ]
     )
     assert redactor.redact(text) == expected
+
+
+def test_a_display_names_note_redacts_only_its_unusual_words() -> None:
+    redactor = Redactor(
+        [
+            Entry("speaker", "Sara Lee (she/her)", None),
+            Entry("speaker", "Okafor, Tomasz (Guest)", None),
+            Entry("speaker", "Pike, Jo (Kakaminvor Trust)", None),
+        ]
+    )
+    text = (
+        "She said her guest list went to the Guest House. Sara and Tomasz Okafor came. "
+        "Jo Pike and the Kakaminvor people too."
+    )
+    assert redactor.redact(text) == (
+        "She said her guest list went to the Guest House. [name] and [name] [name] came. "
+        "[name] [name] and the [name] people too."
+    )
