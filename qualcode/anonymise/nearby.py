@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from qualcode.anonymise.capitals import CAPITAL
 from qualcode.anonymise.check import (
@@ -16,6 +16,7 @@ from qualcode.anonymise.check import (
 )
 from qualcode.anonymise.detectors import HONORIFIC
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
+from qualcode.anonymise.normal import fold
 from qualcode.anonymise.people import CAPITALISED, JOIN
 from qualcode.anonymise.redactor import Redaction, Redactor
 
@@ -46,7 +47,10 @@ class NearbyResidual:
         self.text = text
         self.redactor = redactor
         self.dismissed = dismissed
-        self._written = redactor.find_written(text)
+        self._folded = fold(text)
+        # Registered identifiers are searched near the lines read, from a character no
+        # registered form holds, as a search over the whole text finds them there.
+        self._outside = [m.start() for m in redactor.outside_forms.finditer(self._folded.text)]
         self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
         self._spans: dict[int, list[Span]] = {}
         self._covered: dict[int, set[int]] = {}
@@ -60,11 +64,24 @@ class NearbyResidual:
     def _line_of(self, position: int) -> int:
         return bisect_right(self._starts, position) - 1
 
+    def _folded_at(self, position: int) -> int:
+        origin = self._folded.origin
+        return position if origin is None else bisect_left(origin, position)
+
+    def _written(self, start: int, end: int) -> list[Redaction]:
+        """The registered identifiers written across the line text[start:end], as
+        redactor.find_written(text) has them (a name may run across a line break)."""
+        begin, stop = self._folded_at(start), self._folded_at(end)
+        before = bisect_left(self._outside, begin) - 1
+        begin = self._outside[before] + 1 if before >= 0 else 0
+        found = self.redactor.find_written_from(self.text, self._folded, begin, stop)
+        return [r for r in found if r.start < end and r.end > start]
+
     def _line_spans(self, line: int) -> list[Span]:
         """The finding spans of one line, as the whole-text check finds them there."""
         if line not in self._spans:
             start, end = self._bounds(line)
-            written = [r for r in self._written if r.start < end and r.end > start]
+            written = self._written(start, end)
             shifted = [Redaction(r.start - start, r.end - start, r.kind) for r in written]
             misspelt = self.redactor.find_misspelt(self.text[start:end], shifted)
             covered = {i for r in written for i in range(max(r.start, start), min(r.end, end))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -14,6 +15,7 @@ from qualcode.anonymise.lexicon import CLITIC, is_common_word, without_clitic
 from qualcode.anonymise.normal import (
     APOSTROPHES,
     HYPHENS,
+    SAINTS,
     Folded,
     fold,
     form_key,
@@ -40,7 +42,6 @@ INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
 # An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
 JOINERS = APOSTROPHES + HYPHENS + "–"
-SHORT_TEXT = 4000
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -109,17 +110,28 @@ class Redactor:
         keys = sorted(self.terms.by_form, key=len, reverse=True)
         alternation = forms_pattern([self.terms.by_form[k].form for k in keys if k])
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+        # A folded character no registered form can hold: no match runs across one, so a
+        # search that starts after one finds what a search from the text's start finds there.
+        inside = {c for t in self.terms.by_form.values() for c in fold(t.form).text} | set(
+            " '&" + "".join(SAINTS) + "and"
+        )
+        self.outside_forms = re.compile(f"[^{''.join(re.escape(c) for c in sorted(inside))}]")
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}
         self._misses: dict[str, Term] = {}
 
-    def _registered(self, text: str, folded: Folded) -> list[Redaction]:
+    def _registered(
+        self, text: str, folded: Folded, begin: int = 0, stop: int | None = None
+    ) -> list[Redaction]:
+        """Registered spans whose match starts in folded.text[begin:stop]."""
         found: list[Redaction] = []
         if self._pattern is None:
             return found
-        position = 0
+        position = begin
         while match := self._pattern.search(folded.text, position):
+            if stop is not None and match.start() >= stop:
+                break
             key = match_key(match.group())
             term = self.terms.by_form.get(key) or self._squashed.get(squashed(key))
             start, end = folded.span(match.start(), match.end())
@@ -145,12 +157,8 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        # A long text is searched for the few near words; a short one read word by word.
-        if len(folded.text) > SHORT_TEXT:
-            written = _written(folded.text, near)
-        else:
-            written = (m for m in FOLDED_WORD.finditer(folded.text) if m.group() in near)
-        for match in written:
+        # The text is searched for the few near words, not read word by word in Python.
+        for match in _written(folded.text, near):
             term = near[match.group()]
             word = without_clitic(match.group())
             start, end = folded.span(match.start(), match.start() + len(word))
@@ -196,6 +204,13 @@ class Redactor:
         """Spans of registered identifiers as written (in any of their spellings)."""
         return self._registered(text, fold(text))
 
+    def find_written_from(
+        self, text: str, folded: Folded, begin: int, stop: int
+    ) -> list[Redaction]:
+        """find_written(text)'s spans whose match starts in folded.text[begin:stop], when
+        `begin` is 0 or follows a character matching `outside_forms`."""
+        return self._registered(text, folded, begin, stop)
+
     def find_misspelt(self, text: str, written: list[Redaction]) -> list[Redaction]:
         """Spans of words misspelling a registered identifier, outside those `written`."""
         return self._misspelt(text, fold(text), written)
@@ -232,14 +247,19 @@ class Redactor:
         return self.apply(text, self.find(text))
 
 
+@lru_cache(maxsize=1024)
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A search for these words as whole tokens (once per set: lines share their near words)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    # Not after a letter or digit, and no letter or digit later in the same token.
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
+
+
 def _written(folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
     """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
     if not words:
         return
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # Not after a letter or digit, and no letter or digit later in the same token.
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
-    for match in pattern.finditer(folded):
+    for match in _words_pattern(frozenset(words)).finditer(folded):
         start = match.start()
         while start and folded[start - 1] in "_'":
             start -= 1

@@ -112,3 +112,27 @@ def test_redactor_uses_the_grouped_alternation() -> None:
     assert [m.span() for m in redactor._pattern.finditer(folded)] == [
         m.span() for m in flat.finditer(folded)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts | st.text(alphabet="Mary O'Neil,.\n\u00ad&JP-’zx"),
+    st.lists(st.sampled_from(NAMES), min_size=1, max_size=8, unique=True),
+    st.data(),
+)
+def test_searches_from_outside_every_form_find_what_the_whole_search_finds(
+    text: str, values: list[str], data: st.DataObject
+) -> None:
+    redactor = Redactor([Entry("name", v) for v in values])
+    folded = fold(text)
+    whole = redactor.find_written(text)
+    starts = [m.end() for m in redactor.outside_forms.finditer(folded.text)]
+    cuts = sorted(set(data.draw(st.lists(st.sampled_from(starts))) if starts else []))
+    pieces = [
+        redactor.find_written_from(text, folded, begin, stop)
+        for begin, stop in zip([0, *cuts], [*cuts, len(folded.text)], strict=True)
+    ]
+    assert [r for piece in pieces for r in piece] == whole
+    for begin in starts:  # to the end: the whole search's last spans
+        found = redactor.find_written_from(text, folded, begin, len(folded.text))
+        assert found == whole[len(whole) - len(found) :]
