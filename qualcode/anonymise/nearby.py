@@ -22,6 +22,12 @@ from qualcode.anonymise.redactor import Redaction, Redactor
 
 Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
+# "cut. The": a sentence's last word all lowercase letters (no title "Dr.", initial "J." or
+# "St.", no address), a space, a capital: where nothing the check finds runs across. The
+# word is checked in sentence_cuts (a look-behind first would make the search slow).
+SENTENCE_END = re.compile(r"[.!?] (?=[A-Z])")
+LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
+NOT_BEFORE_CUT = frozenset("_'’-.@/")
 NEXT_WORD = re.compile(rf"{JOIN.pattern}{CAPITAL}")
 # Never a word of a name found (lexicon: not identifying), nor the first word of a title.
 PRONOUN = "I"
@@ -33,14 +39,31 @@ def _caseless(text: str) -> str:
     return text.replace("’", "'").lower().replace("ς", "σ")
 
 
+def sentence_cuts(text: str) -> list[int]:
+    """Where SENTENCE_END is after a word of two or more lowercase letters (nothing before
+    it that a word, an address or a name holds): the starts of the sentences after them."""
+    cuts = []
+    for match in SENTENCE_END.finditer(text):
+        start = match.start()
+        while start and text[start - 1] in LOWERCASE:
+            start -= 1
+        before = text[start - 1] if start else " "
+        if match.start() - start >= 2 and not (before.isalnum() or before in NOT_BEFORE_CUT):
+            cuts.append(match.end())
+    return cuts
+
+
 class NearbyResidual:
     """find_residual(text) as seen from some lines of the text, without checking all of them.
 
     A finding span lies within one line and depends only on that line and on which positions
-    registered identifiers cover (found once over the whole text: a registered name may run
-    across a line break). What the rest of the text adds is how a name was first written (its
-    value and kind) and the repeats of names found elsewhere: both are read from the lines
-    holding the same words, so the answer is the whole-text one.
+    registered identifiers cover (a registered name may run across a line break). What the
+    rest of the text adds is how a name was first written (its value and kind) and the
+    repeats of names found elsewhere: both are read from the lines holding the same words, so
+    the answer is the whole-text one. A "line" here is also cut where a sentence ends in an
+    everyday lowercase word and the next starts with a capital (sentence_cuts): no finding
+    span, detector hit or capitalised run goes across, so a long turn is read a sentence at a
+    time.
     """
 
     def __init__(self, text: str, redactor: Redactor, dismissed: set[str] | frozenset[str]) -> None:
@@ -48,18 +71,19 @@ class NearbyResidual:
         self.redactor = redactor
         self.dismissed = dismissed
         self._folded = fold(text)
-        # Registered identifiers are searched near the lines read, from a character no
-        # registered form holds, as a search over the whole text finds them there.
-        self._outside = [m.start() for m in redactor.outside_forms.finditer(self._folded.text)]
-        self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        breaks = [m.end() for m in LINE_BREAK.finditer(text)]
+        cuts = sentence_cuts(text)
+        self._starts = sorted([0, *breaks, *cuts])
+        # A line ends before its line break; a sentence cut off at its next one's capital.
+        self._ends = [n - 1 if text[n - 1] == "\n" else n for n in self._starts[1:]]
+        self._ends.append(len(text))
         self._spans: dict[int, list[Span]] = {}
         self._covered: dict[int, set[int]] = {}
         caseless = _caseless(text)
         self._caseless = caseless if len(caseless) == len(text) else None
 
     def _bounds(self, line: int) -> tuple[int, int]:
-        end = self._starts[line + 1] - 1 if line + 1 < len(self._starts) else len(self.text)
-        return self._starts[line], end
+        return self._starts[line], self._ends[line]
 
     def _line_of(self, position: int) -> int:
         return bisect_right(self._starts, position) - 1
@@ -72,10 +96,24 @@ class NearbyResidual:
         """The registered identifiers written across the line text[start:end], as
         redactor.find_written(text) has them (a name may run across a line break)."""
         begin, stop = self._folded_at(start), self._folded_at(end)
-        before = bisect_left(self._outside, begin) - 1
-        begin = self._outside[before] + 1 if before >= 0 else 0
-        found = self.redactor.find_written_from(self.text, self._folded, begin, stop)
+        found = self.redactor.find_written_from(
+            self.text, self._folded, self._after_outside(begin), stop
+        )
         return [r for r in found if r.start < end and r.end > start]
+
+    def _after_outside(self, position: int) -> int:
+        """Just after the last folded character before `position` that no registered form
+        holds (or 0): a search for registered forms from there finds what one from the start
+        of the text finds after it, as no match runs across that character."""
+        width = 256
+        while True:
+            low = max(0, position - width)
+            found = self.redactor.outside_forms.findall(self._folded.text, low, position)
+            if found:  # no later character is one, so the last one's last writing is it
+                return self._folded.text.rfind(found[-1], low, position) + 1
+            if low == 0:
+                return 0
+            width *= 4
 
     def _line_spans(self, line: int) -> list[Span]:
         """The finding spans of one line, as the whole-text check finds them there."""
@@ -104,7 +142,8 @@ class NearbyResidual:
         while at >= 0:
             line = self._line_of(at)
             found.add(line)
-            at = text.find(probe, self._bounds(line)[1] + 1)
+            following = line + 1 < len(self._starts)
+            at = text.find(probe, self._starts[line + 1]) if following else -1
         return found
 
     def _probes(self, lines: set[int]) -> set[str]:
