@@ -128,8 +128,11 @@ class Redactor:
         found: list[Redaction] = []
         if self._pattern is None:
             return found
-        position = begin
-        while match := self._pattern.search(folded.text, position):
+        position, last = begin, len(folded.text)
+        if stop is not None and (outside := self.outside_forms.search(folded.text, stop)):
+            # No match holds that character: the search need not read past it (but sees it).
+            last = outside.end()
+        while match := self._pattern.search(folded.text, position, last):
             if stop is not None and match.start() >= stop:
                 break
             key = match_key(match.group())

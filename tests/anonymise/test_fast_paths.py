@@ -136,3 +136,6 @@ def test_searches_from_outside_every_form_find_what_the_whole_search_finds(
     for begin in starts:  # to the end: the whole search's last spans
         found = redactor.find_written_from(text, folded, begin, len(folded.text))
         assert found == whole[len(whole) - len(found) :]
+        for stop in range(begin, len(folded.text)):  # stopping anywhere: the first of them
+            before = redactor.find_written_from(text, folded, begin, stop)
+            assert before == found[: len(before)]
