@@ -24,10 +24,11 @@ Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
 # "cut. The": a sentence's last word all lowercase letters (no title "Dr.", initial "J." or
 # "St.", no address), a space, a capital: where nothing the check finds runs across. The
-# word is checked in sentence_cuts (a look-behind first would make the search slow).
+# word is checked apart (a look-behind first would make the search slow).
 SENTENCE_END = re.compile(r"[.!?] (?=[A-Z])")
-LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
-NOT_BEFORE_CUT = frozenset("_'’-.@/")
+LOWERCASE = "abcdefghijklmnopqrstuvwxyz"
+NOT_BEFORE_CUT = "_'’-.@/"
+LONGEST_WORD = 40  # a longer lowercase "word" is no word: no cut after it
 NEXT_WORD = re.compile(rf"{JOIN.pattern}{CAPITAL}")
 # Never a word of a name found (lexicon: not identifying), nor the first word of a title.
 PRONOUN = "I"
@@ -43,13 +44,13 @@ def sentence_cuts(text: str) -> list[int]:
     """Where SENTENCE_END is after a word of two or more lowercase letters (nothing before
     it that a word, an address or a name holds): the starts of the sentences after them."""
     cuts = []
-    for match in SENTENCE_END.finditer(text):
-        start = match.start()
-        while start and text[start - 1] in LOWERCASE:
-            start -= 1
-        before = text[start - 1] if start else " "
-        if match.start() - start >= 2 and not (before.isalnum() or before in NOT_BEFORE_CUT):
-            cuts.append(match.end())
+    for end in SENTENCE_END.finditer(text):
+        low = max(0, end.start() - LONGEST_WORD)
+        before = text[low : end.start()].rstrip(LOWERCASE)
+        if end.start() - low - len(before) < 2 or (not before and low):
+            continue  # no word, one letter ("J."), or a word too long to see where it starts
+        if not before or not (before[-1].isalnum() or before[-1] in NOT_BEFORE_CUT):
+            cuts.append(end.end())
     return cuts
 
 
