@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -42,6 +41,7 @@ INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
 # An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
 JOINERS = APOSTROPHES + HYPHENS + "–"
+SHORT_TEXT = 4000
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -160,11 +160,10 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        # The text is searched for the few near words, not read word by word in Python.
-        for match in _written(folded.text, near):
-            term = near[match.group()]
-            word = without_clitic(match.group())
-            start, end = folded.span(match.start(), match.start() + len(word))
+        for at, stop in _written(folded.text, near):  # the few near words, not every word
+            term = near[folded.text[at:stop]]
+            word = without_clitic(folded.text[at:stop])
+            start, end = folded.span(at, at + len(word))
             if start in covered or (term.needs_capitals and not text[start].isupper()):
                 continue
             found.append(self._widened(text, start, end, term))
@@ -250,25 +249,43 @@ class Redactor:
         return self.apply(text, self.find(text))
 
 
-@lru_cache(maxsize=1024)
-def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """A search for these words as whole tokens (once per set: lines share their near words)."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    # Not after a letter or digit, and no letter or digit later in the same token.
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
-
-
-def _written(folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+def _written(folded: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
     if not words:
-        return
-    for match in _words_pattern(frozenset(words)).finditer(folded):
-        start = match.start()
-        while start and folded[start - 1] in "_'":
-            start -= 1
-        # "x'_word" is one token: a word after "_" or "'" starts one only if nothing precedes.
-        if start == match.start() or not start or not folded[start - 1].isalnum():
-            yield match
+        return []
+    if len(folded) <= SHORT_TEXT:  # a line or a quote: a few finds, no regex to compile
+        return sorted(
+            (at, at + len(word))
+            for word in words
+            for at in _occurrences(folded, word)
+            if _token_starts(folded, at) and _token_ends(folded, at + len(word))
+        )
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Not after a letter or digit, and no letter or digit later in the same token.
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
+    return [m.span() for m in pattern.finditer(folded) if _token_starts(folded, m.start())]
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _token_starts(folded: str, at: int) -> bool:
+    """True when a FOLDED_WORD token starts at `at`: "x'_word" is one token, "'_word" not."""
+    start = at
+    while start and folded[start - 1] in "_'":
+        start -= 1
+    return not start or not folded[start - 1].isalnum()
+
+
+def _token_ends(folded: str, end: int) -> bool:
+    """True when no letter or digit follows in the same token (after any "_" or "'")."""
+    while end < len(folded) and folded[end] in "_'":
+        end += 1
+    return end == len(folded) or not folded[end].isalnum()
 
 
 def merge(spans: list[Redaction]) -> list[Redaction]:
