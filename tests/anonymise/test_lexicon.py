@@ -8,6 +8,8 @@ import json
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualcode.anonymise import lexicon, names
 
@@ -76,6 +78,25 @@ def test_name_lists_are_compact() -> None:
     size = sum(data.joinpath(f).stat().st_size for f in ("first-names.txt.gz", "surnames.txt.gz"))
     assert size < 2_000_000
     assert len(names.first_names()) > 10_000 and len(names.surnames()) > 100_000
+
+
+@pytest.mark.parametrize("file", ["first-names.txt.gz", "surnames.txt.gz"])
+def test_name_lists_are_looked_up_as_their_sets(file: str) -> None:
+    text = gzip.decompress(resources.files("qualcode").joinpath("data", file).read_bytes())
+    words = text.decode().split()
+    assert words == sorted(set(words))  # the binary search needs them sorted, once each
+    listed = names.SortedWords(text.decode())
+    assert len(listed) == len(words) and all(w in listed for w in words)
+    near = {w[:-1] for w in words[::7]} | {w + "a" for w in words[::7]} | {"", "a\nb", "zzzzzz"}
+    assert {w for w in near if w in listed} == near & set(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé-", min_size=1, max_size=4), unique=True), st.text("abcé-"))
+def test_sorted_words_hold_what_the_set_holds(words: list[str], word: str) -> None:
+    listed = names.SortedWords("\n".join(sorted(words)))
+    assert (word in listed) == (word in set(words))
+    assert all(w in listed for w in words) and len(listed) == len(words)
 
 
 @pytest.mark.parametrize("word", ["Trustees", "Safeguarding", "Resettlement", "Funding", "Yeah"])
