@@ -99,6 +99,29 @@ def test_sorted_words_hold_what_the_set_holds(words: list[str], word: str) -> No
     assert all(w in listed for w in words) and len(listed) == len(words)
 
 
+def test_the_dictionary_read_from_its_json_as_from_its_set() -> None:
+    index_json, forms_json = lexicon._dictionary_files()
+    files = index_json + forms_json  # nothing escaped but "/" ("24\\/7"): words as written
+    assert files.count(b"\\") == files.count(b"\\/")
+    index, forms = json.loads(index_json), json.loads(forms_json)
+    headwords = [w for words in index.values() for w in words]
+    asked = {*headwords[::50], *list(forms)[::50], *list(forms.values())[::50], *index}
+    asked |= {w[:-1] for w in list(asked)[::3]} | {w + "s" for w in list(asked)[::3]}
+    asked |= {"", "zzqx", 'a"b', "café", "naïve", "x\ny", "'cause", "cause'", "24/7", "a\\b"}
+    dictionary = lexicon._dictionary()
+    assert {w for w in asked if lexicon._in_dictionary_files(w)} == asked & dictionary
+
+
+def test_many_dictionary_questions_are_asked_of_the_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon._dictionary.cache_clear()
+    monkeypatch.setattr(lexicon, "_searches", [0])
+    for _ in range(lexicon.SEARCHES_BEFORE_SET):
+        assert lexicon.in_dictionary("safeguarding")
+    assert lexicon._dictionary.cache_info().currsize == 0  # read from the JSON so far
+    assert lexicon.in_dictionary("safeguarding") and not lexicon.in_dictionary("okafor")
+    assert lexicon._dictionary.cache_info().currsize == 1
+
+
 @pytest.mark.parametrize("word", ["Trustees", "Safeguarding", "Resettlement", "Funding", "Yeah"])
 def test_sentence_openers_that_are_words(word: str) -> None:
     assert lexicon.opens_sentence_as_word(word)
