@@ -23,12 +23,10 @@ from qualcode.anonymise.redactor import Redaction, Redactor
 Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
 # "cut. The": a sentence's last word all lowercase letters (no title "Dr.", initial "J." or
-# "St.", no address), a space, a capital: where nothing the check finds runs across. The
-# word is checked apart (a look-behind first would make the search slow).
-SENTENCE_END = re.compile(r"[.!?] (?=[A-Z])")
-LOWERCASE = "abcdefghijklmnopqrstuvwxyz"
-NOT_BEFORE_CUT = "_'’-.@/"
-LONGEST_WORD = 40  # a longer lowercase "word" is no word: no cut after it
+# "St.", no address), a space, a capital: where nothing the check finds runs across. Searched
+# for in the reversed text, where it starts with the capital (a look-behind first, for what
+# stands before the word, would make the search slow).
+SENTENCE_CUT_REVERSED = re.compile(r"[A-Z] [.!?][a-z]{2,}(?![\w'’\-.@/])")
 NEXT_WORD = re.compile(rf"{JOIN.pattern}{CAPITAL}")
 # Never a word of a name found (lexicon: not identifying), nor the first word of a title.
 PRONOUN = "I"
@@ -41,17 +39,9 @@ def _caseless(text: str) -> str:
 
 
 def sentence_cuts(text: str) -> list[int]:
-    """Where SENTENCE_END is after a word of two or more lowercase letters (nothing before
-    it that a word, an address or a name holds): the starts of the sentences after them."""
-    cuts = []
-    for end in SENTENCE_END.finditer(text):
-        low = max(0, end.start() - LONGEST_WORD)
-        before = text[low : end.start()].rstrip(LOWERCASE)
-        if end.start() - low - len(before) < 2 or (not before and low):
-            continue  # no word, one letter ("J."), or a word too long to see where it starts
-        if not before or not (before[-1].isalnum() or before[-1] in NOT_BEFORE_CUT):
-            cuts.append(end.end())
-    return cuts
+    """Where a sentence starts after a sentence ending in an everyday lowercase word."""
+    last = len(text) - 1
+    return [last - m.start() for m in SENTENCE_CUT_REVERSED.finditer(text[::-1])][::-1]
 
 
 class NearbyResidual:
