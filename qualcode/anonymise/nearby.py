@@ -16,7 +16,7 @@ from qualcode.anonymise.check import (
 )
 from qualcode.anonymise.detectors import HONORIFIC
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
-from qualcode.anonymise.normal import fold
+from qualcode.anonymise.normal import Folded, fold
 from qualcode.anonymise.people import CAPITALISED, JOIN
 from qualcode.anonymise.redactor import Redaction, Redactor
 
@@ -112,7 +112,10 @@ class NearbyResidual:
             start, end = self._bounds(line)
             written = self._written(start, end)
             shifted = [Redaction(r.start - start, r.end - start, r.kind) for r in written]
-            misspelt = self.redactor.find_misspelt(self.text[start:end], shifted)
+            # Folding is character by character: a slice of the folded text is the line's.
+            same = self._folded.origin is None
+            folded = Folded(self._folded.text[start:end], None) if same else None
+            misspelt = self.redactor.find_misspelt(self.text[start:end], shifted, folded)
             covered = {i for r in written for i in range(max(r.start, start), min(r.end, end))}
             covered.update(i + start for r in misspelt for i in range(r.start, r.end))
             self._spans[line] = residual_spans(self.text, covered, start, end)

@@ -213,9 +213,12 @@ class Redactor:
         `begin` is 0 or follows a character matching `outside_forms`."""
         return self._registered(text, folded, begin, stop)
 
-    def find_misspelt(self, text: str, written: list[Redaction]) -> list[Redaction]:
-        """Spans of words misspelling a registered identifier, outside those `written`."""
-        return self._misspelt(text, fold(text), written)
+    def find_misspelt(
+        self, text: str, written: list[Redaction], folded: Folded | None = None
+    ) -> list[Redaction]:
+        """Spans of words misspelling a registered identifier, outside those `written`
+        (`folded`: fold(text), when already known)."""
+        return self._misspelt(text, folded or fold(text), written)
 
     def find(self, text: str) -> list[Redaction]:
         """Every span to replace, merged so none overlap, in text order."""

@@ -35,7 +35,7 @@ PIECES = [
     "our finance director,", "07700 900123", "jo@example.org", "www.example.org", "so",
     # "I" goes on no name, but a title may take it as an initial.
     "And I", "I'd", "The I", "Ivy", "Ivy Okafor", "Dr I. Kaur", "Dr I Kaur", "Mr", "Dr", "I.",
-    "The Ivybridge Trust", "at The Ivybridge Trust",
+    "The Ivybridge Trust", "at The Ivybridge Trust", "O\u00adkafor", "Pin\u00adder",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\u00a0", "? ", "\r\n", ' "', "  "]
 texts = st.lists(
