@@ -20,13 +20,20 @@ def name_key(word: str) -> str:
     return bare.translate(APOSTROPHES).lower()
 
 
+# A binary search costs about 11 µs, a set of the 170,000 surnames 0.055 s to build: an export
+# asks about a few hundred words, a check of a whole corpus about many thousands.
+SEARCHES_BEFORE_SET = 4096
+
+
 class SortedWords:
     """A sorted list of words, one a line, kept as the one string it is read as: looking a word
     up is a binary search, and loading builds no set of 170,000 strings (a third of the time a
-    first export spent on the lists)."""
+    first export spent on the lists) until many words have been asked about."""
 
     def __init__(self, lines: str) -> None:
         self._text = "\n" + lines.strip("\n") + "\n"
+        self._searches = 0
+        self._set: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return self._text.count("\n") - 1 if len(self._text) > 2 else 0
@@ -34,6 +41,12 @@ class SortedWords:
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word or "\n" in word:
             return False
+        if self._set is not None:
+            return word in self._set
+        self._searches += 1
+        if self._searches > SEARCHES_BEFORE_SET:
+            self._set = frozenset(self._text.split())
+            return word in self._set
         text = self._text
         low, high = 1, len(text)  # both a line's start (or the end): the line is in between
         while low < high:
