@@ -44,7 +44,10 @@ def background_checkpoints(project: Project) -> Iterator[Callable[[], None]]:
 
 
 def _checkpoint_when_asked(path: Path, wanted: threading.Event, stopping: threading.Event) -> None:
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:  # the writers copy the log themselves once it is WAL_BEHIND_PAGES
+        return
     try:
         while True:
             wanted.wait()
