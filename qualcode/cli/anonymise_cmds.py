@@ -36,6 +36,7 @@ from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.errors import QualcodeError
 from qualcode.export.policy import ExportRedactor
 from qualcode.store.documents import find_document
+from qualcode.wording import plural
 
 anonymise_app = typer.Typer(help="Check, register and dismiss identifiers; pseudonym keys.")
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Document id, title or file name.")]
@@ -75,7 +76,8 @@ def check(project: ProjectArg, doc: DocOpt = None, as_json: JsonOpt = False) -> 
         return
     console.print(_check_table(reviews))
     console.print(
-        f"{total} possible identifier(s) in {sum(1 for r in reviews if r.findings)} document(s). "
+        f"{plural(total, 'possible identifier')} in "
+        f"{plural(sum(1 for r in reviews if r.findings), 'document')}. "
         f"Register one: qualcode anonymise register {project} VALUE --kind name; "
         f"or dismiss it: qualcode anonymise dismiss {project} VALUE",
         soft_wrap=True,

@@ -91,7 +91,7 @@ def merge_apply(
     for r in results:
         console.print(
             f"Document {r.document_id}: {r.into} ← {strategy} of {coders}: "
-            f"{r.added} coding(s) added, {r.removed} removed."
+            f"{plural(r.added, 'coding')} added, {r.removed} removed."
         )
 
 

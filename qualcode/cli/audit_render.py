@@ -16,6 +16,7 @@ from qualcode.audit.pending import PendingItem
 from qualcode.audit.report import trim
 from qualcode.cli.common import console
 from qualcode.numbering import passage_number
+from qualcode.wording import plural
 
 
 def print_agreement(summary: AgreementSummary, limit: int) -> None:
@@ -30,7 +31,7 @@ def print_agreement(summary: AgreementSummary, limit: int) -> None:
         )
     )
     console.print(
-        f"{len(summary.documents)} document(s): "
+        f"{plural(len(summary.documents), 'document')}: "
         + ", ".join(f"{d} ({p or t})" for d, t, p in summary.documents)
     )
     table = Table(title_justify="left", show_edge=False)
@@ -54,12 +55,13 @@ def print_agreement(summary: AgreementSummary, limit: int) -> None:
     for note in summary.notes:
         console.print(Text(f"note: {note}", style="dim"))
     if summary.flagged:
-        flagged = f"{len(summary.flagged)} code(s) flagged"
+        flagged = f"{plural(len(summary.flagged), 'code')} flagged"
         console.print(Text.assemble((flagged, "bold yellow"), ":"))
         for row in summary.flagged:
             console.print(f"  {row.code}: {row.flag}", soft_wrap=True)
     items = summary.disagreements
-    console.print(Text.assemble((f"\n{len(items)} disagreement(s)", "bold"), " (passage level)"))
+    heading = "\n" + plural(len(items), "disagreement")
+    console.print(Text.assemble((heading, "bold"), " (passage level)"))
     shown = items if limit == 0 else items[:limit]
     current = None
     for item in shown:
@@ -103,4 +105,5 @@ def print_pending(items: list[PendingItem], into: str) -> None:
             )
         )
         console.print(Text(f"    “{trim(d.text, 240)}”"))
-    console.print(f"{len(items)} disagreement(s); settle each with: qualcode merge resolve ...")
+    settle = "settle each with: qualcode merge resolve ..."
+    console.print(f"{plural(len(items), 'disagreement')}; {settle}")

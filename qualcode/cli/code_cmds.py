@@ -125,7 +125,7 @@ def remove(
                 fail(f"{who} has no '{code}' coding at {start}:{end} of document {document.id}")
         for coding in matches:
             remove_coding(session, coding, coder=who)
-    console.print(f"Removed {len(matches)} coding(s).")
+    console.print(f"Removed {plural(len(matches), 'coding')}.")
 
 
 @code_app.command("list")

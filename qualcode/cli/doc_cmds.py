@@ -43,6 +43,7 @@ from qualcode.revise import (
 )
 from qualcode.store.documents import find_document, passage_at
 from qualcode.store.models import Document
+from qualcode.wording import plural
 
 doc_app = typer.Typer(
     help="Correct a document after coding: edit its text, versions, orphans, speakers."
@@ -68,7 +69,7 @@ def _print_report(project: str, report: EditReport) -> None:
     )
     if c.orphaned:
         console.print(
-            f"{len(c.orphaned)} coding(s) lost all their words; re-attach or discard them: "
+            f"{plural(len(c.orphaned), 'coding')} lost all their words; re-attach or discard them: "
             f"qualcode doc resolve {project} {report.document_id}",
             soft_wrap=True,
         )

@@ -21,6 +21,7 @@ from qualcode.cli.common import (
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.unreviewed import UnreviewedOpt, keep_unreviewed
 from qualcode.errors import QualcodeError
+from qualcode.wording import plural
 
 memo_app = typer.Typer(
     help="Memos on the project, a participant, document, code, framework cell, passage or coding."
@@ -188,6 +189,6 @@ def export(
         report = build_memo_report(session, wanted, keep_unreviewed=keep, viewer=default_coder())
         write_memo_report(report, out, chosen)
     outcome = Outcome(as_json)
-    outcome.say(f"Wrote {report.count} memo(s) to {out} ({chosen}).")
+    outcome.say(f"Wrote {plural(report.count, 'memo')} to {out} ({chosen}).")
     outcome.unreviewed(report.unreviewed, project, kept=report.unreviewed_kept)
     outcome.done(path=str(out), format=chosen, memos=report.count, unreviewed=report.unreviewed)

@@ -38,7 +38,7 @@ def _dry_run(sheet_path: Path) -> None:
         sheet = plan_sheet(sheet_path)
     except QualcodeError as exc:
         fail(exc)
-    console.print(f"{sheet.name}: {len(sheet.rows)} participant(s); columns:")
+    console.print(f"{sheet.name}: {plural(len(sheet.rows), 'participant')}; columns:")
     for column in sheet.columns:
         console.print(f"  {column.header}: {column.describe()}")
     console.print("Dry run: nothing was changed.")
@@ -80,8 +80,8 @@ def participants_import(
     )
     if summary.made_private:
         console.print(
-            f"{summary.made_private} name-like public attribute value(s) from an earlier import "
-            "are now private identifiers."
+            f"{plural(summary.made_private, 'name-like public attribute value')} from an earlier "
+            "import now kept as private identifiers."
         )
 
 
@@ -98,11 +98,11 @@ def attribute_remove(
             count = len(attribute_values(session, attribute))
         if not count:
             fail(f"no participant has an attribute {attribute!r}")
-        question = f"Remove {attribute!r} from {count} participant(s)?"
+        question = f"Remove {attribute!r} from {plural(count, 'participant')}?"
         confirm_or_stop(question, yes)
         with opened.write() as session:
             removed = remove_attribute(session, attribute, coder=coder or default_coder())
-    console.print(f"Removed {attribute!r} from {removed} participant(s).")
+    console.print(f"Removed {attribute!r} from {plural(removed, 'participant')}.")
 
 
 participants_app.command("withdraw")(withdraw_cmds.withdraw)

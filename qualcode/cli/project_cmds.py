@@ -209,14 +209,14 @@ def _code_hits(
         documents = len({h.document_id for h in hits})
         report = Outcome(as_json)
         report.say(
-            f"{len(hits)} passage(s) in {documents} document(s) match {query!r}; "
+            f"{plural(len(hits), 'passage')} in {plural(documents, 'document')} match {query!r}; "
             f"{done_before} already carry '{key}' for {coder} and will be skipped."
         )
         if done_before < len(hits) and not yes:
             if not sys.stdin.isatty():
                 fail("not coding without a yes: give --yes to apply the code from a script")
             if not typer.confirm(
-                f"Code {len(hits) - done_before} passage(s) with '{key}' for {coder}?",
+                f"Code {plural(len(hits) - done_before, 'passage')} with '{key}' for {coder}?",
                 default=False,
             ):
                 fail("nothing was changed")
@@ -226,7 +226,7 @@ def _code_hits(
                 outcome = code_hits(session, hits, find_code(session, key), coder)
     # Told only after the commit: codings reported as saved are saved.
     report.say(
-        f"Coded {outcome.added} passage(s) in {outcome.documents} document(s) with '{key}' "
-        f"for {coder}; {outcome.skipped} already coded, skipped."
+        f"Coded {plural(outcome.added, 'passage')} in {plural(outcome.documents, 'document')} "
+        f"with '{key}' for {coder}; {outcome.skipped} already coded, skipped."
     )
     report.done(hits=len(hits), coded=outcome.added, skipped=outcome.skipped, code=key, coder=coder)

@@ -23,6 +23,7 @@ from qualcode.cli.common import (
 from qualcode.cli.options import YesOpt
 from qualcode.files import shown
 from qualcode.store.db import Project
+from qualcode.wording import counted, plural
 
 
 def erase_when_confirmed(
@@ -109,9 +110,10 @@ def doc_remove(
         console.print(f"Removing document {plan.document_id} '{plan.title}' erases:")
         for what, n in plan.counts.items():
             if n and what != "coders":
-                console.print(f"  {n} {what}")
+                console.print(f"  {counted(n, what)}")
         if plan.models:
-            console.print(f"  {len(plan.models)} trained suggestion model(s) that learned from it")
+            models = plural(len(plan.models), "trained suggestion model")
+            console.print(f"  {models} that learned from it")
 
         def erase(session: Session) -> str:
             remove_document(session, plan, coder=who)
@@ -139,13 +141,14 @@ def code_remove(
             plan = plan_code_removal(session, key, into=to)
         if to is not None:
             console.print(
-                f"Removing '{plan.key}' moves its {plan.codings} coding(s) and "
-                f"{plan.sub_codes} sub-code(s) to '{to}'."
+                f"Removing '{plan.key}' moves its {plural(plan.codings, 'coding')} and "
+                f"{plural(plan.sub_codes, 'sub-code')} to '{to}'."
             )
         else:
             console.print(
-                f"Removing '{plan.key}' deletes {plan.codings} coding(s) by {plan.coders} "
-                f"coder(s), {plan.memos} memo(s) on it and {plan.decisions} suggestion decision(s)."
+                f"Removing '{plan.key}' deletes {plural(plan.codings, 'coding')} by "
+                f"{plural(plan.coders, 'coder')}, {plural(plan.memos, 'memo')} on it and "
+                f"{plural(plan.decisions, 'suggestion decision')}."
             )
         confirm_or_stop("Go ahead?", yes)
         with opened.write() as session:
@@ -170,12 +173,12 @@ def unregister(
         if not found:
             fail(f"{value!r} is not registered (see `qualcode anonymise check`)")
         console.print(
-            f"Unregistering {value!r} removes {len(found)} identifier(s) "
+            f"Unregistering {value!r} removes {plural(len(found), 'identifier')} "
             f"({', '.join(owners)}); exports will no longer redact it."
         )
 
         def erase(session: Session) -> str:
-            return f"Removed {unregister(session, value, coder=who)} identifier(s)."
+            return f"Removed {plural(unregister(session, value, coder=who), 'identifier')}."
 
         erase_when_confirmed(opened, "Go ahead?", yes, erase)
 
@@ -195,7 +198,8 @@ def export_data(
     with project_open(project) as opened, opened.read() as session:
         copy = export_participant_data(session, label, out)
     console.print(
-        f"Wrote {copy.documents} document(s), {copy.codings} coding(s), {copy.memos} memo(s) "
-        f"and {copy.identifiers} identifier(s) to {shown(copy.folder)} (see README.txt there)."
+        f"Wrote {plural(copy.documents, 'document')}, {plural(copy.codings, 'coding')}, "
+        f"{plural(copy.memos, 'memo')} and {plural(copy.identifiers, 'identifier')} to "
+        f"{shown(copy.folder)} (see README.txt there)."
     )
     warn("the folder holds their real names and words: keep it private, delete it once sent")

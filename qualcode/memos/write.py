@@ -9,6 +9,7 @@ from qualcode.errors import QualcodeError
 from qualcode.export.markdown import escape
 from qualcode.files import write_format
 from qualcode.memos.report import MemoReport
+from qualcode.wording import plural
 
 MEMO_FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx"}
 TITLE = "Memos"
@@ -28,7 +29,7 @@ def memo_format(path: Path, explicit: str | None) -> str:
 
 def _header(report: MemoReport) -> str:
     return (
-        f"{report.count} memo(s) · identifiers replaced by placeholders · "
+        f"{plural(report.count, 'memo')} · identifiers replaced by placeholders · "
         f"exported {report.generated_at}"
     )
 

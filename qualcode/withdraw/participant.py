@@ -18,6 +18,7 @@ from qualcode.withdraw.scope import (
     discard_models,
     models_trained_on,
 )
+from qualcode.wording import counted, plural
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,13 @@ class WithdrawalPlan:
 
     def lines(self) -> list[str]:
         """The plan in words: one line per kind of row that goes, with its count."""
-        shown = [f"{n} {what}" for what, n in self.counts.items() if n and what != "coders"]
+        shown = [counted(n, what) for what, n in self.counts.items() if n and what != "coders"]
         if self.counts.get("coders"):
-            shown.append(f"(codings by {self.counts['coders']} coder(s))")
+            shown.append(f"(codings by {plural(self.counts['coders'], 'coder')})")
         if self.models:
             shown.append(
-                f"{len(self.models)} trained suggestion model(s) that learned from their words "
+                f"{plural(len(self.models), 'trained suggestion model')} that learned from their "
+                "words "
                 "(suggestions fall back to cue phrases until you run `qualcode suggest train`)"
             )
         return shown
@@ -60,7 +62,7 @@ def find_participant(session: Session, label: str) -> Participant:
     if participant is None:
         known = session.scalar(select(func.count()).select_from(Participant)) or 0
         raise QualcodeError(
-            f"no participant labelled {label!r} ({known} participant(s) in the project; "
+            f"no participant labelled {label!r} ({plural(known, 'participant')} in the project; "
             "see `qualcode status`)"
         )
     return participant

@@ -20,6 +20,7 @@ from qualcode.withdraw.scope import (
     models_trained_on,
     zero_freed_space,
 )
+from qualcode.wording import plural
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def plan_code_removal(session: Session, key: str, *, into: str | None = None) ->
     )
     if into is None and plan.sub_codes:
         raise QualcodeError(
-            f"code '{key}' has {plan.sub_codes} sub-code(s): remove or move them first, "
+            f"code '{key}' has {plural(plan.sub_codes, 'sub-code')}: remove or move them first, "
             "or give --to KEY to move them and its codings there"
         )
     return plan

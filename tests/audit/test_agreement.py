@@ -115,8 +115,8 @@ def test_agree_cli_table_names_the_unit_flags_and_disagreements(
     assert code == 0, err
     assert "unit: passage" in out and "every passage is a unit" in out
     assert "competitive-tendering" in out and "0.583" in out and "overall (pooled)" in out
-    assert "2 code(s) flagged" in out and "ana never applied the code" in out
-    assert "3 disagreement(s)" in out and "Security clearance for our volunteers" in out
+    assert "2 codes flagged" in out and "ana never applied the code" in out
+    assert "3 disagreements" in out and "Security clearance for our volunteers" in out
     assert "include:" in out and "exclude:" in out
 
 

@@ -66,11 +66,11 @@ def test_strategies_on_overlapping_spans(runner: CliRunner, study: Study) -> Non
 
 def test_merge_is_idempotent_and_logged(runner: CliRunner, study: Study) -> None:
     out = _merge(runner, study, "union")
-    assert "7 coding(s) added, 0 removed" in out  # ct 1 3 5 7 8, lpf 3, volunteers 7
+    assert "7 codings added, 0 removed" in out  # ct 1 3 5 7 8, lpf 3, volunteers 7
     events = run_json(runner, "audit", "log", study.target)
     assert isinstance(events, list)
     again = _merge(runner, study, "union")
-    assert "0 coding(s) added, 0 removed" in again
+    assert "0 codings added, 0 removed" in again
     assert run_json(runner, "audit", "log", study.target) == events
     merges = run_json(
         runner, "audit", "log", study.target, "--action", "consensus", "--coder", "sam"

@@ -130,7 +130,7 @@ def test_old_public_name_becomes_private_on_reimport(
     sheet.write_text("label,real_name,size\nInterviewee 7,Priya Sharma,small\n")
     code, out, err = run(runner, "participants", "import", imported, sheet)
     assert code == 0, err
-    assert "1 name-like public attribute value(s)" in out
+    assert "1 name-like public attribute value from an earlier" in out
     attributes, identifiers = state(imported)
     assert attributes["Interviewee 7"] == {"size": "small"}
     assert ("name", "Priya Sharma") in identifiers
@@ -145,13 +145,13 @@ def test_attribute_remove_asks_then_removes_everywhere_in_one_event(
     code, out, err = run(
         runner, "participants", "attribute", "remove", imported, "nickname_band", input="n\n"
     )
-    assert code == 1 and "2 participant(s)" in out and "nothing was changed" in err
+    assert code == 1 and "2 participants" in out and "nothing was changed" in err
     assert state(imported)[0]["Interviewee 8"] == {"nickname_band": "Al", "size": "large"}
     code, out, err = run(
         runner, "participants", "attribute", "remove", imported, "nickname_band", input="y\n"
     )
     assert code == 0, err
-    assert "Removed 'nickname_band' from 2 participant(s)." in out
+    assert "Removed 'nickname_band' from 2 participants." in out
     assert state(imported)[0] == {
         "Interviewee 7": {"size": "small"},
         "Interviewee 8": {"size": "large"},

@@ -41,8 +41,8 @@ def test_yes_codes_every_hit_once_with_the_audit_trail(
         "search", project, QUERY, "--code", "competitive-tendering", "--coder", "ana", "--yes"
     )
     assert code == 0, err
-    assert "2 passage(s) in 1 document(s) match" in out
-    assert "Coded 2 passage(s) in 1 document(s) with 'competitive-tendering' for ana" in out
+    assert "2 passages in 1 document match" in out
+    assert "Coded 2 passages in 1 document with 'competitive-tendering' for ana" in out
     made = codings(project)
     assert len(made) == 2 and {c["code"] for c in made} == {"competitive-tendering"}
     assert {c["coder"] for c in made} == {"ana"}
@@ -54,7 +54,7 @@ def test_yes_codes_every_hit_once_with_the_audit_trail(
     code, out, _ = run(
         "search", project, QUERY, "--code", "competitive-tendering", "--coder", "ana"
     )
-    assert code == 0 and "Coded 0 passage(s)" in out and "2 already coded, skipped" in out
+    assert code == 0 and "Coded 0 passages" in out and "2 already coded, skipped" in out
     assert len(codings(project)) == 2
     # Another coder's codings do not count as this coder's.
     code, out, _ = run(
@@ -117,9 +117,9 @@ def _answer(project: str, answer: str) -> tuple[int, str]:
 def test_on_a_terminal_it_asks_and_no_changes_nothing(project_file: Path, transcript: Path) -> None:
     project = imported(project_file, transcript)
     status, shown = _answer(project, "n")
-    assert status == 1 and "Code 2 passage(s) with 'competitive-tendering' for ana?" in shown
+    assert status == 1 and "Code 2 passages with 'competitive-tendering' for ana?" in shown
     assert "nothing was changed" in shown
     assert codings(project) == []
     status, shown = _answer(project, "y")
-    assert status == 0 and "Coded 2 passage(s)" in shown
+    assert status == 0 and "Coded 2 passages" in shown
     assert len(codings(project)) == 2

@@ -43,7 +43,7 @@ def test_memo_export_groups_by_subject_and_redacts(memo_project: Path, suffix: s
     write_memos(memo_project)
     out = memo_project.parent / f"memos.{suffix}"
     output = run("memo", "export", str(memo_project), str(out))
-    assert "Wrote 6 memo(s)" in output
+    assert "Wrote 6 memos" in output
     text = read_back(out)
     assert_anonymised(text)
     headings = ["The project", "Participants", "Framework cells", "Passages", "Codings"]

@@ -24,7 +24,7 @@ def test_export_data_writes_their_documents_codings_memos_and_identifiers(
         app, ["participants", "export-data", str(demo_copy), WITHDRAWN, "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "1 document(s)" in result.output
+    assert "1 document," in result.output
 
     connection = sqlite3.connect(demo_copy)
     pid = connection.execute("SELECT id FROM participant WHERE label = ?", (WITHDRAWN,)).fetchone()[

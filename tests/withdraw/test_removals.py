@@ -13,6 +13,7 @@ from qualcode.cli.app import app
 from qualcode.files import project_files
 from qualcode.store.check import check_project
 from qualcode.store.db import open_project
+from qualcode.wording import plural
 
 runner = CliRunner()
 
@@ -84,7 +85,7 @@ def test_codebook_remove_deletes_or_moves_the_codings(demo_copy: Path) -> None:
     n = codings(leaf)
     result = runner.invoke(app, ["codebook", "remove", str(demo_copy), leaf, "--yes"])
     assert result.exit_code == 0, result.output
-    assert f"deletes {n} coding(s)" in result.output
+    assert f"deletes {plural(n, 'coding')}" in result.output
     assert _query(demo_copy, "SELECT count(*) FROM code WHERE key = ?", leaf) == [(0,)]
     action, before, after = _last_event(demo_copy)
     assert (action, before["key"], after["codings"]) == ("code.remove", leaf, n)

@@ -21,7 +21,7 @@ from qualcode.tui.folding import fit_footer
 from qualcode.tui.plain import cell
 from qualcode.tui.ranking import filter_documents
 from qualcode.tui.widgets.key_footer import KeyFooter
-from qualcode.wording import plural
+from qualcode.wording import counted, plural
 
 if TYPE_CHECKING:
     from qualcode.withdraw.removals import DocumentRemoval
@@ -216,9 +216,9 @@ class DocumentsScreen(Screen[None]):
     def _ask_remove(self, plan: DocumentRemoval) -> None:
         from qualcode.tui.screens.pick import PickScreen
 
-        parts = [f"{n} {what}" for what, n in plan.counts.items() if n and what != "coders"]
+        parts = [counted(n, what) for what, n in plan.counts.items() if n and what != "coders"]
         if plan.models:
-            parts.append(f"{len(plan.models)} trained suggestion model(s)")
+            parts.append(plural(len(plan.models), "trained suggestion model"))
         title = (
             f"Remove document {plan.document_id} '{plan.title}' for good? "
             f"It erases {', '.join(parts)}."
