@@ -18,6 +18,7 @@ from qualcode.gcpause import existing_objects_frozen
 from qualcode.ingest import ReadDocument, iter_import_files, read_document
 from qualcode.ingest.document import fail
 from qualcode.ingest.speaker_map import ORIGINAL, map_drafts, mapped_labels, private_labels
+from qualcode.store.checkpoints import background_checkpoints
 from qualcode.store.db import Project
 from qualcode.store.documents_batch import find_by_shas, insert_documents
 
@@ -118,15 +119,15 @@ def import_paths(
     size = 0
     # Passing over the objects of start-up (modules, classes, SQLAlchemy's tables) again and
     # again, as the passages made meanwhile set off collections, was a twentieth of the CPU.
-    with existing_objects_frozen():
+    with existing_objects_frozen(), background_checkpoints(project) as checkpoint:
         for item in _read_ahead(files, options):
             batch.append(item)
             size += len(item.read.text) if item.read is not None else 0
             if len(batch) >= BATCH_FILES or size >= BATCH_CHARACTERS:
-                outcomes += _store_batch(project, batch, options, on_file)
+                outcomes += _store_batch(project, batch, options, on_file, checkpoint)
                 batch, size = [], 0
         if batch:
-            outcomes += _store_batch(project, batch, options, on_file)
+            outcomes += _store_batch(project, batch, options, on_file, checkpoint)
     return outcomes
 
 
@@ -188,18 +189,24 @@ def _read(path: Path, options: _Options) -> _Read:
 
 
 def _store_batch(
-    project: Project, batch: list[_Read], options: _Options, on_file: Progress | None
+    project: Project,
+    batch: list[_Read],
+    options: _Options,
+    on_file: Progress | None,
+    checkpoint: Callable[[], None] | None = None,
 ) -> list[ImportOutcome]:
     """Store a batch of read files in one transaction; report each file once the transaction
-    has committed."""
+    has committed. With `checkpoint`, the commit leaves copying the log to it."""
     outcomes: list[ImportOutcome | None] = [item.failure for item in batch]
     if any(item.read is not None for item in batch):
-        with project.write() as session:
+        with project.write(background_checkpoint=checkpoint is not None) as session:
             known = find_by_shas(session, [i.read.sha256 for i in batch if i.read is not None])
             if not _store_together(session, batch, outcomes, dict(known), options):
                 for position, item in enumerate(batch):
                     if item.read is not None:
                         outcomes[position] = _store(session, item, item.read, known, options)
+        if checkpoint is not None:
+            checkpoint()
     done = [outcome for outcome in outcomes if outcome is not None]
     if on_file is not None:
         for outcome in done:

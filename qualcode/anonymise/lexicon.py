@@ -75,16 +75,48 @@ def _common_head(compressed: bytes) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """English headwords (WordNet's, in spaCy's lookups) and their inflected forms."""
+def _dictionary_files() -> tuple[bytes, bytes]:
+    """The JSON of English headwords (WordNet's, in spaCy's lookups) by part of speech, and of
+    inflected forms with their headwords."""
     folder = resources.files("spacy_lookups_data").joinpath("data")
-    index: dict[str, list[str]] = json.loads(
-        gzip.decompress(folder.joinpath("en_lemma_index.json.gz").read_bytes())
+    return (
+        gzip.decompress(folder.joinpath("en_lemma_index.json.gz").read_bytes()),
+        gzip.decompress(folder.joinpath("en_lemma_lookup.json.gz").read_bytes()),
     )
-    forms: dict[str, str] = json.loads(
-        gzip.decompress(folder.joinpath("en_lemma_lookup.json.gz").read_bytes())
-    )
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English headwords and their inflected forms."""
+    index_json, forms_json = _dictionary_files()
+    index: dict[str, list[str]] = json.loads(index_json)
+    forms: dict[str, str] = json.loads(forms_json)
     return frozenset(w for words in index.values() for w in words) | frozenset(forms)
+
+
+# Building the dictionary's set costs 0.07 s, searching its JSON for a word 0.3 ms: an export
+# asks about a few words (rare sentence openers), a whole-corpus check about many.
+SEARCHES_BEFORE_SET = 64
+_searches = [0]
+
+
+def in_dictionary(lower: str) -> bool:
+    """True when a lowercase word is an English headword or an inflected form of one."""
+    if _dictionary.cache_info().currsize or _searches[0] >= SEARCHES_BEFORE_SET:
+        return lower in _dictionary()
+    _searches[0] += 1
+    return _in_dictionary_files(lower)
+
+
+def _in_dictionary_files(lower: str) -> bool:
+    """lower in _dictionary(), read from the JSON as written: a string opens with a quote
+    and, in a list, ends before "," or "]", a key before ":" (the files escape nothing but
+    "/", as tests/anonymise/test_lexicon.py checks)."""
+    if not lower or any(c in lower for c in '"\\/') or not lower.isprintable():
+        return lower in _dictionary()  # the JSON may escape it ("24\\/7"): ask the set
+    index_json, forms_json = _dictionary_files()
+    quoted = b'"' + lower.encode() + b'"'
+    return quoted + b":" in forms_json or quoted + b"," in index_json or quoted + b"]" in index_json
 
 
 def _prob(word: str) -> float | None:
@@ -163,7 +195,7 @@ def opens_sentence_as_word(word: str) -> bool:
 
 
 def _dictionary_word(lower: str) -> bool:
-    if lower in _dictionary() and _prob(lower[:1].upper() + lower[1:]) is None:
+    if in_dictionary(lower) and _prob(lower[:1].upper() + lower[1:]) is None:
         return True
     # A plural the word lists lack ("Lockdowns after violence"): its singular is a word.
     singular = _singular(lower)

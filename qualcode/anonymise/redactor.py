@@ -14,6 +14,7 @@ from qualcode.anonymise.lexicon import CLITIC, is_common_word, without_clitic
 from qualcode.anonymise.normal import (
     APOSTROPHES,
     HYPHENS,
+    SAINTS,
     Folded,
     fold,
     form_key,
@@ -118,17 +119,31 @@ class Redactor:
             if alternation
             else None
         )
+        # A folded character no registered form can hold: no match runs across one, so a
+        # search that starts after one finds what a search from the text's start finds there.
+        inside = {c for t in self.terms.by_form.values() for c in fold(t.form).text} | set(
+            " '&" + "".join(SAINTS) + "and"
+        )
+        self.outside_forms = re.compile(f"[^{''.join(re.escape(c) for c in sorted(inside))}]")
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
         self._fuzzy = list(self.terms.fuzzy)
         self._near: dict[str, Term | None] = {}
         self._misses: dict[str, Term] = {}
 
-    def _registered(self, text: str, folded: Folded) -> list[Redaction]:
+    def _registered(
+        self, text: str, folded: Folded, begin: int = 0, stop: int | None = None
+    ) -> list[Redaction]:
+        """Registered spans whose match starts in folded.text[begin:stop]."""
         found: list[Redaction] = []
         if self._pattern is None:
             return found
-        position = 0
-        while match := self._pattern.search(folded.text, position):
+        position, last = begin, len(folded.text)
+        if stop is not None and (outside := self.outside_forms.search(folded.text, stop)):
+            # No match holds that character: the search need not read past it (but sees it).
+            last = outside.end()
+        while match := self._pattern.search(folded.text, position, last):
+            if stop is not None and match.start() >= stop:
+                break
             key = match_key(match.group())
             term = self.terms.by_form.get(key) or self._squashed.get(squashed(key))
             start, end = folded.span(match.start(), match.end())
@@ -154,15 +169,10 @@ class Redactor:
         if not near:
             return found
         covered = {i for r in taken for i in range(r.start, r.end)}
-        # A long text is searched for the few near words; a short one read word by word.
-        if len(folded.text) > SHORT_TEXT:
-            written = _written(folded.text, near)
-        else:
-            written = (m for m in FOLDED_WORD.finditer(folded.text) if m.group() in near)
-        for match in written:
-            term = near[match.group()]
-            word = without_clitic(match.group())
-            start, end = folded.span(match.start(), match.start() + len(word))
+        for at, stop in _written(folded.text, near):  # the few near words, not every word
+            term = near[folded.text[at:stop]]
+            word = without_clitic(folded.text[at:stop])
+            start, end = folded.span(at, at + len(word))
             if start in covered or (term.needs_capitals and not text[start].isupper()):
                 continue
             found.append(self._widened(text, start, end, term))
@@ -205,9 +215,19 @@ class Redactor:
         """Spans of registered identifiers as written (in any of their spellings)."""
         return self._registered(text, fold(text))
 
-    def find_misspelt(self, text: str, written: list[Redaction]) -> list[Redaction]:
-        """Spans of words misspelling a registered identifier, outside those `written`."""
-        return self._misspelt(text, fold(text), written)
+    def find_written_from(
+        self, text: str, folded: Folded, begin: int, stop: int
+    ) -> list[Redaction]:
+        """find_written(text)'s spans whose match starts in folded.text[begin:stop], when
+        `begin` is 0 or follows a character matching `outside_forms`."""
+        return self._registered(text, folded, begin, stop)
+
+    def find_misspelt(
+        self, text: str, written: list[Redaction], folded: Folded | None = None
+    ) -> list[Redaction]:
+        """Spans of words misspelling a registered identifier, outside those `written`
+        (`folded`: fold(text), when already known)."""
+        return self._misspelt(text, folded or fold(text), written)
 
     def find(self, text: str) -> list[Redaction]:
         """Every span to replace, merged so none overlap, in text order."""
@@ -241,20 +261,43 @@ class Redactor:
         return self.apply(text, self.find(text))
 
 
-def _written(folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+def _written(folded: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
     if not words:
-        return
+        return []
+    if len(folded) <= SHORT_TEXT:  # a line or a quote: a few finds, no regex to compile
+        return sorted(
+            (at, at + len(word))
+            for word in words
+            for at in _occurrences(folded, word)
+            if _token_starts(folded, at) and _token_ends(folded, at + len(word))
+        )
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # Not after a letter or digit, and no letter or digit later in the same token.
     pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
-    for match in pattern.finditer(folded):
-        start = match.start()
-        while start and folded[start - 1] in "_'":
-            start -= 1
-        # "x'_word" is one token: a word after "_" or "'" starts one only if nothing precedes.
-        if start == match.start() or not start or not folded[start - 1].isalnum():
-            yield match
+    return [m.span() for m in pattern.finditer(folded) if _token_starts(folded, m.start())]
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _token_starts(folded: str, at: int) -> bool:
+    """True when a FOLDED_WORD token starts at `at`: "x'_word" is one token, "'_word" not."""
+    start = at
+    while start and folded[start - 1] in "_'":
+        start -= 1
+    return not start or not folded[start - 1].isalnum()
+
+
+def _token_ends(folded: str, end: int) -> bool:
+    """True when no letter or digit follows in the same token (after any "_" or "'")."""
+    while end < len(folded) and folded[end] in "_'":
+        end += 1
+    return end == len(folded) or not folded[end].isalnum()
 
 
 def merge(spans: list[Redaction]) -> list[Redaction]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from qualcode.anonymise.check import finding_key
 from qualcode.anonymise.terms import Entry
@@ -18,13 +18,12 @@ REGISTER_KINDS = ("name", "alias", "organisation", "place", "other")
 
 def registry_entries(session: Session) -> list[Entry]:
     """Every registered identifier (sheet, import speakers, manual), project-wide ones first."""
-    rows = session.scalars(
-        select(Identifier).options(joinedload(Identifier.participant)).order_by(Identifier.id)
+    rows = session.execute(  # plain rows: every export reads them, no object is needed
+        select(Identifier.kind, Identifier.value, Participant.label)
+        .outerjoin(Participant, Participant.id == Identifier.participant_id)
+        .order_by(Identifier.id)
     )
-    entries = [
-        Entry(row.kind, row.value, row.participant.label if row.participant else None)
-        for row in rows
-    ]
+    entries = [Entry(kind, value, label) for kind, value, label in rows]
     return sorted(entries, key=lambda e: e.participant is not None)
 
 

@@ -135,7 +135,8 @@ def quotes(
         )
     if quote_set.missing_pseudonyms:
         report.warn(
-            f"{quote_set.missing_pseudonyms} identifier(s) are not in the key and "
+            f"{plural(quote_set.missing_pseudonyms, 'identifier')} "
+            f"{'is' if quote_set.missing_pseudonyms == 1 else 'are'} not in the key and "
             f"show as placeholders; update it with: qualcode anonymise key {project} --out {key}"
         )
     report.done(

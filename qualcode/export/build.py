@@ -203,9 +203,10 @@ def _widen(found: Iterable[Redaction], start: int, end: int) -> tuple[int, int]:
 def build_quote_set(session: Session, options: QuoteOptions) -> QuoteSet:
     """Every quote the options select, anonymised, grouped and counted."""
     check_label_fields(options.label_template, public_attribute_names(session))
-    lookup = options.key.lookup() if options.key else {}
-    entries = registry_entries(session)
-    missing = len({e.key for e in entries if e.key not in lookup}) if options.key else 0
+    missing = 0
+    if options.key:  # identifiers the key has no pseudonym for (without a key, none to count)
+        lookup = options.key.lookup()
+        missing = len({e.key for e in registry_entries(session) if e.key not in lookup})
     policy = ExportRedactor.for_project(
         session, key=options.key, keep_unreviewed=options.unreviewed == "keep"
     )

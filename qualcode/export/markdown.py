@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from qualcode.export.model import Quote, QuoteGroup, QuoteMemo, QuoteSet
+from qualcode.wording import plural
 
 SPECIAL = re.compile(r"([\\`*_<|~])")
 # What makes a line a heading, quote, list item or heading underline: "# ", "> ", "- ", "1. ".
@@ -35,7 +36,7 @@ def header_line(quote_set: QuoteSet) -> str:
     options = quote_set.described
     return (
         f"{quote_set.summary()} · coders: {options['coders']} · context: "
-        f"{options['context_sentences']} sentence(s) · identifiers replaced by "
+        f"{plural(options['context_sentences'], 'sentence')} · identifiers replaced by "
         f"{options['replacements']} · exported {quote_set.generated_at}"
     )
 

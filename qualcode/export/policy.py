@@ -16,6 +16,7 @@ from qualcode.anonymise.registry import dismissed_values, registry_entries
 from qualcode.anonymise.terms import Entry, normalise, tokens
 from qualcode.export.speakers import is_role_label, label_spans, speaker_names, with_labels
 from qualcode.store.models import Document, Participant, Passage
+from qualcode.wording import plural
 
 UNREVIEWED_CHOICES = ("redact", "keep")
 # How an unreviewed finding's kind reads in its placeholder: "capitalised" is a likely name.
@@ -168,10 +169,10 @@ def unreviewed_note(count: int, project: str, *, kept: bool) -> str | None:
         return None
     if kept:
         return (
-            f"{count} unreviewed possible identifier(s) kept as written "
+            f"{plural(count, 'unreviewed possible identifier')} kept as written "
             f"(--unreviewed keep); review them with `qualcode anonymise check {project}`"
         )
     return (
-        f"{count} unreviewed possible identifier(s) redacted as [name?] (or [email?]...); "
+        f"{plural(count, 'unreviewed possible identifier')} redacted as [name?] (or [email?]...); "
         f"review them with `qualcode anonymise check {project}`; --unreviewed keep to keep them"
     )

@@ -29,6 +29,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 BUSY_TIMEOUT_MS = 15_000
 CACHE_KIB = 32 * 1024  # each connection's page cache (see _on_sqlite_connect)
+# SQLite's own threshold (in pages) for a commit to copy the write-ahead log into the database.
+WAL_CHECKPOINT_PAGES = 1000
+# The threshold for writes that leave the copying to a background checkpoint (Project.write):
+# a writer copies the log itself only if that falls this far behind (64 MiB of 4 KiB pages).
+WAL_BEHIND_PAGES = 16 * 1024
 
 
 class ProjectError(QualcodeError):
@@ -103,7 +108,15 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
 
 
 def _on_sqlite_begin(connection: Any) -> None:
-    immediate = connection.get_execution_options().get("qualcode_write", False)
+    options = connection.get_execution_options()
+    # A setting of the driver's connection, which the pool hands to later units of work: set
+    # only when it changes, so that every other write copies the log as SQLite does.
+    background = options.get("qualcode_background_checkpoint", False)
+    pages = WAL_BEHIND_PAGES if background else WAL_CHECKPOINT_PAGES
+    if connection.info.get("wal_autocheckpoint", WAL_CHECKPOINT_PAGES) != pages:
+        connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {pages}")
+        connection.info["wal_autocheckpoint"] = pages
+    immediate = options.get("qualcode_write", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -169,9 +182,16 @@ class Project:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: everything inside commits together, or nothing does."""
-        engine = self.engine.execution_options(qualcode_write=True)
+    def write(self, *, background_checkpoint: bool = False) -> Iterator[Session]:
+        """One transaction: everything inside commits together, or nothing does.
+
+        With `background_checkpoint` (SQLite) the commit leaves its pages in the write-ahead
+        log, as durable there, for a checkpoint on another thread to copy into the database
+        (store/checkpoints.py), unless the log has grown past WAL_BEHIND_PAGES.
+        """
+        engine = self.engine.execution_options(
+            qualcode_write=True, qualcode_background_checkpoint=background_checkpoint
+        )
         with sessionmaker(engine, expire_on_commit=False)() as session, session.begin():
             yield session
 

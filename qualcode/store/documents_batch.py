@@ -6,7 +6,7 @@ mappers (a fifth of a second of its start-up)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnClause, ColumnElement, bindparam, insert, or_, select, update
@@ -169,24 +169,35 @@ _PASSAGE_INSERT = "INSERT INTO passage ({}) VALUES ".format(
 
 def _insert_passages(session: Session, documents: list[tuple[int, ReadDocument]]) -> None:
     connection = session.connection()
-    rows = [
-        (document_id, index, d.start, d.end, d.speaker, read.text[d.start : d.end], d.meta)
-        for document_id, read in documents
-        for index, d in enumerate(read.passages)
-    ]
     if connection.dialect.name != "sqlite":
+        rows = [
+            dict(zip(_PASSAGE_COLUMNS, row, strict=True))
+            for row in _passage_rows(documents, lambda meta: meta)
+        ]
         if rows:
-            connection.execute(
-                insert(Passage), [dict(zip(_PASSAGE_COLUMNS, row, strict=True)) for row in rows]
-            )
+            connection.execute(insert(Passage), rows)
         return
-    for first in range(0, len(rows), PASSAGES_PER_STATEMENT):
-        chunk = rows[first : first + PASSAGES_PER_STATEMENT]
-        flat: list[object] = []
-        for *columns, meta in chunk:
-            flat += columns
-            flat.append(_json(meta))
-        connection.exec_driver_sql(_PASSAGE_INSERT + ", ".join([_ROW] * len(chunk)), tuple(flat))
+    # The statements' parameters in one flat list, made in one pass over the passages: a
+    # list of row tuples unpacked again per chunk took twice as long.
+    flat: list[object] = []
+    for row in _passage_rows(documents, _json):
+        flat += row
+    width = len(_PASSAGE_COLUMNS)
+    for first in range(0, len(flat), PASSAGES_PER_STATEMENT * width):
+        chunk = flat[first : first + PASSAGES_PER_STATEMENT * width]
+        statement = _PASSAGE_INSERT + ", ".join([_ROW] * (len(chunk) // width))
+        connection.exec_driver_sql(statement, tuple(chunk))
+
+
+def _passage_rows(
+    documents: list[tuple[int, ReadDocument]], meta: Callable[[dict[str, str]], object]
+) -> Iterator[tuple[object, ...]]:
+    """Each passage's column values, in _PASSAGE_COLUMNS order."""
+    for document_id, read in documents:
+        text = read.text
+        for index, d in enumerate(read.passages):
+            start, end = d.start, d.end
+            yield document_id, index, start, end, d.speaker, text[start:end], meta(d.meta)
 
 
 def _json(meta: dict[str, str]) -> str:

@@ -97,7 +97,7 @@ def test_key_is_private_and_exports_use_it(
     assert "qualcode-pseudonym-key" not in text and "pseudonyms" in text
     run(runner, "anonymise", "register", project, "Leeds", "--kind", "place")
     code, _, err = run(runner, "export", "quotes", project, "--out", out_file, "--key", key)
-    assert code == 0 and "1 identifier(s) are not in the key" in err
+    assert code == 0 and "1 identifier is not in the key" in err
     assert "we meet in [place]" in out_file.read_text()
     code, out, _ = run(runner, "anonymise", "key", project, "--out", key)
     assert "(1 new)" in out

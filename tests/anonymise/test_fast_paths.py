@@ -13,7 +13,7 @@ from qualcode.anonymise import detectors, numbers
 from qualcode.anonymise.detectors import detect
 from qualcode.anonymise.hits import lines_with
 from qualcode.anonymise.normal import _TABLE, fold, form_pattern, forms_pattern
-from qualcode.anonymise.redactor import FOLDED_WORD, Redactor, _written
+from qualcode.anonymise.redactor import FOLDED_WORD, SHORT_TEXT, Redactor, _written
 from qualcode.anonymise.terms import Entry
 
 NAMES = [
@@ -52,7 +52,9 @@ def test_grouped_alternation_matches_as_the_flat_one(text: str, values: list[str
 def test_written_words_are_the_tokens_that_equal_them(text: str, words: set[str]) -> None:
     folded = fold(text).text
     expected = [m.span() for m in FOLDED_WORD.finditer(folded) if m.group() in words]
-    assert [m.span() for m in _written(folded, words)] == expected
+    assert _written(folded, words) == expected
+    padded = folded + " " * SHORT_TEXT  # the long text's search
+    assert _written(padded, words) == expected
 
 
 @settings(max_examples=500, deadline=None)
@@ -112,3 +114,30 @@ def test_redactor_uses_the_grouped_alternation() -> None:
     assert [m.span() for m in redactor._pattern.finditer(folded)] == [
         m.span() for m in flat.finditer(folded)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts | st.text(alphabet="Mary O'Neil,.\n\u00ad&JP-’zx"),
+    st.lists(st.sampled_from(NAMES), min_size=1, max_size=8, unique=True),
+    st.data(),
+)
+def test_searches_from_outside_every_form_find_what_the_whole_search_finds(
+    text: str, values: list[str], data: st.DataObject
+) -> None:
+    redactor = Redactor([Entry("name", v) for v in values])
+    folded = fold(text)
+    whole = redactor.find_written(text)
+    starts = [m.end() for m in redactor.outside_forms.finditer(folded.text)]
+    cuts = sorted(set(data.draw(st.lists(st.sampled_from(starts))) if starts else []))
+    pieces = [
+        redactor.find_written_from(text, folded, begin, stop)
+        for begin, stop in zip([0, *cuts], [*cuts, len(folded.text)], strict=True)
+    ]
+    assert [r for piece in pieces for r in piece] == whole
+    for begin in starts:  # to the end: the whole search's last spans
+        found = redactor.find_written_from(text, folded, begin, len(folded.text))
+        assert found == whole[len(whole) - len(found) :]
+        for stop in range(begin, len(folded.text)):  # stopping anywhere: the first of them
+            before = redactor.find_written_from(text, folded, begin, stop)
+            assert before == found[: len(before)]

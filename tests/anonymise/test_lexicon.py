@@ -8,6 +8,8 @@ import json
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualcode.anonymise import lexicon, names
 
@@ -76,6 +78,54 @@ def test_name_lists_are_compact() -> None:
     size = sum(data.joinpath(f).stat().st_size for f in ("first-names.txt.gz", "surnames.txt.gz"))
     assert size < 2_000_000
     assert len(names.first_names()) > 10_000 and len(names.surnames()) > 100_000
+
+
+@pytest.mark.parametrize("file", ["first-names.txt.gz", "surnames.txt.gz"])
+def test_name_lists_are_looked_up_as_their_sets(file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(names, "SEARCHES_BEFORE_SET", 10**9)  # every word by binary search
+    text = gzip.decompress(resources.files("qualcode").joinpath("data", file).read_bytes())
+    words = text.decode().split()
+    assert words == sorted(set(words))  # the binary search needs them sorted, once each
+    listed = names.SortedWords(text.decode())
+    assert len(listed) == len(words) and all(w in listed for w in words[::3])
+    near = {w[:-1] for w in words[::7]} | {w + "a" for w in words[::7]} | {"", "a\nb", "zzzzzz"}
+    assert {w for w in near if w in listed} == near & set(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcé-", min_size=1, max_size=4), unique=True),
+    st.lists(st.text("abcé-"), max_size=6),
+)
+def test_sorted_words_hold_what_the_set_holds(words: list[str], asked: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(names, "SEARCHES_BEFORE_SET", 3)  # searched first, then in the set
+        listed = names.SortedWords("\n".join(sorted(words)))
+        assert [w in listed for w in asked + words] == [w in set(words) for w in asked + words]
+        assert len(listed) == len(words)
+
+
+def test_the_dictionary_read_from_its_json_as_from_its_set() -> None:
+    index_json, forms_json = lexicon._dictionary_files()
+    files = index_json + forms_json  # nothing escaped but "/" ("24\\/7"): words as written
+    assert files.count(b"\\") == files.count(b"\\/")
+    index, forms = json.loads(index_json), json.loads(forms_json)
+    headwords = [w for words in index.values() for w in words]
+    asked = {*headwords[::50], *list(forms)[::50], *list(forms.values())[::50], *index}
+    asked |= {w[:-1] for w in list(asked)[::3]} | {w + "s" for w in list(asked)[::3]}
+    asked |= {"", "zzqx", 'a"b', "café", "naïve", "x\ny", "'cause", "cause'", "24/7", "a\\b"}
+    dictionary = lexicon._dictionary()
+    assert {w for w in asked if lexicon._in_dictionary_files(w)} == asked & dictionary
+
+
+def test_many_dictionary_questions_are_asked_of_the_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon._dictionary.cache_clear()
+    monkeypatch.setattr(lexicon, "_searches", [0])
+    for _ in range(lexicon.SEARCHES_BEFORE_SET):
+        assert lexicon.in_dictionary("safeguarding")
+    assert lexicon._dictionary.cache_info().currsize == 0  # read from the JSON so far
+    assert lexicon.in_dictionary("safeguarding") and not lexicon.in_dictionary("okafor")
+    assert lexicon._dictionary.cache_info().currsize == 1
 
 
 @pytest.mark.parametrize("word", ["Trustees", "Safeguarding", "Resettlement", "Funding", "Yeah"])

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.redact_export import build
+from qualcode.anonymise.nearby import sentence_cuts
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import Entry
 from qualcode.export.build import build_quote_set
@@ -34,7 +35,7 @@ PIECES = [
     "our finance director,", "07700 900123", "jo@example.org", "www.example.org", "so",
     # "I" goes on no name, but a title may take it as an initial.
     "And I", "I'd", "The I", "Ivy", "Ivy Okafor", "Dr I. Kaur", "Dr I Kaur", "Mr", "Dr", "I.",
-    "The Ivybridge Trust", "at The Ivybridge Trust",
+    "The Ivybridge Trust", "at The Ivybridge Trust", "O\u00adkafor", "Pin\u00adder",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\u00a0", "? ", "\r\n", ' "', "  "]
 texts = st.lists(
@@ -72,6 +73,45 @@ def _check_windows(text: str, dismissed: set[str], windows: list[tuple[int, int]
         expected = whole.combine(text, everywhere, start, end)
         assert near.combine(text, near.unreviewed_near(scan, start, end), start, end) == expected
     assert near.flagged == whole.flagged
+
+
+# Sentences ending in every kind of last word: a lowercase one (where the scan may cut), a
+# title, an initial, "St.", an address, a number; then a capital, a name, a title...
+ENDINGS = [
+    "said", "so", "cut", "etc", "mrs", "Dr", "Mrs", "J", "St", "jo@example", "www.example",
+    "07700 900123", "Mary", "of Hope", "de", "x", "é", "O'Neill",
+]  # fmt: skip
+OPENINGS = [
+    "Mary O'Neill", "O'Neill", "Smith", "Hope", "Kessler", "Kessler said", "The Kingsmoor",
+    "Mungo's", "Giles", "Tendai Moyo", "Okafor", "I", "And", "Halbury", "Jo Pinder", "Moyo",
+]  # fmt: skip
+sentences = st.lists(
+    st.tuples(
+        st.sampled_from(ENDINGS),
+        st.sampled_from([". ", "? ", "! ", ".  ", ".\n"]),
+        st.sampled_from(OPENINGS),
+        st.sampled_from([" ", " said ", " met ", "'s "]),
+    ),
+    min_size=1,
+    max_size=30,
+).map(lambda parts: "".join("".join(part) for part in parts))
+
+
+@settings(max_examples=250, deadline=None)
+@given(sentences, st.data())
+def test_sentence_by_sentence_as_over_the_whole_document(text: str, data: st.DataObject) -> None:
+    windows = []
+    for _ in range(4):
+        start = data.draw(st.integers(0, len(text)))
+        windows.append((start, data.draw(st.integers(start, len(text)))))
+    cuts = sentence_cuts(text)
+    _check_windows(text, set(), windows + [(c, c + 1) for c in cuts] + [(c - 1, c) for c in cuts])
+
+
+def test_sentences_are_cut_only_after_an_everyday_lowercase_word() -> None:
+    text = "It was cut. Mary came. Dr. Kaur, Mrs. Ng, J. Smith. See www.x. So so. Then St. Ives"
+    starts = [text[cut:].split()[0] for cut in sentence_cuts(text)]
+    assert starts == ["Mary", "Dr.", "Then"]
 
 
 @pytest.mark.parametrize(

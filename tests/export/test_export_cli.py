@@ -75,7 +75,7 @@ def test_every_format_is_anonymised(
     warnings = stderr.strip().splitlines()
     assert len(warnings) == 1
     assert re.match(
-        r"\d+ unreviewed possible identifier\(s\) redacted as \[name\?\].*"
+        r"\d+ unreviewed possible identifiers? redacted as \[name\?\].*"
         r"qualcode anonymise check .*--unreviewed keep to keep them",
         warnings[0],
     )

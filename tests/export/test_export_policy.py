@@ -93,7 +93,7 @@ def test_no_name_by_default(project_file: Path, tmp_path: Path, fmt: str) -> Non
         assert "[name]-referrals" in text  # the key, redacted like its name
         assert "work-with-[name?]" in text
     assert "Referrals via [name]" in text
-    assert re.search(r"\d+ unreviewed possible identifier\(s\) redacted as \[name\?\]", stderr)
+    assert re.search(r"\d+ unreviewed possible identifiers? redacted as \[name\?\]", stderr)
     assert "--unreviewed keep" in stderr
 
 
@@ -110,7 +110,7 @@ def test_keep_unreviewed_knowingly(project_file: Path, tmp_path: Path) -> None:
     text, stderr = export(project_file, tmp_path / "q.md", "--unreviewed", "keep")
     assert leaked("Jo Pinder", text) and "[name?]" not in text
     assert [s for s in (*SPEAKERS, *REGISTERED) if leaked(s, text)] == []
-    assert re.search(r"warning: \d+ unreviewed possible identifier\(s\) kept", stderr)
+    assert re.search(r"warning: \d+ unreviewed possible identifiers? kept", stderr)
 
 
 def test_dismissed_value_is_kept(project_file: Path, tmp_path: Path) -> None:
@@ -164,13 +164,13 @@ def test_agree_and_audit_report_show_no_name(project_file: Path, tmp_path: Path)
         args = ["agree", str(project_file), "--coders", "ana,ben", "--limit", "0", *json_flag]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.stderr
-        assert "unreviewed possible identifier(s) redacted as [name?]" in result.stderr
+        assert "unreviewed possible identifiers redacted as [name?]" in result.stderr
         seen.append(result.stdout)
     for suffix in ("md", "html"):
         out = tmp_path / f"report.{suffix}"
         result = runner.invoke(app, ["audit", "report", str(project_file), "--out", str(out)])
         assert result.exit_code == 0, result.stderr
-        assert "unreviewed possible identifier(s) redacted as [name?]" in result.stderr
+        assert "unreviewed possible identifiers redacted as [name?]" in result.stderr
         # Markdown escapes brackets: "\\[name\\]".
         seen.append(read_back(out).replace("\\", ""))
     for text in seen:

@@ -1,0 +1,102 @@
+"""A write can leave copying the log into the database to a checkpoint on another thread."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session, SessionTransaction
+
+from qualcode.importing import BATCH_FILES, import_files
+from qualcode.store.checkpoints import background_checkpoints
+from qualcode.store.db import WAL_CHECKPOINT_PAGES, Project, open_project
+
+# More log than SQLite lets a commit leave uncopied (WAL_CHECKPOINT_PAGES pages of 4 KiB).
+BLOBS = WAL_CHECKPOINT_PAGES + 200
+
+
+def _fill(project: Project, *, background_checkpoint: bool, rows: int = BLOBS) -> None:
+    with project.write(background_checkpoint=background_checkpoint) as session:
+        session.execute(text("CREATE TABLE IF NOT EXISTS filler (data BLOB)"))
+        session.execute(
+            text(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows)"
+                " INSERT INTO filler SELECT randomblob(4000) FROM n"
+            ),
+            {"rows": rows},
+        )
+
+
+def _wal(project_file: Path) -> Path:
+    return project_file.with_name(project_file.name + "-wal")
+
+
+def _copied_bytes(project_file: Path) -> int:
+    """Bytes of the database file itself (what checkpoints have copied out of the log)."""
+    return project_file.stat().st_size
+
+
+def test_a_background_checkpoint_write_leaves_its_pages_in_the_log(project_file: Path) -> None:
+    with open_project(str(project_file)) as project:
+        before = _copied_bytes(project_file)
+        _fill(project, background_checkpoint=True)
+        assert _copied_bytes(project_file) == before  # committed, but not copied yet
+        assert _wal(project_file).stat().st_size > BLOBS * 4000
+        with sqlite3.connect(f"{project_file.as_uri()}?mode=ro", uri=True) as reader:
+            assert reader.execute("SELECT count(*) FROM filler").fetchone() == (BLOBS,)
+
+
+def test_the_next_ordinary_write_copies_the_log_as_sqlite_does(project_file: Path) -> None:
+    with open_project(str(project_file)) as project:
+        _fill(project, background_checkpoint=True)
+        _fill(project, background_checkpoint=False, rows=1)
+        assert _copied_bytes(project_file) > BLOBS * 4000
+        with project.read() as session:
+            pages = session.execute(text("PRAGMA wal_autocheckpoint")).scalar()
+        assert pages == WAL_CHECKPOINT_PAGES
+
+
+def test_the_checkpoint_thread_copies_the_log_before_the_block_ends(project_file: Path) -> None:
+    with open_project(str(project_file)) as project:
+        with background_checkpoints(project) as checkpoint:
+            _fill(project, background_checkpoint=True)
+            checkpoint()
+        assert _copied_bytes(project_file) > BLOBS * 4000
+
+
+def test_importing_a_folder_copies_the_log_on_another_thread(
+    project_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    words = " ".join(f"word{n}" for n in range(10_000))
+    for number in range(BATCH_FILES + 2):
+        (folder / f"interview-{number:03d}.txt").write_text(
+            f"Interviewer: Number {number}?\n\nMorgan: {words} {number}.\n", encoding="utf-8"
+        )
+    copied_after_commit: list[int] = []
+
+    def after_commit(_session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:  # the batch's commit, not a file's savepoint
+            copied_after_commit.append(_copied_bytes(project_file))
+
+    with open_project(str(project_file)) as project:
+        start = _copied_bytes(project_file)
+        event.listen(Session, "after_transaction_end", after_commit)
+        try:
+            outcomes = import_files(project, [folder], coder="tester")
+        finally:
+            event.remove(Session, "after_transaction_end", after_commit)
+        assert {outcome.status for outcome in outcomes} == {"imported"}
+        # The first batch's commit (thousands of pages of log) left the copying to the
+        # thread, which had done it all by the time the import returned.
+        assert copied_after_commit[0] == start
+        assert _copied_bytes(project_file) > _wal_pages_of_a_batch(start)
+        with project.read() as session:
+            count = session.execute(text("SELECT count(*) FROM document")).scalar()
+        assert count == BATCH_FILES + 2
+
+
+def _wal_pages_of_a_batch(start: int) -> int:
+    return start + WAL_CHECKPOINT_PAGES * 4096
