@@ -17,6 +17,7 @@ from qualcode.cli import common
 from qualcode.cli.app import app
 from qualcode.export.policy import ExportRedactor
 from qualcode.store.db import open_project
+from qualcode.tables.columns import is_private_attribute
 
 TRICKY = ["[", "]", "[/x]", "[/]", "[laughs]", "[inaudible]", "[link=http://x]", "[bold]",
           ":b:", ":smile:", "%s", "{0}", "{}", "\\", "\\[", "[/x]\\", "@@", "™"]  # fmt: skip
@@ -84,7 +85,8 @@ HOSTILE = "[/x] [laughs] :b: [link=http://x]y[/link] %s {0} \\[inaudible]\\"
     title=one_line("/").filter(lambda v: not v.startswith(".") and len(v.encode()) < 200),
     coder=one_line(","),
     label=one_line(),
-    attr_key=one_line("="),
+    # A key naming a contact ("email", "phone"...) makes the value a private identifier.
+    attr_key=one_line("=").filter(lambda k: not is_private_attribute(k)),
     attr_value=one_line(),
     code_name=one_line(),
     memo=one_line(),
