@@ -176,14 +176,21 @@ def _join_time_lines(lines: list[str]) -> list[str]:
     if not any(_TIME_ONLY.fullmatch(x.strip()) or "-->" in x for x in lines):
         return lines
     out: list[str] = []
+    number: int | None = None  # the last cue's number, while the cues are numbered in turn
+    first = True
     for line in lines:
         stripped = line.strip()
         if cue := _CUE_TIMES.fullmatch(stripped):
             stripped = timestamp(cue.group("begin"))
-            if out and out[-1].isdigit():
-                out.pop()  # the cue number above
-            elif len(out) >= 2 and not out[-1] and out[-2].isdigit():
-                del out[-2:]
+            above = len(out) - 1 if out and out[-1] else len(out) - 2
+            digits = out[above] if above >= 0 and out[above].isdecimal() else ""
+            # The cue number above, not an answer ("How many?" "3") above unnumbered cues.
+            if digits and (first or (number is not None and int(digits) == number + 1)):
+                number = int(digits)
+                del out[above:]
+            else:
+                number = None
+            first = False
         if out and _TIME_ONLY.fullmatch(out[-1]) and not stripped:
             continue
         if out and _TIME_ONLY.fullmatch(out[-1]):

@@ -110,3 +110,24 @@ def test_cue_timings_above_the_speaker(kind: str, numbered: bool) -> None:
     ]
     assert doc.speakers == sf.SPEAKERS
     assert doc.passages[0].meta["begin"] == "00:00:04.000"
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_an_answer_that_is_a_number_is_no_cue_number(kind: str, numbered: bool) -> None:
+    """ "How many?" "3": a line of digits above a cue's timings is its number only where
+    the cues are numbered in turn."""
+    turns = [
+        ("Sara Lee", "How many children do you have?"), ("Tom Ng", "3"),
+        ("Sara Lee", "And the year you moved?"), ("Tom Ng", "2019"),
+        ("Sara Lee", "Thank you."), ("Tom Ng", "5"), ("Sara Lee", "Bye."),
+    ]  # fmt: skip
+    paragraphs: list[str] = []
+    for n, (speaker, words) in enumerate(turns, start=1):
+        times = f"0:0:{n * 5}.0 --> 0:0:{n * 5 + 4}.500"
+        paragraphs += [*([str(n)] if numbered else []), times, speaker, words]
+    data = sf.docx_bytes(paragraphs) if kind == "docx" else "\n".join(paragraphs)
+    doc = read(f"teams.{kind}", data)
+    assert [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages] == [
+        (speaker, f"{speaker}: {words}") for speaker, words in turns
+    ]
