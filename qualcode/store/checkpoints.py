@@ -52,10 +52,12 @@ def _checkpoint_when_asked(path: Path, wanted: threading.Event, stopping: thread
         while True:
             wanted.wait()
             wanted.clear()
+            # Read before the checkpoint: a commit asking for one during it is copied next.
+            last = stopping.is_set()
             # On an error the writers' own checkpoints, and the last connection's close, copy.
             with suppress(sqlite3.Error):
                 connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            if stopping.is_set():
+            if last:
                 return
     finally:
         connection.close()

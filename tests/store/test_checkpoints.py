@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -62,6 +65,40 @@ def test_the_checkpoint_thread_copies_the_log_before_the_block_ends(project_file
         with background_checkpoints(project) as checkpoint:
             _fill(project, background_checkpoint=True)
             checkpoint()
+        assert _copied_bytes(project_file) > BLOBS * 4000
+
+
+def test_a_checkpoint_asked_for_during_another_is_done_before_the_block_ends(
+    project_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copied, go = threading.Event(), threading.Event()
+
+    class FirstCheckpointLingers(sqlite3.Connection):
+        """The thread's first checkpoint is done, then lingers (a slow disk's fsync)."""
+
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            cursor = super().execute(sql, *args)
+            if not copied.is_set():
+                copied.set()
+                go.wait(10)
+            return cursor
+
+    connect = sqlite3.connect
+
+    def connect_in_thread(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if threading.current_thread().name == "qualcode-checkpoint":
+            kwargs["factory"] = FirstCheckpointLingers
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect_in_thread)
+    with open_project(str(project_file)) as project:
+        with background_checkpoints(project) as checkpoint:
+            _fill(project, background_checkpoint=True, rows=1)
+            checkpoint()
+            assert copied.wait(10)
+            _fill(project, background_checkpoint=True)  # committed during that checkpoint
+            checkpoint()
+            threading.Timer(0.5, go.set).start()  # once the block is being left
         assert _copied_bytes(project_file) > BLOBS * 4000
 
 
