@@ -42,6 +42,9 @@ def _items(text: str) -> list[str]:
     items: list[str] = []
     pending: list[str] = []
     for piece in text.split(","):
+        if not piece.strip():  # ",,": an empty item, refused, not part of the next label
+            items.append(piece)
+            continue
         pending.append(piece)
         if "=" in piece:
             items.append(",".join(pending))

@@ -148,6 +148,9 @@ def test_doc_speakers_bad_input_changes_nothing(
          "Interviewer, Priya); nothing was changed"),
         ("Priya=", "error: speakers: 'Priya=' is not LABEL=ROLE (e.g. 'Sara=Interviewer')"),
         ("Priya=A,Priya=B", "error: speakers: 'Priya' is mapped twice"),
+        # A doubled comma is an empty item, not a comma inside the next label (",Interviewer").
+        ("Priya=A,,Interviewer=B",
+         "error: speakers: '' is not LABEL=ROLE (e.g. 'Sara=Interviewer')"),
     ):  # fmt: skip
         code, out, err = run(runner, "doc", "speakers", project_file, "1", "--set", mapping)
         assert code == 1 and out == ""
