@@ -6,6 +6,12 @@ import re
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(rf"[ \t]*(?P<begin>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME})(?P<rest>.*)")
+# A timing whose arrow a hand edit or converter mangled ("->", "—>", "→"): only timings,
+# maybe cue settings, on the line (not words that start with a time).
+_LOOSE_TIMING = re.compile(
+    rf"[ \t]*(?P<begin>{_TIME})[ \t]*(?:-{{1,2}}[ \t]?>|[–—]>|→)[ \t]*(?P<end>{_TIME})"
+    r"(?P<rest>(?:[ \t]+[\w-]+:\S+)*)[ \t]*"
+)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 # Blocks that are no cue text: comments, style sheets and regions.
 _KEYWORD = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
@@ -25,7 +31,9 @@ def mend_vtt(text: str) -> tuple[str, int]:
     after_cue = False
     for block in blocks[1:]:
         lines = block.strip("\n").split("\n")
-        timing = next((i for i, line in enumerate(lines[:2]) if "-->" in line), None)
+        timing = next(
+            (i for i, x in enumerate(lines[:2]) if "-->" in x or _LOOSE_TIMING.fullmatch(x)), None
+        )
         if timing is not None:
             lines[timing] = _mended_timing(lines[timing])
             out.append("\n".join(lines))
@@ -40,7 +48,7 @@ def mend_vtt(text: str) -> tuple[str, int]:
 
 
 def _mended_timing(line: str) -> str:
-    m = _TIMING.fullmatch(line)
+    m = _TIMING.fullmatch(line) or _LOOSE_TIMING.fullmatch(line)
     if m is None:
         return line
     return f"{_dotted(m.group('begin'))} --> {_dotted(m.group('end'))}{m.group('rest')}"

@@ -94,3 +94,20 @@ def test_one_mangled_subrip_cue_is_left_out_with_a_warning_not_the_file() -> Non
         ("Interviewee", "Interviewee: On price, mostly."),
     ]
     assert doc.warnings == ["interview.srt: 1 of 3 cues could not be read and were left out"]
+
+
+def test_a_timing_with_a_mangled_arrow_is_read_as_one() -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: How did the bid go?",
+        "2\n00:00:04.000 -> 00:00:08.000\nInterviewee: We lost it on price.",
+        "3\n00:00:08.000 → 00:00:10.000 align:start\nInterviewer: I see.",
+        "4\n00:00:10.000 --> 00:00:12.000\nInterviewee: 10:00 -> 11:00 was our slot.",
+    )
+    assert turns(doc) == [
+        ("Interviewer", "Interviewer: How did the bid go?"),
+        ("Interviewee", "Interviewee: We lost it on price."),
+        ("Interviewer", "Interviewer: I see."),
+        ("Interviewee", "Interviewee: 10:00 -> 11:00 was our slot."),
+    ]
+    assert [p.meta["begin"] for p in doc.passages][1:3] == ["00:00:04.000", "00:00:08.000"]
+    assert doc.warnings == []
