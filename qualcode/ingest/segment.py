@@ -68,10 +68,12 @@ _LABEL_NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
 # A note after a label in notes: "Interviewer (SL):", "Participant 3 (Manager):".
 _NOTE = r"(?:[ \t]+\([^()\n]{1,40}\))?"
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
+# A label at a line start: its words are spaces apart, as a tab ends it ("R<tab>Six years.").
+_LINE_LABEL = rf"{_WORD}(?: +{_WORD}){{0,2}}(?: *\d{{1,3}})?"
 # A line start (the text is searched with "\n" prepended): a markdown heading or "Label:".
 _START = re.compile(
     r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
-    rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{LABEL}{_NOTE})[*_]{{0,2}}"
+    rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{_LINE_LABEL}{_NOTE})[*_]{{0,2}}"
     r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)))"  # "I<tab>words" too
 )
 # A paragraph: a run of lines with non-space text, from its first non-space character.

@@ -52,6 +52,20 @@ def test_each_turn_keeps_its_speaker(
     ]
 
 
+@pytest.mark.parametrize(("first", "second"), [("I", "R"), ("Interviewer", "Respondent")])
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_short_answers_after_a_tab_keep_their_speaker(
+    first: str, second: str, blank_lines: bool
+) -> None:
+    """ "R<tab>Six years.": the words after the tab are no part of a label ending in "."."""
+    answers = ["How long have you worked there?", "Six years.", "And before?", "Retail.", "Ok."]
+    lines = [f"{(first, second)[i % 2]}\t{a}" for i, a in enumerate(answers)]
+    doc = read("notes.txt", ("\n\n" if blank_lines else "\n").join(lines).encode())
+    assert speakers_and_words(doc, "\t") == [
+        ((first, second)[i % 2], a) for i, a in enumerate(answers)
+    ]
+
+
 def test_notes_with_stop_words_before_a_colon_stay_unlabelled() -> None:
     text = "Sara: Hello.\n\nNB: the recorder failed.\n\nTom: Hi.\n\nSara: Go on.\n\nTom: Fine."
     doc = read("notes.txt", text.encode())
