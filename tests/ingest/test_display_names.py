@@ -59,17 +59,11 @@ def test_display_names_are_speakers_of_their_own_turns(key: str) -> None:
 
 
 def test_zoom_captions_with_pronouns_and_names_without_capitals() -> None:
-    vtt = "WEBVTT\n\n" + "\n\n".join(
-        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.000\n{line}"
-        for n, line in enumerate(
-            [
-                "Sara Lee (she/her): So let's begin.",
-                "王伟: 你好，我们开始吧。",
-                "Sara Lee (she/her): What does your organisation do?",
-                "王伟: 我们经营一家慈善机构。",
-            ],
-            start=1,
-        )
+    vtt = _captions(
+        "Sara Lee (she/her): So let's begin.",
+        "王伟: 你好，我们开始吧。",
+        "Sara Lee (she/her): What does your organisation do?",
+        "王伟: 我们经营一家慈善机构。",
     )
     doc = read("zoom.vtt", vtt)
     assert [p.speaker for p in doc.passages] == ["Sara Lee (she/her)", "王伟"] * 2
@@ -77,17 +71,11 @@ def test_zoom_captions_with_pronouns_and_names_without_capitals() -> None:
 
 
 def test_words_before_a_colon_in_captions_are_still_no_speaker() -> None:
-    vtt = "WEBVTT\n\n" + "\n\n".join(
-        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.000\n{line}"
-        for n, line in enumerate(
-            [
-                "Interviewer: How is the contract going?",
-                "Note: the line dropped here.",
-                "Interviewer: Shall we carry on?",
-                "Well, honestly: badly.",
-            ],
-            start=1,
-        )
+    vtt = _captions(
+        "Interviewer: How is the contract going?",
+        "Note: the line dropped here.",
+        "Interviewer: Shall we carry on?",
+        "Well, honestly: badly.",
     )
     doc = read("zoom.vtt", vtt)
     assert doc.speakers == []
@@ -128,3 +116,11 @@ def test_google_meet_times_every_few_minutes(kind: str) -> None:
     assert turns[7].speaker == "Ngozi Brennan"
     assert turns[10].meta == {"begin": "00:05:00.000"}
     assert doc.text.endswith("\n\nMeeting ended after 00:30:12 👋")
+
+
+def _captions(*lines: str) -> str:
+    """A WebVTT file with one numbered one-second cue per line."""
+    return "WEBVTT\n\n" + "\n\n".join(
+        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.000\n{line}"
+        for n, line in enumerate(lines, start=1)
+    )
