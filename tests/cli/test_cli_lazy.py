@@ -185,6 +185,13 @@ def _not_plain() -> object:
     return _NOT_PLAIN
 
 
+def _stderr_of(script: str) -> str:
+    """What a Python process running `script` printed to standard error; it must succeed."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stderr.strip()
+
+
 def test_the_console_script_freezes_its_objects_before_python_tears_them_down() -> None:
     # Collecting SQLAlchemy's, Typer's and Rich's objects at exit cost 0.1-0.2 s of CPU after
     # every command. atexit runs its handlers last registered first: this check runs after
@@ -196,9 +203,7 @@ def test_the_console_script_freezes_its_objects_before_python_tears_them_down() 
         "from qualcode.cli.app import main\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "FROZEN True"
+    assert _stderr_of(script) == "FROZEN True"
 
 
 def test_no_garbage_is_collected_while_a_command_loads(project_file: Path) -> None:
@@ -219,6 +224,4 @@ def test_no_garbage_is_collected_while_a_command_loads(project_file: Path) -> No
         "    pass\n"
         "print('BEFORE LOADED', sum(count == 0 for count in seen), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().endswith("BEFORE LOADED 0")
+    assert _stderr_of(script).endswith("BEFORE LOADED 0")
