@@ -150,11 +150,7 @@ class QuoteMaker:
         near = self.policy.unreviewed_near(self._scan(document), start, end)
         unreviewed = [r for r in near if r.end > start and r.start < end]  # counted if shown
         found = self.policy.combine(text, unreviewed, low, high)
-        for r in found:
-            if r.start + low < start < r.end + low:
-                start = r.start + low
-            if r.start + low < end < r.end + low:
-                end = r.end + low
+        start, end = (low + at for at in _widen(found, start - low, end - low))
         shift = low - start
         return (
             start,
