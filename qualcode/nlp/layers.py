@@ -110,14 +110,10 @@ class Layers:
     row: int = 0
 
     def cue_vector(self) -> numpy.ndarray:
-        cue = numpy.zeros(len(self.labels.keys))
-        for code, evidence in self.cues.items():
-            cue[self.labels.position[code]] = evidence.score
-        return cue
+        return cue_scores(self.labels, self.cues)
 
     def similarity_vector(self) -> numpy.ndarray:
-        found = self.definitions.vector
-        return numpy.zeros(len(self.labels.keys)) if found is None else found
+        return similarity_scores(self.labels, self.definitions)
 
     def vote_vector(self) -> numpy.ndarray:
         if self.votes is None:
@@ -165,3 +161,17 @@ class Layers:
             )
             for i in chosen.tolist()
         }
+
+
+def cue_scores(labels: Labels, cues: dict[str, CueEvidence]) -> numpy.ndarray:
+    """The cue layer's score of each label, in label order (0 where no cue was heard)."""
+    cue = numpy.zeros(len(labels.keys))
+    for code, evidence in cues.items():
+        cue[labels.position[code]] = evidence.score
+    return cue
+
+
+def similarity_scores(labels: Labels, definitions: DefinitionMatches) -> numpy.ndarray:
+    """The definition layer's similarity of each label, in label order."""
+    found = definitions.vector
+    return numpy.zeros(len(labels.keys)) if found is None else found
