@@ -9,8 +9,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DataError, IntegrityError
-from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.files import is_text, shown
@@ -199,12 +199,13 @@ def _store_batch(
     has committed. With `checkpoint`, the commit leaves copying the log to it."""
     outcomes: list[ImportOutcome | None] = [item.failure for item in batch]
     if any(item.read is not None for item in batch):
-        with project.write(background_checkpoint=checkpoint is not None) as session:
-            known = find_by_shas(session, [i.read.sha256 for i in batch if i.read is not None])
-            if not _store_together(session, batch, outcomes, dict(known), options):
+        with project.write_rows(background_checkpoint=checkpoint is not None) as connection:
+            shas = [i.read.sha256 for i in batch if i.read is not None]
+            known = find_by_shas(connection, shas)
+            if not _store_together(connection, batch, outcomes, dict(known), options):
                 for position, item in enumerate(batch):
                     if item.read is not None:
-                        outcomes[position] = _store(session, item, item.read, known, options)
+                        outcomes[position] = _store(connection, item, item.read, known, options)
         if checkpoint is not None:
             checkpoint()
     done = [outcome for outcome in outcomes if outcome is not None]
@@ -215,7 +216,7 @@ def _store_batch(
 
 
 def _store_together(
-    session: Session,
+    connection: Connection,
     batch: list[_Read],
     outcomes: list[ImportOutcome | None],
     known: dict[str, tuple[int, str]],
@@ -233,9 +234,9 @@ def _store_together(
             new[position] = read
             known[read.sha256] = (0, read.title)  # a later copy in the batch is a duplicate
     try:
-        with session.begin_nested():
+        with connection.begin_nested():
             ids = insert_documents(
-                session,
+                connection,
                 list(new.values()),
                 participant_label=options.participant,
                 attributes=options.attributes,
@@ -257,7 +258,7 @@ def _store_together(
 
 
 def _store(
-    session: Session,
+    connection: Connection,
     item: _Read,
     read: ReadDocument,
     known: dict[str, tuple[int, str]],
@@ -268,9 +269,9 @@ def _store(
     if existing is not None:
         return _duplicate(item.path, existing)
     try:
-        with session.begin_nested():
+        with connection.begin_nested():
             [document_id] = insert_documents(
-                session,
+                connection,
                 [read],
                 participant_label=options.participant,
                 attributes=options.attributes,

@@ -13,16 +13,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.errors import QualcodeError
 from qualcode.files import atomic_path, mask_password, project_files, shown
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -178,6 +178,8 @@ class Project:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries; nothing it does is committed."""
+        from sqlalchemy.orm import sessionmaker  # the ORM loads only for commands using it
+
         with sessionmaker(self.engine, expire_on_commit=False)() as session:
             yield session
 
@@ -189,11 +191,23 @@ class Project:
         log, as durable there, for a checkpoint on another thread to copy into the database
         (store/checkpoints.py), unless the log has grown past WAL_BEHIND_PAGES.
         """
-        engine = self.engine.execution_options(
-            qualcode_write=True, qualcode_background_checkpoint=background_checkpoint
-        )
+        from sqlalchemy.orm import sessionmaker
+
+        engine = self._writer(background_checkpoint)
         with sessionmaker(engine, expire_on_commit=False)() as session, session.begin():
             yield session
+
+    @contextmanager
+    def write_rows(self, *, background_checkpoint: bool = False) -> Iterator[Connection]:
+        """One transaction on a Core connection, as `write` (all or nothing, the same
+        `background_checkpoint`), for writers of plain rows: `qualcode import` loads no ORM."""
+        with self._writer(background_checkpoint).begin() as connection:
+            yield connection
+
+    def _writer(self, background_checkpoint: bool) -> Engine:
+        return self.engine.execution_options(
+            qualcode_write=True, qualcode_background_checkpoint=background_checkpoint
+        )
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,14 +9,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, insert, select
 
 from qualcode.store.clock import utcnow
 from qualcode.store.tables import AuditEvent as AuditTable
 from qualcode.store.trail_content import without_content
 
 if TYPE_CHECKING:  # the trail itself is written with plain SQL: `code add` loads no models
+    from sqlalchemy.orm import Session
+
     from qualcode.store.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -125,10 +126,15 @@ def next_link(session: Session) -> Link:
     pending = session.info.get(_PENDING)  # an AuditEvent `seal` added, if not yet flushed
     if pending is not None and pending in session.new:
         return Link(pending.sequence + 1, pending.chain_hash)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
-    with session.no_autoflush:
-        head = session.execute(_HEAD).first()
+    return head_link(session.connection())
+
+
+def head_link(connection: Connection) -> Link:
+    """Where the next event joins the chain, read from its head (see next_link): for writers
+    of plain rows on a connection, which hold no pending events."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+    head = connection.execute(_HEAD).first()
     return Link(1, GENESIS) if head is None else Link(head.sequence + 1, head.chain_hash)
 
 
@@ -146,7 +152,7 @@ State = dict[str, Any] | None
 
 
 def append_events(
-    session: Session,
+    writer: Session | Connection,
     action: str,
     entity: str,
     changes: Sequence[tuple[int | None, State, State]],
@@ -155,11 +161,15 @@ def append_events(
 ) -> int:
     """Append one event per (entity id, state before, state after), chained in order, in one
     executemany with plain SQL (no models loaded); content is kept out as `record` keeps it.
-    Events still pending in the session are flushed first: they come first in the chain."""
+    Events still pending in a session are flushed first: they come first in the chain."""
     if not changes:
         return 0
-    session.flush()
-    where, at = next_link(session), utcnow()
+    if isinstance(writer, Connection):
+        where = head_link(writer)
+    else:
+        writer.flush()
+        where = next_link(writer)
+    at = utcnow()
     previous, rows = where.previous, []
     for offset, (entity_id, before, after) in enumerate(changes):
         old, new = (_stored(without_content(state)) for state in (before, after))
@@ -172,7 +182,7 @@ def append_events(
              "coder": coder, "before": old, "after": new, "sequence": sequence,
              "payload_hash": payload, "content_hash": content, "chain_hash": previous}
         )  # fmt: skip
-    session.execute(insert(AuditTable), rows)
+    writer.execute(insert(AuditTable), rows)
     return len(rows)
 
 

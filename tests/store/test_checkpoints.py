@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, text
-from sqlalchemy.orm import Session, SessionTransaction
 
 from qualcode.importing import BATCH_FILES, import_files
 from qualcode.store.checkpoints import background_checkpoints
@@ -114,17 +113,18 @@ def test_importing_a_folder_copies_the_log_on_another_thread(
         )
     copied_after_commit: list[int] = []
 
-    def after_commit(_session: Session, transaction: SessionTransaction) -> None:
-        if transaction.parent is None:  # the batch's commit, not a file's savepoint
-            copied_after_commit.append(_copied_bytes(project_file))
+    def after_commit(*_: object) -> None:
+        # The batch's connection goes back to the pool once it has committed, before the
+        # import asks for a checkpoint.
+        copied_after_commit.append(_copied_bytes(project_file))
 
     with open_project(str(project_file)) as project:
         start = _copied_bytes(project_file)
-        event.listen(Session, "after_transaction_end", after_commit)
+        event.listen(project.engine, "checkin", after_commit)
         try:
             outcomes = import_files(project, [folder], coder="tester")
         finally:
-            event.remove(Session, "after_transaction_end", after_commit)
+            event.remove(project.engine, "checkin", after_commit)
         assert {outcome.status for outcome in outcomes} == {"imported"}
         # The first batch's commit (thousands of pages of log) left the copying to the
         # thread, which had done it all by the time the import returned.
