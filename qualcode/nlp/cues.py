@@ -28,7 +28,7 @@ from qualcode.nlp.types import CodeEntry, CueEvidence, CueHit
 THEME_SHARE = 0.5
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one object per distinct cue
 class _Pattern:
     cue: str
     words: int
@@ -99,20 +99,25 @@ class CueIndex:
     ) -> dict[str, CueEvidence]:
         """Per code, the cue hits in a processed doc (of `text`, if the caller has it at hand);
         offsets shifted into the document."""
-        by_id = self._by_id
-        found = sorted((start, end, by_id[key]) for key, start, end in self.matcher(doc))
-        if not found:
+        matches = self.matcher(doc)
+        if not matches:
             return {}
-        if any(found[i + 1][0] < found[i][1] for i in range(len(found) - 1)):
-            return _evidence_overlapping(doc, text, found, offset)
+        by_id = self._by_id
+        found = sorted([(start, end, by_id[key]) for key, start, end in matches])
+        last = 0
+        for start, end, _ in found:
+            if start < last:
+                return _evidence_overlapping(doc, text, found, offset)
+            last = end
         # No two hits overlap (the usual case): each distinct cue adds its weight once.
         own: dict[str, float] = {}
         theme: dict[str, float] = {}
-        for pattern in {id(p): p for _, _, p in found}.values():
+        for pattern in dict.fromkeys([pattern for _, _, pattern in found]):
+            weight = pattern.weight
             for code in pattern.owners:
-                own[code] = own.get(code, 0.0) + pattern.weight
+                own[code] = own.get(code, 0.0) + weight
             for code in pattern.supported:
-                theme[code] = theme.get(code, 0.0) + pattern.weight
+                theme[code] = theme.get(code, 0.0) + weight
         return {
             code: CueEvidence(
                 1.0 - 2.0 ** -(weight + THEME_SHARE * theme.get(code, 0.0)),

@@ -48,13 +48,11 @@ class DefinitionMatches:
         """The passage words that contribute most to its similarity with this code."""
         if self._index is None or self._weights is None or self._rows is None:
             return ()
-        column = self._index.labels.index(code)
-        parts = self._index.matrix[self._rows, column] * self._weights
-        top = numpy.argsort(-parts)[:SHOWN_WORDS]
-        keys = self._index.keys
-        return tuple(
-            self._index.strings[int(keys[self._rows[i]])] for i in top.tolist() if parts[i] > 0
-        )
+        index = self._index
+        parts = index.matrix[self._rows, index.column[code]] * self._weights
+        top = numpy.argsort(-parts)[:SHOWN_WORDS].tolist()
+        values, rows = parts.tolist(), self._rows
+        return tuple(index.strings[index.vocabulary[rows[i]]] for i in top if values[i] > 0)
 
 
 NO_MATCHES = DefinitionMatches(None)
@@ -71,6 +69,7 @@ class DefinitionIndex:
 
     def __init__(self, nlp: Language, codes: Sequence[CodeEntry]) -> None:
         self.labels = [code.key for code in codes if code.is_leaf]
+        self.column = {key: i for i, key in enumerate(self.labels)}
         self.strings = nlp.vocab.strings
         entries = [code for code in codes if code.is_leaf]
         counts = [
@@ -90,7 +89,8 @@ class DefinitionIndex:
                 matrix[column[lemma], col] = (1 + math.log(times)) * self.idf[column[lemma]]
         norms = numpy.linalg.norm(matrix, axis=0)
         self.matrix = matrix / numpy.where(norms > 0, norms, 1)
-        self.keys = numpy.array(vocabulary, dtype=numpy.uint64)  # ascending: row = position
+        self.vocabulary = vocabulary  # lemma hashes, ascending: row = position
+        self.keys = numpy.array(vocabulary, dtype=numpy.uint64)
 
     def matches(self, doc: Doc) -> DefinitionMatches:
         """The passage's similarity to every definition (under MIN_SIMILARITY counts as 0)."""

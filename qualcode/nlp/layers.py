@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 
@@ -43,6 +43,20 @@ class Blend:
     similar: numpy.ndarray
     said: numpy.ndarray
     score: numpy.ndarray
+    _chosen: dict[float, list[list[int]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def chosen(self, floor: float) -> list[list[int]]:
+        """Per passage, the labels with something said about them whose score reaches floor
+        (all of those when floor <= 0), ascending; worked out once per batch and floor."""
+        found = self._chosen.get(floor)
+        if found is None:
+            mask = self.said & (self.score >= floor) if floor > 0 else self.said
+            found = [[] for _ in range(len(mask))]
+            rows, columns = numpy.nonzero(mask)
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+                found[row].append(column)
+            self._chosen[floor] = found
+        return found
 
 
 def blend_batch(
@@ -139,9 +153,8 @@ class Layers:
         """The blend inputs of every code with something said about it (only those whose
         blended score reaches floor, when floor > 0); the score of each equals blend(parts)."""
         batch, row = self._blend(positives)
-        said, score = batch.said[row], batch.score[row]
-        chosen = numpy.flatnonzero(said & (score >= floor) if floor > 0 else said)
-        if not len(chosen):
+        chosen = batch.chosen(floor)[row]
+        if not chosen:
             return {}
         keys = self.labels.keys
         alike = self.alike
@@ -159,7 +172,7 @@ class Layers:
                 0 if alike is None else int(alike[i]),
                 self.uncoded,
             )
-            for i in chosen.tolist()
+            for i in chosen
         }
 
 
