@@ -45,10 +45,8 @@ def find_by_shas(writer: Session | Connection, shas: Collection[str]) -> dict[st
     for a whole batch of files."""
     if not shas:
         return {}
-    if not isinstance(writer, Connection) and writer.autoflush:
-        writer.flush()  # as an ORM query would: documents pending in the session are found
     document = Document.c
-    rows = writer.execute(
+    rows = _rows_of(writer).execute(  # documents pending in a session are found
         select(document.sha256, document.id, document.title).where(
             document.sha256.in_(sorted(set(shas)))
         )
