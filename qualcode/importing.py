@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,38 +12,26 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DataError, IntegrityError
 
 from qualcode.errors import QualcodeError
-from qualcode.files import is_text, shown
 from qualcode.gcpause import existing_objects_frozen
-from qualcode.ingest import ReadDocument, iter_import_files, read_document
+from qualcode.import_read import FileRead, ImportOutcome, read_for_import
+from qualcode.ingest import ReadDocument, iter_import_files
 from qualcode.ingest.document import fail
-from qualcode.ingest.speaker_map import ORIGINAL, map_drafts, mapped_labels, private_labels
+from qualcode.ingest.speaker_map import ORIGINAL
+from qualcode.reading_process import Reading, read_ahead
 from qualcode.store.checkpoints import background_checkpoints
 from qualcode.store.db import Project
 from qualcode.store.documents_batch import find_by_shas, insert_documents
 
-Progress = Callable[[Path, "ImportOutcome"], None]
+__all__ = [
+    "BATCH_FILES",
+    "ImportOutcome",
+    "import_files",
+    "import_one",
+    "import_paths",
+    "understood",
+]
 
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What happened to one file: imported, duplicate (already in the project) or failed.
-
-    For an imported file, `message` says what the reader understood: the layout, the
-    passages and the longest one's length, and the speakers (roles and names, first seen
-    first); a file without speakers gets a warning.
-    """
-
-    path: Path
-    status: str
-    message: str
-    document_id: int | None = None
-    passages: int = 0
-    warnings: tuple[str, ...] = ()
-    layout: str = ""
-    speakers: tuple[str, ...] = ()
-    longest: int = 0
-    mapped: tuple[str, ...] = ()
-    title: str = ""
+Progress = Callable[[Path, ImportOutcome], None]
 
 
 # A batch commits when it holds this many files or characters of text: a crash loses at most
@@ -52,19 +39,6 @@ class ImportOutcome:
 # are paid once per batch (48 files rather than 16: a tenth less CPU, a sixth less wall time).
 BATCH_FILES = 48
 BATCH_CHARACTERS = 4_000_000
-# Files read ahead of the one being stored, on a second thread: SQLite releases the GIL, so
-# parsing the next files overlaps writing this batch.
-READ_AHEAD = BATCH_FILES
-
-
-@dataclass(frozen=True)
-class _Read:
-    """A file read and ready to store, or the outcome that stopped it."""
-
-    path: Path
-    read: ReadDocument | None
-    mapped: tuple[str, ...] = ()
-    failure: ImportOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -106,21 +80,25 @@ def import_paths(
     coder: str | None = None,
     speakers: dict[str, str] | None = None,
     on_file: Progress | None = None,
+    reading: Reading | None = None,
 ) -> list[ImportOutcome]:
     """Import these files, in order; each file is all-or-nothing, the others carry on.
 
     Files are stored several to a transaction, each in its own savepoint, so a file that
     fails leaves nothing behind and the others whole. `on_file` hears of each file once its
     transaction has committed (a duplicate or a failure straight after the batch it was in).
+    `reading` is these files being read already (`read_ahead`), which this closes.
     """
     options = _Options(participant, attributes, coder, speakers)
     outcomes: list[ImportOutcome] = []
-    batch: list[_Read] = []
+    batch: list[FileRead] = []
     size = 0
+    if reading is None:
+        reading = read_ahead(files, speakers)
     # Passing over the objects of start-up (modules, classes, SQLAlchemy's tables) again and
     # again, as the passages made meanwhile set off collections, was a twentieth of the CPU.
-    with existing_objects_frozen(), background_checkpoints(project) as checkpoint:
-        for item in _read_ahead(files, options):
+    with closing(reading), existing_objects_frozen(), background_checkpoints(project) as checkpoint:
+        for item in reading:
             batch.append(item)
             size += len(item.read.text) if item.read is not None else 0
             if len(batch) >= BATCH_FILES or size >= BATCH_CHARACTERS:
@@ -145,52 +123,13 @@ def import_one(
     `speakers` maps speaker labels (any case) to roles or participant labels, stored as the
     passages' speaker; the labels as written stay private identifiers."""
     options = _Options(participant, attributes, coder, speakers)
-    [outcome] = _store_batch(project, [_read(path, options)], options, None)
+    [outcome] = _store_batch(project, [read_for_import(path, speakers)], options, None)
     return outcome
-
-
-def _read_ahead(files: list[Path], options: _Options) -> Iterator[_Read]:
-    """Each file read, in order, while the caller stores the ones before it."""
-    if len(files) < 2:
-        yield from (_read(path, options) for path in files)
-        return
-    remaining = iter(files)
-    pending: deque[Future[_Read]] = deque()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="qualcode-read") as pool:
-        try:
-            while True:
-                while len(pending) < READ_AHEAD and (path := next(remaining, None)) is not None:
-                    pending.append(pool.submit(_read, path, options))
-                if not pending:
-                    return
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
-
-
-def _read(path: Path, options: _Options) -> _Read:
-    if not is_text(str(path)):  # the store and the messages hold text; the OS gave bytes
-        message = (
-            f"{shown(path)}: the file name is not valid UTF-8 text; rename the file to import it"
-        )
-        return _Read(path, None, failure=ImportOutcome(path, "failed", message))
-    try:
-        read = read_document(path)
-    except QualcodeError as exc:
-        return _Read(path, None, failure=ImportOutcome(path, "failed", str(exc)))
-    except OSError as exc:
-        message = f"{path.name}: cannot be read ({exc.strerror})"
-        return _Read(path, None, failure=ImportOutcome(path, "failed", message))
-    if not options.speakers:
-        return _Read(path, read)
-    mapped = tuple(sorted(mapped_labels(read.passages, options.speakers)))
-    return _Read(path, _with_roles(read, options.speakers), mapped)
 
 
 def _store_batch(
     project: Project,
-    batch: list[_Read],
+    batch: list[FileRead],
     options: _Options,
     on_file: Progress | None,
     checkpoint: Callable[[], None] | None = None,
@@ -217,7 +156,7 @@ def _store_batch(
 
 def _store_together(
     connection: Connection,
-    batch: list[_Read],
+    batch: list[FileRead],
     outcomes: list[ImportOutcome | None],
     known: dict[str, tuple[int, str]],
     options: _Options,
@@ -259,7 +198,7 @@ def _store_together(
 
 def _store(
     connection: Connection,
-    item: _Read,
+    item: FileRead,
     read: ReadDocument,
     known: dict[str, tuple[int, str]],
     options: _Options,
@@ -296,13 +235,6 @@ def _duplicate(path: Path, existing: tuple[int, str]) -> ImportOutcome:
         existing_id,
         title=existing_title,
     )
-
-
-def _with_roles(read: ReadDocument, speakers: dict[str, str]) -> ReadDocument:
-    passages = map_drafts(read.passages, speakers)
-    mapped = dict.fromkeys(p.meta[ORIGINAL] for p in passages if ORIGINAL in p.meta)
-    private = dict.fromkeys([*read.speakers, *private_labels(mapped)])
-    return dataclasses.replace(read, passages=passages, speakers=list(private))
 
 
 def understood(path: Path, read: ReadDocument, document_id: int) -> ImportOutcome:
