@@ -14,23 +14,14 @@ from typing import Annotated, Any, NoReturn
 import typer
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from qualcode.cli.arguments import CoderOpt, JsonOpt, ProjectArg
 from qualcode.cli.output import console, error_console, labelled, warn
 from qualcode.errors import QualcodeError
 from qualcode.files import is_text, refuse_project_files, same_file, shown
 from qualcode.store.db import Project, display, open_project, sqlite_path
 
-__all__ = ["console", "error_console", "labelled", "warn"]  # re-exported for the commands
-
-ProjectArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="PROJECT",
-        envvar="QUALCODE_DATABASE_URL",
-        show_envvar=True,
-        help="Project file (e.g. study.qc) or database URL (postgresql+psycopg://user@host/db).",
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON value instead of a table.")]
+# re-exported for the commands
+__all__ = ["CoderOpt", "JsonOpt", "ProjectArg", "console", "error_console", "labelled", "warn"]
 
 
 def default_coder() -> str:
@@ -43,12 +34,6 @@ def default_coder() -> str:
     if not is_text(name):
         fail(f"the coder name {shown(name)} is not valid UTF-8 text; give --coder NAME")
     return name
-
-
-CoderOpt = Annotated[
-    str | None,
-    typer.Option("--coder", help="Who is working: default $QUALCODE_CODER, else the login name."),
-]
 
 
 def fail(message: str | QualcodeError, code: int = 1) -> NoReturn:
