@@ -105,6 +105,11 @@ class ReadingProcess:
         self._sender.daemon = True
         self._sender.start()
 
+    @property
+    def pid(self) -> int:
+        """The reader's process id."""
+        return self._process.pid
+
     def __iter__(self) -> Iterator[FileRead]:
         return self
 
