@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import pickle
-import queue
 import signal
 import subprocess
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Protocol
@@ -21,9 +21,10 @@ from qualcode.import_read import FileRead, read_in_turn
 # In a process of its own it runs on another core; below about 2 MB of files, starting that
 # process (0.08 s) costs more than it saves.
 PROCESS_BYTES = 2_000_000
-# Files read and waiting to be sent, at most: with what the pipe holds, how far the reader
-# runs ahead of the storing (a batch's worth: the storing takes a batch at a time).
-AHEAD = 48
+# Bytes of files read and waiting to be sent, at most (besides what the pipe holds): how far
+# the reader runs ahead of the storing. Enough for the reader to use the storing process's
+# start-up (0.5 s) and each batch's commit: the storing takes a batch at a time.
+AHEAD_BYTES = 32_000_000
 PIPE_BYTES = 1 << 20  # Linux lets a pipe hold this much, so the reader blocks less often
 _END = "end"
 # The reader's first lines: Ctrl-C is the parent's to handle (it then stops the reader), and
@@ -83,7 +84,9 @@ class ReadingProcess:
     memory) raises ReaderStopped once the files it did send are used up.
     """
 
-    def __init__(self, files: list[Path], speakers: dict[str, str] | None, ahead: int = AHEAD):
+    def __init__(
+        self, files: list[Path], speakers: dict[str, str] | None, ahead: int = AHEAD_BYTES
+    ):
         self._total = len(files)
         self._received = 0
         self._done = False
@@ -194,7 +197,7 @@ def serve(job: IO[bytes], results: IO[bytes]) -> None:
     # Sending waits for the storing process to take what the pipe holds; a thread does it,
     # so the reading goes on meanwhile, and gets the interpreter lock back soon after.
     sys.setswitchinterval(0.001)
-    frames: queue.Queue[bytes | None] = queue.Queue(maxsize=ahead)
+    frames = _Outbox(ahead)
     sender = threading.Thread(target=_send_frames, args=(frames, results), daemon=True)
     sender.start()
     reads = read_in_turn(files, speakers)
@@ -217,7 +220,36 @@ def _frame(item: object) -> bytes:
         return pickle.dumps(RuntimeError(f"{type(item).__name__}: {item}"))
 
 
-def _send_frames(frames: queue.Queue[bytes | None], results: IO[bytes]) -> None:
+class _Outbox:
+    """Frames waiting to be sent, first in first out; `put` waits while they hold more than
+    `limit` bytes (one frame, however big, is always let in)."""
+
+    def __init__(self, limit: int) -> None:
+        self._frames: deque[bytes | None] = deque()
+        self._bytes = 0
+        self._limit = limit
+        self._changed = threading.Condition()
+
+    def put(self, frame: bytes | None) -> None:
+        size = len(frame or b"")
+        with self._changed:
+            while self._frames and self._bytes + size > self._limit:
+                self._changed.wait()
+            self._frames.append(frame)
+            self._bytes += size
+            self._changed.notify_all()
+
+    def get(self) -> bytes | None:
+        with self._changed:
+            while not self._frames:
+                self._changed.wait()
+            frame = self._frames.popleft()
+            self._bytes -= len(frame or b"")
+            self._changed.notify_all()
+            return frame
+
+
+def _send_frames(frames: _Outbox, results: IO[bytes]) -> None:
     try:
         while (frame := frames.get()) is not None:
             results.write(frame)
