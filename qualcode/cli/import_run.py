@@ -55,6 +55,9 @@ def run(
                      as_json)  # fmt: skip
         return
     paths = [path for path in paths if path not in wholes]
+    reading = early.reading if early.holds(paths, mapping) else None
+    if reading is None:  # not the files named: stop reading them now, not at the end
+        early.reading.close()
     if (dry_run or prefer_other) and (paths or not wholes):
         fail(PROJECTS_ONLY)
     if wholes and coder and paths:
@@ -88,7 +91,7 @@ def run(
             coder=coder or default_coder(),
             speakers=mapping,
             on_file=reported,
-            reading=early.reading if early.holds(paths, mapping) else None,
+            reading=reading,
         )
     found = {label for o in outcomes for label in o.mapped}
     for label in mapping:

@@ -105,3 +105,36 @@ def test_ctrl_c_stops_the_import_and_its_reader_leaving_whole_files(
     assert 1 <= len(said) <= len(names) < len(files)
     assert names == [path.name for path in files[: len(names)]]
     assert counts == {600}  # every stored file whole
+
+
+def test_a_reader_started_for_other_files_than_those_imported_is_stopped_at_once(
+    runner: CliRunner, project_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _interviews(tmp_path / "notes", 6, 40)
+    other = tmp_path / "other.qc"
+    other.write_bytes(project_file.read_bytes())  # a project named: brought in, not read
+    monkeypatch.setattr(qualcode.reading_process, "PROCESS_BYTES", 20_000)
+    monkeypatch.setenv("QUALCODE_CODER", "ana")
+    readers: list[qualcode.reading_process.ReadingProcess] = []
+    start = qualcode.reading_process.ReadingProcess.__init__
+
+    def kept(
+        self: qualcode.reading_process.ReadingProcess,
+        files: list[Path],
+        speakers: dict[str, str] | None,
+    ) -> None:
+        if readers:  # the first, started early for every file named, has ended by now
+            with pytest.raises(ProcessLookupError):
+                os.kill(readers[0].pid, 0)
+        readers.append(self)
+        start(self, files, speakers)
+
+    monkeypatch.setattr(qualcode.reading_process.ReadingProcess, "__init__", kept)
+    result = runner.invoke(app, ["import", str(project_file), str(other), str(tmp_path / "notes")])
+    assert result.exit_code == 0, result.output
+    assert "6 imported, 0 already present, 0 failed." in result.stdout
+    assert len(readers) == 2
+    with sqlite3.connect(project_file) as db:
+        names = [row[0] for row in db.execute("SELECT source_name FROM document ORDER BY id")]
+    db.close()
+    assert names == [path.name for path in files]
