@@ -62,8 +62,12 @@ def read_ahead(files: list[Path], speakers: dict[str, str] | None) -> Reading:
 
 
 def can_start_process() -> bool:
-    """False where no Python can be started (an embedded or frozen interpreter)."""
-    return bool(sys.executable) and not getattr(sys, "frozen", False)
+    """Whether a second process can read while this one stores: not with one core (it would
+    only add its start-up), nor where no Python can be started (embedded, frozen)."""
+    if not sys.executable or getattr(sys, "frozen", False):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) >= 2
 
 
 def _total_bytes(files: list[Path]) -> int:

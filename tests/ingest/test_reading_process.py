@@ -189,3 +189,22 @@ def test_a_reader_killed_midway_leaves_the_batches_stored_before_it_whole(
     passages = Counter(row[0] for row in _contents(project_file)["passages"])
     for row in stored:
         assert passages[row[2]] == len(read_document(folder / row[1]).passages)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs CPU affinity (Linux)")
+def test_with_one_core_a_big_import_is_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(qualcode.reading_process, "PROCESS_BYTES", 10_000)
+    big = tmp_path / "big"
+    big.mkdir()
+    for number in range(3):
+        (big / f"{number}.txt").write_text(_turns("Ana", number, 300), encoding="utf-8")
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cores)})  # a second process would only wait for this one
+    try:
+        reading = read_ahead(iter_import_files([big]), None)
+    finally:
+        os.sched_setaffinity(0, cores)
+    assert not isinstance(reading, ReadingProcess)
+    assert [item.read is not None for item in reading] == [True] * 3
