@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import threading
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Protocol
 
 from qualcode.errors import QualcodeError
-from qualcode.import_read import FileRead, ImportOutcome, read_in_turn
-from qualcode.ingest.types import PassageDraft, ReadDocument
+from qualcode.import_read import FileRead, read_in_turn
+from qualcode.reader_worker import unpacked
 
 # Reading and parsing is Python: on a thread it takes turns with the storing (also Python)
 # for the one interpreter lock, and the storing then waits for the lock after each statement.
@@ -28,14 +26,13 @@ PROCESS_BYTES = 2_000_000
 # start-up (0.5 s) and each batch's commit: the storing takes a batch at a time.
 AHEAD_BYTES = 32_000_000
 PIPE_BYTES = 1 << 20  # Linux lets a pipe hold this much, so the reader blocks less often
-_END = "end"
 # The reader's first lines: Ctrl-C is the parent's to handle (it then stops the reader), and
 # the reader finds qualcode and its libraries where the parent did, wherever it is run from.
 _BOOT = (
     "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
     "import pickle, sys\n"
     "sys.path[:] = pickle.load(sys.stdin.buffer)\n"
-    "from qualcode.reading_process import serve\n"
+    "from qualcode.reader_worker import serve\n"
     "serve(sys.stdin.buffer, sys.stdout.buffer)\n"
 )
 
@@ -132,7 +129,7 @@ class ReadingProcess:
             raise self._stopped() from None
         if isinstance(item, tuple):
             self._received += 1
-            return _unpacked(item)
+            return unpacked(item)
         self._stop()
         if isinstance(item, BaseException):
             raise item
@@ -195,104 +192,3 @@ def _send_job(pipe: IO[bytes], job: tuple[list[str], object]) -> None:
             pickle.dump(work, pipe, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:  # the reader ended; the results say so
         pass
-
-
-def serve(job: IO[bytes], results: IO[bytes]) -> None:
-    """The reader's side: read the files of the job and send each result, in order."""
-    files, speakers, ahead = pickle.load(job)
-    # Sending waits for the storing process to take what the pipe holds; a thread does it,
-    # so the reading goes on meanwhile, and gets the interpreter lock back soon after.
-    sys.setswitchinterval(0.001)
-    frames = _Outbox(ahead)
-    sender = threading.Thread(target=_send_frames, args=(frames, results), daemon=True)
-    sender.start()
-    reads = read_in_turn(files, speakers)
-    while True:
-        try:
-            item: object = next(reads, _END)
-        except Exception as exc:  # a bug in a reader: raised again in the storing process
-            item = exc
-        if not isinstance(item, FileRead):
-            frames.put(_frame(item))
-            break
-        frames.put(_frame(_packed(item)))
-    frames.put(None)
-    sender.join()
-
-
-# A ReadDocument's fields but its passages, which go as tuples.
-_FIELDS = tuple(
-    field.name for field in dataclasses.fields(ReadDocument) if field.name != "passages"
-)
-_Passage = tuple[int, int, str | None, dict[str, str] | None]
-_Packed = tuple[
-    Path, tuple[str, ...], ImportOutcome | None, tuple[object, ...] | None, list[_Passage]
-]
-
-
-def _packed(item: FileRead) -> _Packed:
-    """A file read as tuples and lists: pickled in a fifth of the time its dataclasses take,
-    and unpickled and made again in under half (a tenth of a second for 40,000 passages)."""
-    read = item.read
-    if read is None:
-        return (item.path, item.mapped, item.failure, None, [])
-    fields = tuple(getattr(read, name) for name in _FIELDS)
-    passages = [(p.start, p.end, p.speaker, p.meta or None) for p in read.passages]
-    return (item.path, item.mapped, item.failure, fields, passages)
-
-
-def _unpacked(packed: _Packed) -> FileRead:
-    path, mapped, failure, fields, passages = packed
-    if fields is None:
-        return FileRead(path, None, mapped, failure)
-    drafts = [
-        PassageDraft(start, end, speaker, meta or {}) for start, end, speaker, meta in passages
-    ]
-    values = dict(zip(_FIELDS, fields, strict=True))
-    read = ReadDocument(**values, passages=drafts)  # type: ignore[arg-type]
-    return FileRead(path, read, mapped)
-
-
-def _frame(item: object) -> bytes:
-    try:
-        return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an exception that cannot be pickled: its type and message
-        return pickle.dumps(RuntimeError(f"{type(item).__name__}: {item}"))
-
-
-class _Outbox:
-    """Frames waiting to be sent, first in first out; `put` waits while they hold more than
-    `limit` bytes (one frame, however big, is always let in)."""
-
-    def __init__(self, limit: int) -> None:
-        self._frames: deque[bytes | None] = deque()
-        self._bytes = 0
-        self._limit = limit
-        self._changed = threading.Condition()
-
-    def put(self, frame: bytes | None) -> None:
-        size = len(frame or b"")
-        with self._changed:
-            while self._frames and self._bytes + size > self._limit:
-                self._changed.wait()
-            self._frames.append(frame)
-            self._bytes += size
-            self._changed.notify_all()
-
-    def get(self) -> bytes | None:
-        with self._changed:
-            while not self._frames:
-                self._changed.wait()
-            frame = self._frames.popleft()
-            self._bytes -= len(frame or b"")
-            self._changed.notify_all()
-            return frame
-
-
-def _send_frames(frames: _Outbox, results: IO[bytes]) -> None:
-    try:
-        while (frame := frames.get()) is not None:
-            results.write(frame)
-            results.flush()
-    except OSError:  # the storing process is gone: nobody wants the rest
-        os._exit(1)
