@@ -80,9 +80,9 @@ def import_(
 
 
 def _read_early(files: list[Path], speakers: str | None) -> Early:
+    found = iter_import_files(files)
     try:
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
-    except QualcodeError:  # said when the command goes on
-        mapping = {}
-    found = iter_import_files(files)
+    except QualcodeError:  # said when the command goes on, which then stops: read nothing
+        return Early([], {}, read_ahead([], {}))
     return Early(found, mapping, read_ahead(found, mapping))
