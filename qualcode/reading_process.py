@@ -94,7 +94,8 @@ class ReadingProcess:
         self._received = 0
         self._done = False
         self._process = subprocess.Popen(
-            [sys.executable, "-I", "-c", _BOOT],
+            # File names decode as they do here, PYTHONUTF8 or not (-I ignores it).
+            [sys.executable, "-I", "-X", f"utf8={sys.flags.utf8_mode}", "-c", _BOOT],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the reader reports through its results, never here
