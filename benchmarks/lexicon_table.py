@@ -1,4 +1,4 @@
-"""Build qualcode/data/word-probabilities.bin.gz from spacy-lookups-data's word probabilities.
+"""Build qualcode/data/word-probabilities.bin from spacy-lookups-data's word probabilities.
 
     python -m benchmarks.lexicon_table
 
@@ -10,7 +10,6 @@ tests/anonymise/test_lexicon_table.py fails while the shipped table differs from
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 from qualcode.anonymise.lexicon import TABLE_FILE, _probabilities, table_bytes
@@ -19,7 +18,7 @@ OUT = Path("qualcode/data") / TABLE_FILE
 
 
 def main() -> None:
-    OUT.write_bytes(gzip.compress(table_bytes(_probabilities()), compresslevel=9, mtime=0))
+    OUT.write_bytes(table_bytes(_probabilities()))
     print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes)")
 
 

@@ -125,7 +125,8 @@ def _in_dictionary_files(lower: str) -> bool:
     return quoted + b":" in forms_json or quoted + b"," in index_json or quoted + b"]" in index_json
 
 
-TABLE_FILE = "word-probabilities.bin.gz"
+# Not compressed: inflating it took as long as reading it all (git and wheels compress it).
+TABLE_FILE = "word-probabilities.bin"
 COUNT = struct.Struct("<I")
 SEPARATOR = "\0"  # in no word of the table (tests/anonymise/test_lexicon_table.py checks)
 
@@ -145,7 +146,7 @@ class WordProbabilities:
 
 
 def table_bytes(probabilities: dict[str, float]) -> bytes:
-    """The shipped table's contents (before gzip): the count of words, their values as
+    """The shipped table's contents: the count of words, their values as
     little-endian doubles, then the words in sorted order, joined by SEPARATOR."""
     words = sorted(probabilities)
     values = array("d", (probabilities[w] for w in words))
@@ -170,8 +171,7 @@ def read_table(data: bytes) -> WordProbabilities:
 def _table() -> WordProbabilities:
     """The word probabilities, read once from the table built from spaCy's lookups data by
     `python -m benchmarks.lexicon_table`."""
-    raw = resources.files("qualcode").joinpath("data", TABLE_FILE).read_bytes()
-    return read_table(gzip.decompress(raw))
+    return read_table(resources.files("qualcode").joinpath("data", TABLE_FILE).read_bytes())
 
 
 def _prob(word: str) -> float | None:
