@@ -14,6 +14,8 @@ import typer.main
 from typer._click.shell_completion import CompletionItem
 from typer.core import TyperGroup
 
+from qualcode.cli.plain_help import plain_help
+
 
 @dataclass(frozen=True)
 class LazyCommand:
@@ -114,6 +116,7 @@ def load_command(name: str, target: str) -> Any:
         holder.command(name)(value)
     command = typer.main.get_group(holder).commands[name]
     _check_plain_values_plainly(command)
+    plain_help(command)
     return command
 
 

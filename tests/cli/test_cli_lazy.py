@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from qualcode import __version__
 from qualcode.cli.app import COMMANDS, app
+from qualcode.cli.plain_help import value_name
 
 QUALCODE = str(Path(sys.executable).with_name("qualcode"))
 
@@ -58,7 +60,11 @@ def test_help_is_printed_as_written_for_every_command() -> None:
         result = runner.invoke(app, [*words, "--help"], terminal_width=200)
         assert result.exit_code == 0, (words, result.output)
         output = " ".join(result.output.split())
-        assert "<bool>" not in output and "\\[" not in output, words
+        assert "\\[" not in output, words
+        # Values are named as a command line names them (TEXT, PATH), not as Python types
+        # (`<str>`, `<list[Path]>`), and usage lines have no braces round required arguments.
+        assert not re.search(r"<[a-z]", output), (words, output)
+        assert "{" not in result.output.splitlines()[0], words
         if words:
             assert _first_paragraph(command.help) in output, words
         for param in command.params:
@@ -66,6 +72,32 @@ def test_help_is_printed_as_written_for_every_command() -> None:
                 assert " ".join(param.help.split()) in output, (words, param.name)
                 seen += "[" in param.help
     assert seen >= 3  # --key, --unreviewed, --since hold brackets
+
+
+def test_help_names_values_and_arguments_plainly() -> None:
+    result = CliRunner().invoke(app, ["import", "--help"], terminal_width=200)
+    assert result.output.startswith("Usage: qualcode import [OPTIONS] PROJECT FILES...\n")
+    assert "--attr TEXT " in result.output and "--participant TEXT " in result.output
+    assert "FILES... " in result.output
+    result = CliRunner().invoke(app, ["export", "quotes", "--help"], terminal_width=200)
+    assert "--out PATH " in result.output and "--context INTEGER " in result.output
+    result = CliRunner().invoke(app, ["doc", "resolve", "--help"], terminal_width=200)
+    assert "[DOC]" in result.output.splitlines()[0], result.output
+
+
+@pytest.mark.parametrize(
+    ("typer_label", "shown"),
+    [
+        ("<str>", "TEXT"),
+        ("<list[str]>", "TEXT"),
+        ("<list[Path]>", "PATH"),
+        ("<int range>", "INTEGER"),
+        ("<md|docx>", "[md|docx]"),
+        ("<datetime>", "DATETIME"),
+    ],
+)
+def test_value_names(typer_label: str, shown: str) -> None:
+    assert value_name(typer_label) == shown
 
 
 def test_version() -> None:
