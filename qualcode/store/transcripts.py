@@ -100,7 +100,6 @@ def passages_of(session: Session, document_ids: Iterable[int]) -> dict[int, list
     """Every passage of these documents, with its meta, in order: one query for them all."""
     found: dict[int, list[PassageRow]] = {}
     ids = sorted(set(document_ids))
-    metas = _Metas()
     for chunk in range(0, len(ids), CHUNK):  # SQLite caps the parameters of one statement
         query = (
             select(Passage.document_id, *COLUMNS, type_coerce(Passage.meta, String))
@@ -109,26 +108,18 @@ def passages_of(session: Session, document_ids: Iterable[int]) -> dict[int, list
         )
         rows = session.connection().execute(query)
         for document_id, id_, index, start, end, speaker, text, meta in rows:
-            row = PassageRow(id_, index, start, end, speaker, text, metas.read(meta))
+            row = PassageRow(id_, index, start, end, speaker, text, _meta(meta))
             found.setdefault(document_id, []).append(row)
     return found
 
 
-class _Metas:
-    """Passage metas as the JSON column reads them, each distinct JSON text decoded once:
-    nearly every passage's is "{}", and decoding each row's through the column type was half
-    of reading a quote set's passages. Each row gets its own dict."""
-
-    def __init__(self) -> None:
-        self._decoded: dict[str, Any] = {}
-
-    def read(self, stored: Any) -> Any:
-        if not isinstance(stored, str):  # None, or decoded already by the driver (PostgreSQL)
-            return stored
-        if stored not in self._decoded:
-            self._decoded[stored] = json.loads(stored)
-        value = self._decoded[stored]
-        return dict(value) if isinstance(value, dict) else json.loads(stored)
+def _meta(stored: Any) -> Any:
+    """A passage's meta as the JSON column reads it, without the column type's decoding of
+    each row's: nearly every passage's is "{}" (half of reading a quote set's passages was
+    decoding those). Each row gets its own dict."""
+    if not isinstance(stored, str):  # None, or decoded already by the driver (PostgreSQL)
+        return stored
+    return {} if stored == "{}" else json.loads(stored)
 
 
 def load_marks(session: Session, document_id: int, coder: str) -> Marks:
