@@ -5,7 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import struct
+import sys
 import zlib
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -56,6 +60,8 @@ INFLATE_CHUNK = 64 * 1024
 
 @lru_cache(maxsize=1)
 def _probabilities() -> dict[str, float]:
+    """The table's common head as spaCy's lookups data has it: what the shipped table is built
+    from (reading it here takes 0.2 s, so qualcode reads _table() instead)."""
     data = resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
     table: dict[str, float] = json.loads(_common_head(data.read_bytes()))
     return table
@@ -119,8 +125,57 @@ def _in_dictionary_files(lower: str) -> bool:
     return quoted + b":" in forms_json or quoted + b"," in index_json or quoted + b"]" in index_json
 
 
+# Not compressed: inflating it took as long as reading it all (git and wheels compress it).
+TABLE_FILE = "word-probabilities.bin"
+COUNT = struct.Struct("<I")
+SEPARATOR = "\0"  # in no word of the table (tests/anonymise/test_lexicon_table.py checks)
+
+
+class WordProbabilities:
+    """_probabilities() as shipped in qualcode/data: its words in order and their values side by
+    side, looked up by binary search, so loading builds no dict of 93,000 entries (0.2 s)."""
+
+    def __init__(self, words: list[str], values: array[float]) -> None:
+        self.words = words
+        self.values = values
+
+    def get(self, word: str) -> float | None:
+        at = bisect_left(self.words, word)
+        found = at < len(self.words) and self.words[at] == word
+        return self.values[at] if found else None
+
+
+def table_bytes(probabilities: dict[str, float]) -> bytes:
+    """The shipped table's contents: the count of words, their values as
+    little-endian doubles, then the words in sorted order, joined by SEPARATOR."""
+    words = sorted(probabilities)
+    values = array("d", (probabilities[w] for w in words))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return COUNT.pack(len(words)) + values.tobytes() + SEPARATOR.join(words).encode()
+
+
+def read_table(data: bytes) -> WordProbabilities:
+    """A table from table_bytes()'s contents."""
+    (count,) = COUNT.unpack_from(data)
+    end = COUNT.size + 8 * count
+    values = array("d")
+    values.frombytes(data[COUNT.size : end])
+    if sys.byteorder == "big":
+        values.byteswap()
+    words = data[end:].decode().split(SEPARATOR) if count else []
+    return WordProbabilities(words, values)
+
+
+@lru_cache(maxsize=1)
+def _table() -> WordProbabilities:
+    """The word probabilities, read once from the table built from spaCy's lookups data by
+    `python -m benchmarks.lexicon_table`."""
+    return read_table(resources.files("qualcode").joinpath("data", TABLE_FILE).read_bytes())
+
+
 def _prob(word: str) -> float | None:
-    return _probabilities().get(word)
+    return _table().get(word)
 
 
 @lru_cache(maxsize=65536)  # called for every capitalised word of every text checked

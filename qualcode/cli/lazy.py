@@ -156,7 +156,7 @@ class PlainValues:
         if param.multiple or param.nargs != 1:
             return _plain_items(descriptor, value)
         if descriptor.is_path:
-            return _NOT_PLAIN
+            return _plain_path(descriptor, value)
         annotation = descriptor.annotation
         if value is None:
             return None
@@ -202,6 +202,28 @@ def _plain_items(descriptor: Any, value: Any) -> Any:
     if any("\x00" in item for item in value):
         return _NOT_PLAIN
     return [Path(item) for item in value]
+
+
+def _plain_path(descriptor: Any, value: Any) -> Any:
+    """A `Path` parameter's text as Typer gives it, when Typer would only make it a Path: no
+    conversion, and nothing to check unless it names a file that is there (an `--out` file
+    being written, a project): one it may not read goes to Typer, to be refused."""
+    import os
+    from pathlib import Path
+
+    info = descriptor.parameter_info
+    converted = info.parser or info.path_type or info.resolve_path
+    checked = info.exists or info.allow_dash or info.writable
+    if descriptor.annotation is not Path or converted or checked:
+        return _NOT_PLAIN
+    if value is None:
+        return None
+    if type(value) is not str or not value or "\x00" in value:
+        return _NOT_PLAIN
+    there = os.path.lexists(value)
+    if there and (not info.file_okay or not info.dir_okay or not os.access(value, os.R_OK)):
+        return _NOT_PLAIN
+    return Path(value)
 
 
 def _check_plain_values_plainly(command: Any, *, subcommands: bool = True) -> None:

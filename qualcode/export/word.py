@@ -12,6 +12,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -32,38 +34,48 @@ W_T, W_TAB, W_BR, SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
 W_PPR, W_PSTYLE = qn("w:pPr"), qn("w:pStyle")
 
 
+def _new_style(styles: Any, name: str, kind: WD_STYLE_TYPE) -> Any:
+    """styles.add_style(name, kind), its check that the name is new made by one lookup:
+    add_style compares the name with each of the template's 160 styles' (0.02 s of the 0.03 s
+    the styles took)."""
+    internal = BabelFish.ui2internal(name)
+    if styles.element.get_by_name(internal) is not None:
+        raise ValueError(f"document already contains style {name!r}")
+    return StyleFactory(styles.element.add_style_of_type(internal, kind, False))
+
+
 def _add_styles(document: Any) -> None:
     styles = document.styles
     normal = styles["Normal"]
-    quote = styles.add_style(QUOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    quote = _new_style(styles, QUOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     quote.base_style = normal
     quote.quick_style = True
     quote.paragraph_format.left_indent = Cm(1)
     quote.paragraph_format.right_indent = Cm(1)
     quote.paragraph_format.space_after = Pt(8)
     quote.font.italic = True
-    label = styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.CHARACTER)
+    label = _new_style(styles, LABEL_STYLE, WD_STYLE_TYPE.CHARACTER)
     label.quick_style = True
     label.font.italic = False
     label.font.size = Pt(9.5)
     label.font.color.rgb = GREY
-    context = styles.add_style(CONTEXT_STYLE, WD_STYLE_TYPE.CHARACTER)
+    context = _new_style(styles, CONTEXT_STYLE, WD_STYLE_TYPE.CHARACTER)
     context.font.italic = False
     context.font.color.rgb = GREY
-    definition = styles.add_style(DEFINITION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    definition = _new_style(styles, DEFINITION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     definition.base_style = normal
     definition.font.italic = True
-    counts = styles.add_style(COUNTS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    counts = _new_style(styles, COUNTS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     counts.base_style = normal
     counts.font.size = Pt(9)
     counts.font.color.rgb = GREY
-    memo = styles.add_style(MEMO_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    memo = _new_style(styles, MEMO_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     memo.base_style = normal
     memo.paragraph_format.left_indent = Cm(1.5)
     memo.paragraph_format.space_after = Pt(8)
     memo.font.size = Pt(9.5)
     for level in range(1, TOC_LEVELS + 1):
-        toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc = _new_style(styles, f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
