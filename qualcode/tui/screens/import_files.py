@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -80,17 +81,25 @@ class ImportScreen(ModalScreen[bool]):
     def run_import(
         self, paths: list[Path], participant: str | None, speakers: dict[str, str]
     ) -> None:
-        files = iter_import_files(paths)
-        self.app.call_from_thread(self._begin, len(files))
-        import_paths(
-            self.bench.project,
-            files,
-            participant=participant,
-            coder=self.bench.coder,
-            speakers=speakers,
-            on_file=lambda _path, outcome: self.app.call_from_thread(self._advance, outcome),
-        )
-        self.app.call_from_thread(self._end)
+        # Files reported before an error are stored whole; the error stops the rest (the
+        # project locked by another program, the reading process killed).
+        problem = None
+        try:
+            files = iter_import_files(paths)
+            self.app.call_from_thread(self._begin, len(files))
+            import_paths(
+                self.bench.project,
+                files,
+                participant=participant,
+                coder=self.bench.coder,
+                speakers=speakers,
+                on_file=lambda _path, outcome: self.app.call_from_thread(self._advance, outcome),
+            )
+        except QualcodeError as exc:
+            problem = str(exc)
+        except SQLAlchemyError as exc:
+            problem = f"database error ({str(exc).splitlines()[0]})"
+        self.app.call_from_thread(self._end, problem)
 
     def _begin(self, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=0)
@@ -105,8 +114,11 @@ class ImportScreen(ModalScreen[bool]):
         for warning in outcome.warnings:
             log.write(Text(f"warning: {warning}", style="yellow"))
 
-    def _end(self) -> None:
+    def _end(self, problem: str | None = None) -> None:
         self.running = False
+        if problem is not None:
+            self.query_one(RichLog).write(Text(f"error: {problem}", style="bold red"))
+            self.notify(f"Import stopped: {problem}", severity="error", markup=False)
         self.query_one(RichLog).write(f"Done: {self.imported} imported. Escape to close.")
 
     def action_close(self) -> None:
