@@ -52,6 +52,9 @@ class PlainArgument(TyperArgument):
     def _rich_display_name(self) -> str:
         return self._named()
 
+    def get_error_hint(self, *_: Any) -> str:
+        return f"'{self._named()}'"  # "Missing argument 'PATH'", as the usage line names it
+
     def _usage_display_name(self) -> str:
         name = self._named()
         return name if self.required or name.startswith("[") else f"[{name}]"

@@ -79,6 +79,10 @@ def test_help_names_values_and_arguments_plainly() -> None:
     assert result.output.startswith("Usage: qualcode import [OPTIONS] PROJECT FILES...\n")
     assert "--attr TEXT " in result.output and "--participant TEXT " in result.output
     assert "FILES... " in result.output
+    result = CliRunner().invoke(app, ["import", "study.qc"])
+    assert result.exit_code == 2 and "Missing argument 'FILES...'" in result.output
+    result = CliRunner().invoke(app, ["demo"])
+    assert result.exit_code == 2 and "Missing argument 'PATH'" in result.output
     result = CliRunner().invoke(app, ["export", "quotes", "--help"], terminal_width=200)
     assert "--out PATH " in result.output and "--context INTEGER " in result.output
     result = CliRunner().invoke(app, ["doc", "resolve", "--help"], terminal_width=200)
