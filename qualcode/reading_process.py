@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -45,6 +46,20 @@ class Reading(Protocol):
     def __next__(self) -> FileRead: ...
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class EarlyReading:
+    """The interview files named to `qualcode import`, being read since before the project was
+    opened (the command module starts it, the command's work takes it if the files match)."""
+
+    files: list[Path]
+    speakers: dict[str, str]
+    reading: Reading
+
+    def holds(self, files: list[Path], speakers: dict[str, str]) -> bool:
+        """Whether these are the files to import, read with these speaker labels."""
+        return files == self.files and speakers == self.speakers
 
 
 class ReaderStopped(QualcodeError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -12,20 +11,7 @@ from qualcode.cli.arguments import CoderOpt, ProjectArg
 from qualcode.errors import QualcodeError
 from qualcode.ingest import iter_import_files
 from qualcode.ingest.speaker_map import parse_speaker_map
-from qualcode.reading_process import Reading, read_ahead
-
-
-@dataclass(frozen=True)
-class Early:
-    """The interview files named, being read since before the project was opened."""
-
-    files: list[Path]
-    speakers: dict[str, str]
-    reading: Reading
-
-    def holds(self, files: list[Path], speakers: dict[str, str]) -> bool:
-        """Whether these are the files to import, read with these speaker labels."""
-        return files == self.files and speakers == self.speakers
+from qualcode.reading_process import EarlyReading, read_ahead
 
 
 def import_(
@@ -79,10 +65,10 @@ def import_(
         early.reading.close()
 
 
-def _read_early(files: list[Path], speakers: str | None) -> Early:
+def _read_early(files: list[Path], speakers: str | None) -> EarlyReading:
     found = iter_import_files(files)
     try:
         mapping = parse_speaker_map(speakers) if speakers is not None else {}
     except QualcodeError:  # said when the command goes on, which then stops: read nothing
-        return Early([], {}, read_ahead([], {}))
-    return Early(found, mapping, read_ahead(found, mapping))
+        return EarlyReading([], {}, read_ahead([], {}))
+    return EarlyReading(found, mapping, read_ahead(found, mapping))

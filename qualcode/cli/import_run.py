@@ -16,7 +16,6 @@ from qualcode.cli.common import (
     parse_pairs,
     project_open,
 )
-from qualcode.cli.import_cmds import Early
 from qualcode.cli.import_projects import Bringing, bring_projects, gather, whole_project
 from qualcode.cli.outcome import Outcome
 from qualcode.cli.progress import progress
@@ -24,6 +23,7 @@ from qualcode.errors import QualcodeError
 from qualcode.files import shown
 from qualcode.importing import ImportOutcome, import_paths
 from qualcode.ingest.speaker_map import parse_speaker_map
+from qualcode.reading_process import EarlyReading
 
 PROJECTS_ONLY = "--dry-run and --prefer-other apply when importing another qualcode project"
 
@@ -38,7 +38,7 @@ def run(
     dry_run: bool,
     prefer_other: bool,
     as_json: bool,
-    early: Early,
+    early: EarlyReading,
 ) -> None:
     """`qualcode import` (import_cmds.import_), given the files read early if they may be."""
     try:
