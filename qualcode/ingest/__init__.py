@@ -33,6 +33,7 @@ _READERS: dict[str, str] = {
     ".vtt": "captions:read_vtt",
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(_READERS))
+_SHEET_EXTENSIONS = frozenset({".csv", ".tsv", ".xlsx", ".xls", ".ods"})
 
 
 def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
@@ -48,6 +49,8 @@ def read_document(path: Path, *, data: bytes | None = None) -> ReadDocument:
     extension = path.suffix.lower()
     if extension not in _READERS:
         kind = f"file type {extension}" if extension else "file without an extension"
+        if extension in _SHEET_EXTENSIONS:
+            kind += " (a participant sheet is imported with: qualcode participants import)"
         raise fail(name, f"unsupported {kind} (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
     if data is None:
         data = _read_bytes(path)

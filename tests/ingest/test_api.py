@@ -36,6 +36,18 @@ def test_unsupported_extension_message(tmp_path: Path) -> None:
         read_document(tmp_path / "README", data=b"text")
 
 
+@pytest.mark.parametrize("name", ["participants.csv", "Sheet.XLSX", "roster.ods"])
+def test_a_participant_sheet_given_to_import_is_pointed_to_its_command(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_document(tmp_path / name, data=b"label,name\nP1,Sara Lee\n")
+    message = str(caught.value)
+    assert message.startswith(f"{name}: unsupported file type")
+    assert "qualcode participants import" in message
+    assert "\n" not in message
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read_document(tmp_path / "gone.txt")
