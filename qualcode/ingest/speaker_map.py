@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 
 from qualcode.errors import QualcodeError
@@ -12,6 +13,8 @@ from qualcode.ingest.types import PassageDraft
 
 ORIGINAL = WRITTEN_LABEL  # the label as written ("Sara") while the speaker is mapped
 _MAX_ROLE = 200
+# The account tags meeting tools add to a display name ("Sara Lee (Guest)" in Teams).
+_ACCOUNT_TAG = re.compile(r"\s*\((?:guest|external|unverified)\)\s*$", re.IGNORECASE)
 
 
 def parse_speaker_map(text: str) -> dict[str, str]:
@@ -56,9 +59,15 @@ def _items(text: str) -> list[str]:
     return items
 
 
+def label_key(label: str) -> str:
+    """A speaker label as labels are matched: in any case and spacing, and without the
+    account tag a meeting tool adds ("Sara Lee (Guest)" is "Sara Lee")."""
+    return " ".join(_ACCOUNT_TAG.sub("", label).split()).casefold()
+
+
 def role_lookup(mapping: dict[str, str]) -> dict[str, str]:
-    """The map keyed by each label folded to lower case: labels match in any case."""
-    return {label.casefold(): role for label, role in mapping.items()}
+    """The map keyed by each label's key (label_key): labels match in any case."""
+    return {label_key(label): role for label, role in mapping.items()}
 
 
 def map_drafts(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> list[PassageDraft]:
@@ -67,7 +76,7 @@ def map_drafts(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> lis
     roles = role_lookup(mapping)
     out = []
     for p in passages:
-        role = roles.get(p.speaker.casefold()) if p.speaker else None
+        role = roles.get(label_key(p.speaker)) if p.speaker else None
         if role is None or p.speaker is None or role == p.speaker:
             out.append(p)
         else:
@@ -77,8 +86,8 @@ def map_drafts(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> lis
 
 def mapped_labels(passages: Iterable[PassageDraft], mapping: dict[str, str]) -> set[str]:
     """The labels of `mapping` (as the user wrote them) that name a speaker of the passages."""
-    found = {p.speaker.casefold() for p in passages if p.speaker}
-    return {label for label in mapping if label.casefold() in found}
+    found = {label_key(p.speaker) for p in passages if p.speaker}
+    return {label for label in mapping if label_key(label) in found}
 
 
 def private_labels(labels: Iterable[str]) -> list[str]:

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.speaker_map import ORIGINAL as ORIGINAL
+from qualcode.ingest.speaker_map import label_key, role_lookup
 from qualcode.ingest.speaker_map import map_drafts as map_drafts
 from qualcode.ingest.speaker_map import mapped_labels as mapped_labels
 from qualcode.ingest.speaker_map import parse_speaker_map as parse_speaker_map
 from qualcode.ingest.speaker_map import private_labels as private_labels
-from qualcode.ingest.speaker_map import role_lookup
 from qualcode.store.audit import get_or_create_coder, record
 from qualcode.store.documents import add_identifiers
 from qualcode.store.models import Document, Passage
@@ -60,8 +60,8 @@ def relabel_speakers(
     """
     who = get_or_create_coder(session, coder).name
     before = document_speakers(session, document)
-    labels = {row.label.casefold(): row.label for row in before}
-    unknown = [label for label in mapping if label.casefold() not in labels]
+    labels = {label_key(row.label): row.label for row in before}
+    unknown = [label for label in mapping if label_key(label) not in labels]
     if unknown:
         have = ", ".join(dict.fromkeys(row.label for row in before)) or "none"
         raise QualcodeError(
@@ -76,13 +76,13 @@ def relabel_speakers(
     for passage in passages:
         meta = dict(passage.meta or {})
         label = str(meta.get(ORIGINAL) or passage.speaker)
-        role = roles.get(label.casefold())
+        role = roles.get(label_key(label))
         if role is None or role == passage.speaker:
             continue
         meta.pop(ORIGINAL, None)
         passage.speaker, passage.meta = role, ({**meta, ORIGINAL: label} if role != label else meta)
         changed += 1
-    kept = private_labels(labels[label.casefold()] for label in mapping)
+    kept = private_labels(labels[label_key(label)] for label in mapping)
     add_identifiers(session, document.participant, "speaker", kept, source="speakers")
     session.flush()
     after = document_speakers(session, document)

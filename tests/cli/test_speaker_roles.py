@@ -183,3 +183,47 @@ def test_labels_with_commas_can_be_mapped(
         "Interviewer",
         "Okafor, Tomasz",
     ]
+
+
+TEAMS_GUEST_VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Sara Lee>How is the service funded now?</v>
+
+00:00:05.000 --> 00:00:09.000
+<v Tomasz Okafor (Guest)>Mostly a grant from the trust, and one small contract.</v>
+
+00:00:10.000 --> 00:00:12.000
+<v Sara Lee>And before that?</v>
+
+00:00:13.000 --> 00:00:16.000
+<v Tomasz Okafor (Guest)>Before that we had nothing settled at all.</v>
+"""
+
+
+def test_a_teams_guest_tag_need_not_be_typed_to_map_a_speaker(
+    runner: CliRunner, project_file: Path, tmp_path: Path
+) -> None:
+    """Teams shows outside participants as "Name (Guest)": the map matches without the tag,
+    at import and with doc speakers --set, and the name as shown stays a private identifier."""
+    path = tmp_path / "teams.vtt"
+    path.write_text(TEAMS_GUEST_VTT, encoding="utf-8")
+    code, out, err = run(
+        runner,
+        "import",
+        project_file,
+        path,
+        "--speakers",
+        "sara lee=Interviewer,Tomasz Okafor=Interviewee 4",
+    )
+    assert code == 0, err
+    assert "not a speaker" not in out + err
+    held = stored(project_file)
+    speakers = [speaker for speaker, _, _ in held["passages"]]  # type: ignore[attr-defined]
+    assert speakers == ["Interviewer", "Interviewee 4", "Interviewer", "Interviewee 4"]
+    assert "Tomasz Okafor (Guest)" in held["identifiers"]  # type: ignore[operator]
+
+    code, out, err = run(runner, "doc", "speakers", project_file, "1", "--set", "tomasz okafor=P4")
+    assert code == 0, err
+    speakers = [speaker for speaker, _, _ in stored(project_file)["passages"]]  # type: ignore[attr-defined]
+    assert speakers == ["Interviewer", "P4", "Interviewer", "P4"]
