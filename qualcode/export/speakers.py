@@ -7,9 +7,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from qualcode.anonymise.redactor import Redaction
-from qualcode.anonymise.terms import is_role_speaker, normalise
+from qualcode.anonymise.terms import NOTE, Entry, is_role_speaker, name_parts, normalise
 from qualcode.ingest.interviewer import is_interviewer_turn
 from qualcode.ingest.segment import is_role
+from qualcode.ingest.speaker_map import ORIGINAL
 from qualcode.store.models import Document, Passage
 from qualcode.store.transcripts import PassageRow
 
@@ -30,26 +31,36 @@ def speaker_names(
     document: Document, passages: Sequence[Passage | PassageRow] | None = None
 ) -> dict[str, str]:
     """Each personal speaker label in a document -> how exports show it: the participant's label
-    when it is (part of) their registered name, else "Speaker 1", "Speaker 2"… in order of
-    first turn. Role labels ("Interviewer", "Q") are left as they are. `passages`: the
+    when it is (part of) their registered name, the role or label it was mapped to at import
+    or with `doc speakers` ("Sara Lee" -> "Interviewer"), else "Speaker 1", "Speaker 2"… in
+    order of first turn. Role labels ("Interviewer", "Q") are left as they are. `passages`: the
     document's, when already read."""
     participant = document.participant
     own = (
-        [set(normalise(i.value).split()) for i in participant.identifiers if i.kind in OWN_KINDS]
+        [_name_words(i.value) for i in participant.identifiers if i.kind in OWN_KINDS]
         if participant is not None
         else []
     )
     shown: dict[str, str] = {}
     for passage in document.passages if passages is None else passages:
         label = (passage.speaker or "").strip()
+        written = str((passage.meta or {}).get(ORIGINAL) or "").strip()
+        if written and written != label and written not in shown and not is_role_label(written):
+            shown[written] = label  # the stand-in the researcher chose for this speaker
         if not label or label in shown or is_role_label(label):
             continue
-        words = set(normalise(label).split())
-        if participant is not None and any(words <= name for name in own):
+        words = _name_words(label)
+        if participant is not None and words and any(words <= name for name in own):
             shown[label] = participant.label
         else:
             shown[label] = f"Speaker {sum(v.startswith('Speaker ') for v in shown.values()) + 1}"
     return shown
+
+
+def _name_words(value: str) -> set[str]:
+    """The words of a name that identify ("Mrs Yvonne Achterberg" and "Achterberg, Yvonne
+    (Justice Dept)" both give {"yvonne", "achterberg"})."""
+    return {normalise(w) for w in name_parts(Entry("name", NOTE.sub(" ", value)))}
 
 
 def label_spans(text: str, shown: dict[str, str]) -> list[Redaction]:
