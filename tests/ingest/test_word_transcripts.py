@@ -1,0 +1,102 @@
+"""Word transcripts as the tools write them: Teams' cue-timed paragraphs, however few cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import service_files as sf
+
+from qualcode.ingest import ReadDocument, read_document
+
+CALL = [("Sara Lee", "Thanks for joining."), ("Tom Ng", "Happy to help, I have ten minutes.")]
+
+
+def read(name: str, content: str | bytes) -> ReadDocument:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return read_document(Path(name), data=data)
+
+
+def turns(doc: ReadDocument) -> list[tuple[str | None, str]]:
+    return [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
+
+
+def cue_paragraphs(
+    said: list[tuple[str, str]],
+    *,
+    timing: str = "0:0:{}.560 --> 0:0:{}.120",
+    numbered: bool = False,
+) -> list[str]:
+    """Teams' older Word transcript: the cue's timings, the speaker's name, the words."""
+    paragraphs: list[str] = []
+    for n, (speaker, words) in enumerate(said, start=1):
+        numbers = [str(n)] if numbered else []
+        paragraphs += [*numbers, timing.format(n * 5, n * 5 + 4), speaker, words]
+    return paragraphs
+
+
+def data(kind: str, paragraphs: list[str]) -> bytes | str:
+    return sf.docx_bytes(paragraphs) if kind == "docx" else "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+@pytest.mark.parametrize(
+    "timing",
+    [
+        "0:0:{}.560 --> 0:0:{}.120",
+        "00:00:{:02d}.560 --> 00:00:{:02d}.120",
+        "00:00:{:02d},560 --> 00:00:{:02d},120",
+    ],
+)
+def test_two_cues_by_two_people_are_a_transcript(kind: str, numbered: bool, timing: str) -> None:
+    doc = read(f"call.{kind}", data(kind, cue_paragraphs(CALL, timing=timing, numbered=numbered)))
+    assert turns(doc) == [(s, f"{s}: {w}") for s, w in CALL]
+    assert doc.speakers == ["Sara Lee", "Tom Ng"]
+    assert doc.passages[0].meta["begin"] == "00:00:05.560"
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_one_cue_is_a_transcript(kind: str) -> None:
+    doc = read(f"snippet.{kind}", data(kind, cue_paragraphs(CALL[:1])))
+    assert turns(doc) == [("Sara Lee", "Sara Lee: Thanks for joining.")]
+    assert doc.speakers == ["Sara Lee"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_a_schedule_with_arrows_between_times_is_no_transcript(kind: str) -> None:
+    """Times without seconds' fractions are no cue's: "9:00 --> 10:30" in a day's plan."""
+    plan = [
+        "Site visit plan",
+        "9:00 --> 10:30",
+        "Workshop",
+        "We met the youth team in the hall.",
+        "10:30 --> 12:00",
+        "Lunch",
+        "Informal chat with volunteers.",
+    ]
+    doc = read(f"plan.{kind}", data(kind, plan))
+    assert all(p.speaker is None for p in doc.passages)
+    assert doc.speakers == [] and doc.layout == kind
+
+
+def test_a_cue_quoted_in_a_memo_is_no_transcript() -> None:
+    memo = [
+        "Memo on the captions",
+        "The recording's captions were poor. This cue shows the problem:",
+        "0:0:3.560 --> 0:0:7.120",
+        "Sara Lee",
+        "Thanks for joining.",
+        *(f"Observation {n}: the captions drift by a second or two." for n in range(1, 9)),
+    ]
+    doc = read("memo.docx", sf.docx_bytes(memo))
+    assert all(p.speaker is None for p in doc.passages)
+    assert doc.speakers == []
+
+
+def test_a_cue_without_a_name_line_is_no_turn() -> None:
+    """Captions pasted without speakers: the words follow the timings directly."""
+    lines = ["0:0:3.560 --> 0:0:7.120", "Thanks for joining.", "0:0:8.560 --> 0:0:9.120", "Hello."]
+    doc = read("captions.docx", sf.docx_bytes(lines))
+    assert all(p.speaker is None for p in doc.passages)
+    assert doc.speakers == []
