@@ -106,11 +106,12 @@ class Transcript:
     speakers: list[str]
 
 
-def recognise(lines: list[str]) -> Transcript | None:
+def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | None:
     """The transcript in `lines` if they follow a known service layout, else None.
 
     A layout needs at least two turn lines making up a tenth of the non-blank lines (one is
-    enough under a `SPEAKERS` roster, or as a cue). Every label on a turn line is a speaker.
+    enough under a `SPEAKERS` roster, or as a cue). Every label on a turn line is a speaker;
+    so is each `named` one (a table's speaker column), as in a roster.
     """
     if not has_hint("\n".join(lines)):
         return None  # most notes: no timestamp, no bracket
@@ -118,7 +119,7 @@ def recognise(lines: list[str]) -> Transcript | None:
     lines = _join_time_lines(lines)
     joined = lines is not original
     nonblank = sum(1 for line in lines if line.strip())
-    roster = _roster(lines)
+    roster = list(dict.fromkeys([*_roster(lines), *(named or [])]))
     best: tuple[int, Rule] | None = None
     for rule in RULES:
         hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
