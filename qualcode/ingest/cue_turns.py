@@ -15,13 +15,24 @@ _TIMINGS = re.compile(rf"{_EXACT}[ \t]*-->[ \t]*{_EXACT}(?:[ \t].*)?")
 
 def named_cues(lines: list[str]) -> int:
     """How many cues in `lines` have a turn's shape: exact timings with the arrow, a line that
-    is only a name, then a line of words (blank lines between them aside)."""
+    is only a name, then a line of words (blank lines between them aside). None do unless
+    most cues have it: in captions pasted without names, a cue's first line may be a word
+    or two ("Yes" above "we did"), never the first line of most cues."""
     filled = [line.strip() for line in lines if line.strip()]
-    count = 0
-    for i, line in enumerate(filled[:-2]):
-        if not _TIMINGS.fullmatch(line) or "-->" in filled[i + 2]:
+    cues = named = 0
+    for i, line in enumerate(filled):
+        if not _TIMINGS.fullmatch(line):
             continue
-        label = speaker_label(filled[i + 1])
-        if label is not None and capitalised(label):
-            count += 1
-    return count
+        cues += 1
+        if i + 2 < len(filled) and "-->" not in filled[i + 2] and _name_line(filled[i + 1]):
+            named += 1
+    return named if named * 2 > cues else 0
+
+
+def _name_line(line: str) -> bool:
+    """A line that is only a name ("Sara Lee", "Sara L."), not words ending a sentence."""
+    last = line.split()[-1]
+    if line.endswith(("?", "!", ",", ";", ":", "…")) or (line.endswith(".") and len(last) > 2):
+        return False
+    label = speaker_label(line)
+    return label is not None and capitalised(label)

@@ -100,3 +100,23 @@ def test_a_cue_without_a_name_line_is_no_turn() -> None:
     doc = read("captions.docx", sf.docx_bytes(lines))
     assert all(p.speaker is None for p in doc.passages)
     assert doc.speakers == []
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_captions_without_names_whose_cues_open_with_a_word_or_two_are_no_transcript(
+    kind: str,
+) -> None:
+    """Captions pasted in without speakers: "Right" or "Yes." above the rest of the cue."""
+    cues = [
+        ("Right", "so we started with the youth budget."),
+        ("Yes.", "It was hard."),
+        ("Honestly", "the reporting was the worst part."),
+        ("So the partners counted outcomes differently", "and it took a year to agree."),
+        ("And the money came in arrears", "which nearly sank one of them."),
+    ]
+    lines: list[str] = []
+    for n, (first, second) in enumerate(cues, start=1):
+        lines += [f"00:00:{n * 5:02d}.000 --> 00:00:{n * 5 + 4:02d}.000", first, second]
+    doc = read(f"captions.{kind}", data(kind, lines))
+    assert all(p.speaker is None for p in doc.passages)
+    assert doc.speakers == []
