@@ -111,7 +111,7 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
 
     A layout needs at least two turn lines making up a tenth of the non-blank lines (one is
     enough under a `SPEAKERS` roster, or as a cue). Every label on a turn line is a speaker;
-    so is each `named` one (a table's speaker column), as in a roster.
+    so is each `named` one (a table's speaker column) where the turn lines are theirs.
     """
     if not has_hint("\n".join(lines)):
         return None  # most notes: no timestamp, no bracket
@@ -119,7 +119,7 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     lines = _join_time_lines(lines)
     joined = lines is not original
     nonblank = sum(1 for line in lines if line.strip())
-    roster = list(dict.fromkeys([*_roster(lines), *(named or [])]))
+    roster = _roster(lines)
     best: tuple[int, Rule] | None = None
     for rule in RULES:
         hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
@@ -128,6 +128,8 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     if best is None:
         return None
     hits, rule = best
+    if named and {t[0] for x in lines if (t := _turn_start(rule, x))} <= set(named):
+        roster = list(dict.fromkeys([*roster, *named]))  # a table's speakers, on its lines
     if rule.layout == "trint":  # Google Meet times a line every few minutes only
         known = _known_labels(rule, lines, roster)
         hits += sum(1 for x in lines if _turn_start(rule, x) is None and _untimed_start(x, known))

@@ -203,3 +203,11 @@ def test_display_names_in_the_speaker_column(timed: bool) -> None:
     doc = read_document(Path("agency.docx"), data=docx_table([header, *body]))
     assert [speaker for speaker, _ in turns(doc)] == [None, *names]
     assert doc.speakers == names
+
+
+def test_a_time_in_a_note_above_the_table_does_not_take_its_turns() -> None:
+    """ "Visit 10:30" reads like an Otter turn line; the table's speakers are not its."""
+    table_rows = rows("speaker | text")
+    doc = read_document(Path("agency.docx"), data=docx_table(table_rows, before="Visit 10:30"))
+    assert turns(doc) == [(None, "Visit 10:30"), *EXPECTED[1:]]
+    assert doc.speakers == [s for _, s, _ in SAID]

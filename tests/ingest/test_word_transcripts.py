@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,15 @@ def test_captions_without_names_whose_cues_open_with_a_word_or_two_are_no_transc
     doc = read(f"captions.{kind}", data(kind, lines))
     assert all(p.speaker is None for p in doc.passages)
     assert doc.speakers == []
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_cues_written_as_one_paragraph_each_with_line_breaks(
+    count: int, make_docx: Callable[..., Path]
+) -> None:
+    """A cue as one Word paragraph: timings, name and words a line break apart."""
+    paragraphs = cue_paragraphs(CALL[:count])
+    cues = ["\n".join(paragraphs[i : i + 3]) for i in range(0, len(paragraphs), 3)]
+    doc = read_document(make_docx(cues))
+    assert turns(doc) == [(s, f"{s}: {w}") for s, w in CALL[:count]]
+    assert doc.speakers == [s for s, _ in CALL[:count]]
