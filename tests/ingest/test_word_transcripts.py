@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 import service_files as sf
+from sqlalchemy import select
 
+from qualcode.importing import import_one
 from qualcode.ingest import ReadDocument, read_document
+from qualcode.store.db import open_project
+from qualcode.store.models import Identifier, Passage
 
 CALL = [("Sara Lee", "Thanks for joining."), ("Tom Ng", "Happy to help, I have ten minutes.")]
 
@@ -133,3 +137,20 @@ def test_cues_written_as_one_paragraph_each_with_line_breaks(
     doc = read_document(make_docx(cues))
     assert turns(doc) == [(s, f"{s}: {w}") for s, w in CALL[:count]]
     assert doc.speakers == [s for s, _ in CALL[:count]]
+
+
+def test_brief_teams_call_import_keeps_its_speakers_as_identifiers(
+    project_file: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "call.docx"
+    path.write_bytes(sf.docx_bytes(cue_paragraphs(CALL, numbered=True)))
+    project = open_project(str(project_file))
+    try:
+        assert import_one(project, path, participant="Caller 2", coder="ana").status == "imported"
+        with project.read() as session:
+            identifiers = set(session.scalars(select(Identifier.value)))
+            passages = list(session.scalars(select(Passage).order_by(Passage.start)))
+    finally:
+        project.close()
+    assert {"Sara Lee", "Tom Ng"} <= identifiers
+    assert [p.speaker for p in passages] == ["Sara Lee", "Tom Ng"]
