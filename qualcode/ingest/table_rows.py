@@ -21,9 +21,12 @@ _SPEAKER = frozenset({"speaker", "speaker name", "name", "who", "person", "parti
 _TEXT = frozenset(
     {"text", "transcript", "transcription", "comment", "comments", "words", "utterance"}
     | {"dialogue", "dialog", "content", "speech", "verbatim", "what was said", "response"}
-    | {"notes", "note", "said", "contribution"}
+    | {"said", "contribution"}
 )
-_OTHER = frozenset(
+# Notes about a row (a contact log's "Name | Notes"): a column name, but not what was said.
+_REMARKS = frozenset({"notes", "note", "remarks", "observations"})
+# Row numbers and end times: left out of a turn.
+_BOOKKEEPING = frozenset(
     {"end", "end time", "out", "time out", "duration", "#", "no", "no.", "number", "line"}
     | {"line no", "line no.", "id", "ref", "row"}
 )
@@ -74,10 +77,10 @@ def _header(cells: list[str]) -> dict[str, list[int]] | None:
     fewer than two named)."""
     names = [_column_name(c) for c in cells]
     filled = [n for n in names if n]
-    known = _TIME | _SPEAKER | _TEXT | _OTHER
+    known = _TIME | _SPEAKER | _TEXT | _REMARKS | _BOOKKEEPING
     if len(filled) < 2 or not all(n in known for n in filled):
         return None
-    columns = {"bookkeeping": [i for i, n in enumerate(names) if n in _OTHER]}
+    columns = {"bookkeeping": [i for i, n in enumerate(names) if n in _BOOKKEEPING]}
     for kind, words in (("time", _TIME), ("speaker", _SPEAKER), ("text", _TEXT)):
         columns[kind] = [i for i, n in enumerate(names) if n in words][:1]
     return columns

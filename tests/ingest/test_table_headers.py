@@ -211,3 +211,17 @@ def test_a_time_in_a_note_above_the_table_does_not_take_its_turns() -> None:
     doc = read_document(Path("agency.docx"), data=docx_table(table_rows, before="Visit 10:30"))
     assert turns(doc) == [(None, "Visit 10:30"), *EXPECTED[1:]]
     assert doc.speakers == [s for _, s, _ in SAID]
+
+
+def test_notes_about_named_people_are_not_their_words() -> None:
+    """A contact log "Name | Notes": the header row goes, the rows read as before."""
+    table_rows = [
+        ["Name", "Notes"],
+        ["Sara Lee", "Called back about funding."],
+        ["Tomasz Okafor", "Out until May."],
+    ]
+    doc = read_document(Path("log.docx"), data=docx_table(table_rows, before="Contacts"))
+    assert doc.text == (
+        "Contacts\n\nSara Lee: Called back about funding.\n\nTomasz Okafor: Out until May."
+    )
+    assert all(p.speaker is None for p in doc.passages)
