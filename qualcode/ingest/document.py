@@ -31,15 +31,18 @@ def read_transcript(
     title: str | None = None,
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
+    named: list[str] | None = None,
 ) -> ReadDocument:
     """The document for normalised `text` as a reader finds it: a service's layout (Otter,
     Rev, Zoom ...) is rewritten as `Speaker: words` turns without timestamps (kept as passage
-    `begin`); any other text is segmented as it stands."""
-    transcript = recognise(text.split("\n")) if has_hint(text) else None
+    `begin`); any other text is segmented as it stands. `named`: labels the file itself
+    names as speakers (a table's speaker column), whose `Label: words` lines are turns."""
+    transcript = recognise(text.split("\n"), named) if has_hint(text) else None
     if transcript is None:
         return build_document(
-            name, fmt, text, title=title, participant=participant, attributes=attributes
-        )
+            name, fmt, text, title=title, participant=participant, attributes=attributes,
+            named=named,
+        )  # fmt: skip
     rendered, passages = render(transcript)
     return build_document(
         name,
@@ -49,7 +52,7 @@ def read_transcript(
         passages=passages,
         participant=participant,
         attributes=attributes,
-        layout=transcript.layout,
+        layout=fmt if named else transcript.layout,  # a table headed "Speaker": no service's
         speakers=[s for s in transcript.speakers if not is_role(s)],
     )
 
@@ -94,18 +97,20 @@ def build_document(
     attributes: dict[str, str] | None = None,
     layout: str | None = None,
     speakers: list[str] | None = None,
+    named: list[str] | None = None,
 ) -> ReadDocument:
     """Make the document for already-normalised `text`; segment it unless passages are given.
 
     A metadata header at the top of the text ("Participant: ...", "Date: ...") is read too;
     what the caller gives (e.g. front matter) takes precedence. Long passages are split into
-    readable units. `speakers` adds labels found by the reader (e.g. a roster).
+    readable units. `speakers` adds labels found by the reader (e.g. a roster); `named`
+    labels are turns wherever they start a line.
     """
     if not text.strip():
         raise fail(name, "the document contains no text")
     header = parse_header(text) if passages is None or layout else Header()
     if passages is None:
-        passages = segment(text, header.end)
+        passages = segment(text, header.end, named or ())
     passages = readable_units(text, passages)
     found = dict.fromkeys(personal_speakers(passages))
     found.update(dict.fromkeys(speakers or []))

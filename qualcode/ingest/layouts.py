@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qualcode.ingest.cue_turns import named_cues
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
 from qualcode.ingest.speaker_labels import capitalised, speaker_label
 
@@ -105,11 +106,12 @@ class Transcript:
     speakers: list[str]
 
 
-def recognise(lines: list[str]) -> Transcript | None:
+def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | None:
     """The transcript in `lines` if they follow a known service layout, else None.
 
     A layout needs at least two turn lines making up a tenth of the non-blank lines (one is
-    enough under a `SPEAKERS` roster). Every label on a turn line is a speaker, even once.
+    enough under a `SPEAKERS` roster, or as a cue). Every label on a turn line is a speaker;
+    so is each `named` one (a table's speaker column) where the turn lines are theirs.
     """
     if not has_hint("\n".join(lines)):
         return None  # most notes: no timestamp, no bracket
@@ -126,10 +128,15 @@ def recognise(lines: list[str]) -> Transcript | None:
     if best is None:
         return None
     hits, rule = best
+    if named and {t[0] for x in lines if (t := _turn_start(rule, x))} <= set(named):
+        roster = list(dict.fromkeys([*roster, *named]))  # a table's speakers, on its lines
     if rule.layout == "trint":  # Google Meet times a line every few minutes only
         known = _known_labels(rule, lines, roster)
         hits += sum(1 for x in lines if _turn_start(rule, x) is None and _untimed_start(x, known))
-    if (hits < 2 and not roster) or hits * 10 < nonblank or not _recurs(rule, lines, roster):
+    # A cue's shape vouches for its turns: two cues are a brief call, one a snippet.
+    cued = joined and rule.layout == "teams" and named_cues(original) >= min(hits, 2)
+    enough = cued or ((hits >= 2 or bool(roster)) and _recurs(rule, lines, roster))
+    if not enough or hits * 10 < nonblank:
         return None
     return _parse(rule, lines, roster, _name(rule, lines, joined))
 
@@ -156,9 +163,9 @@ def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:
 
 
 def has_hint(text: str) -> bool:
-    """Every rule's line has a timestamp ("0:13") or a "[": a quick test of the whole text
-    (str.find, not a regex: this runs on every imported file)."""
-    if "[" in text:
+    """Every rule's line has a timestamp ("0:13"), a "[" or a cue's "-->" ("0:0:3.560"): a quick
+    test of the whole text (str.find, not a regex: this runs on every imported file)."""
+    if "[" in text or "-->" in text:
         return True
     colon = text.find(":")
     while colon >= 0:

@@ -1,16 +1,15 @@
-"""Reader for Word files (.docx, python-docx); the OpenDocument reader shares its table rows."""
+"""Reader for Word files (.docx, python-docx); tables are read as table_rows describes."""
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
-from qualcode.ingest.segment import LABEL, classify_label
+from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,43 +18,47 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _DOCX_SKIP = frozenset(
     f"{_W}{tag}" for tag in ("del", "delText", "moveFrom", "instrText", "txbxContent")
 ) | {_MC_FALLBACK}
-# A table's first cell that names the speaker of the second ("Interviewer" | "So tell me...").
-_LABEL_CELL = re.compile(LABEL)
 
 
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
-    blocks = docx_paragraphs(name, data)
-    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)))
+    speakers: list[str] = []
+    blocks = docx_paragraphs(name, data, speakers)
+    return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)), named=speakers)
 
 
-def docx_paragraphs(name: str, data: bytes) -> list[str]:
-    """A Word document's body paragraphs and table rows in order, as their visible text."""
+def docx_paragraphs(name: str, data: bytes, speakers: list[str] | None = None) -> list[str]:
+    """A Word document's body paragraphs and table rows in order, as their visible text;
+    the labels in its tables' speaker columns are added to `speakers`."""
     import docx  # loaded for Word files only, not for every import
 
     check_archive(name, data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
-        return list(_docx_blocks(body))
+        return list(_docx_blocks(body, [] if speakers is None else speakers))
     except Exception:  # zip, package, XML and content-type errors from python-docx and lxml
         raise fail(name, "not a valid Word document (corrupt or not a .docx)") from None
 
 
-def _docx_blocks(container: Any) -> Iterator[str]:
+def _docx_blocks(container: Any, speakers: list[str]) -> Iterator[str]:
     """Paragraph texts of a body or content control, descending into tables."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
             yield _docx_text(child)
         elif tag == f"{_W}tbl":
-            for row in child.iterchildren(f"{_W}tr"):
-                cells = [
+            rows = [
+                [
                     "\n".join(_docx_text(p) for p in tc.iter(f"{_W}p")).strip()
                     for tc in row.iterchildren(f"{_W}tc")
                 ]
-                yield from table_row(cells)
+                for row in child.iterchildren(f"{_W}tr")
+            ]
+            table = read_table(rows)
+            speakers.extend(s for s in table.speakers if s not in speakers)
+            yield from table.paragraphs
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            yield from _docx_blocks(child)
+            yield from _docx_blocks(child, speakers)
 
 
 def _docx_text(element: Any) -> str:
@@ -76,13 +79,3 @@ def _docx_text(element: Any) -> str:
         else:
             parts.append(_docx_text(child))
     return "".join(parts)
-
-
-def table_row(cells: list[str]) -> list[str]:
-    """A table row as paragraphs; a label cell beside a text cell reads "Label: text"."""
-    filled = [c for c in cells if c]
-    if len(filled) == 2:
-        label = " ".join(filled[0].rstrip(":").split())
-        if _LABEL_CELL.fullmatch(label) and classify_label(label) is not None:
-            return [f"{label}: {filled[1]}"]
-    return filled

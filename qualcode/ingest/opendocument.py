@@ -11,7 +11,7 @@ from typing import Any
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
-from qualcode.ingest.office import table_row
+from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument, ReadError
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -45,12 +45,13 @@ def read_odt(name: str, data: bytes) -> ReadDocument:
     check_archive(name, data)  # every member's size and CRC checked: reading it is bounded
     try:
         body = _office_text(name, data)
-        blocks = list(_blocks(body))
+        speakers: list[str] = []
+        blocks = list(_blocks(body, speakers))
     except ReadError:
         raise
     except Exception:  # zip, XML syntax and structure errors
         raise fail(name, _ERROR) from None
-    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)))
+    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)), named=speakers)
 
 
 def _office_text(name: str, data: bytes) -> Any:
@@ -89,22 +90,27 @@ def _skipped(element: Any) -> bool:
     return not isinstance(tag, str) or tag in _SKIP or tag.rpartition("}")[2] in _SKIP_LOCAL
 
 
-def _blocks(container: Any) -> Iterator[str]:
-    """Texts of the paragraphs and headings under an element, in document order."""
+def _blocks(container: Any, speakers: list[str]) -> Iterator[str]:
+    """Texts of the paragraphs and headings under an element, in document order; the labels
+    in its tables' speaker columns are added to `speakers`."""
     for child in container:
         if _skipped(child):
             continue
         if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
             yield _text(child)
         elif child.tag == f"{_TABLE}table":
-            for row in _rows(child):
-                cells = [
-                    "\n".join(_blocks(cell)).strip()
+            rows = [
+                [
+                    "\n".join(_blocks(cell, speakers)).strip()
                     for cell in row.iterchildren(f"{_TABLE}table-cell")
                 ]
-                yield from table_row(cells)
+                for row in _rows(child)
+            ]
+            table = read_table(rows)
+            speakers.extend(s for s in table.speakers if s not in speakers)
+            yield from table.paragraphs
         else:
-            yield from _blocks(child)
+            yield from _blocks(child, speakers)
 
 
 def _rows(table: Any) -> Iterator[Any]:

@@ -7,7 +7,7 @@ import re
 
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
-from qualcode.ingest.office import table_row
+from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
@@ -41,20 +41,24 @@ def read_rtf(name: str, data: bytes) -> ReadDocument:
         raise fail(name, "not a valid RTF file (corrupt)") from None
     # \u escapes above U+FFFF arrive as two surrogates: pair them.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return read_transcript(name, "rtf", normalise_text(_tables(text)))
+    speakers: list[str] = []
+    return read_transcript(name, "rtf", normalise_text(_tables(text, speakers)), named=speakers)
 
 
-def _tables(text: str) -> str:
-    """Table rows as paragraphs, as the Word reader makes them: a label cell beside a text
-    cell reads "Label: text", other rows give one paragraph per filled cell."""
+def _tables(text: str, speakers: list[str]) -> str:
+    """Tables as paragraphs, as the Word reader makes them (see table_rows): the rows that
+    follow one another make a table; its speaker column's labels are added to `speakers`."""
     if _TABLE_MARK.search(text) is None:
         return text
     out: list[str] = []
+    rows: list[list[str]] = []  # the rows of the table being read
     cells: list[str] | None = None  # the cells of the row being read
     pos = 0
     for m in _TABLE_MARK.finditer(text):
         chunk, mark, pos = text[pos : m.start()], m.group(), m.end()
         if cells is None:
+            if chunk.strip():  # text between two rows: the table has ended
+                _end_table(rows, out, speakers)
             if mark == _ROW_END:
                 out.append(chunk)
                 continue
@@ -65,10 +69,20 @@ def _tables(text: str) -> str:
         if mark == _CELL:
             cells.append(re.sub(r"\n+", "\n", chunk).strip())
         elif mark == _ROW_END:
-            out.append("\n\n" + "\n\n".join(table_row(cells)) + "\n\n")
+            rows.append(cells)
             cells = None
+    _end_table(rows, out, speakers)
     out.append(text[pos:])
     return "".join(out)
+
+
+def _end_table(rows: list[list[str]], out: list[str], speakers: list[str]) -> None:
+    """Write the table read so far as paragraphs, and start the next."""
+    if rows:
+        table = read_table(rows)
+        speakers.extend(s for s in table.speakers if s not in speakers)
+        out.append("\n\n" + "\n\n".join(table.paragraphs) + "\n\n")
+        rows.clear()
 
 
 def _code_page(data: bytes) -> str:

@@ -157,13 +157,14 @@ def starts_role_turn(line: str) -> bool:
     return classified is not None and classified[1] == _ROLE
 
 
-def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
+def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[PassageDraft]:
     """Passages of `text`: each paragraph of each speaker turn, in order, covering all text.
 
     A passage spans from its first to its last non-space character; a turn's first passage
     includes its "Speaker:" label. Text before the first turn, markdown headings and text
     without any speaker labels give paragraphs with speaker None; so does text[:header_end]
-    (a metadata header, whose "Interviewer: A. Name" lines are not turns).
+    (a metadata header, whose "Interviewer: A. Name" lines are not turns). `named` labels
+    (a table's speaker column) are turns even once.
     """
     found: list[tuple[int, str, str]] = []
     for m in _START.finditer("\n" + text, max(header_end, 0)):
@@ -175,6 +176,7 @@ def segment(text: str, header_end: int = 0) -> list[PassageDraft]:
         if classified is not None:
             found.append((pos, *classified))
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
+    accepted |= set(named).intersection(label for _, label, _ in found)
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
     if pending and (len(accepted) >= 2 or (accepted and _INITIALS in pending)):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
