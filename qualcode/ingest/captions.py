@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import srt
 import webvtt
 
-from qualcode.ingest.caption_labels import RECURRING, bracketed_label, line_label
+from qualcode.ingest.caption_labels import RECURRING, bracketed_label, line_label, names_once
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
 from qualcode.ingest.segment import accepted_labels, normalise_label
@@ -194,12 +194,7 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
             candidates.append((label, kind))
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
     if len(candidates) >= 2 or voices:
-        # Labelled captions: a label is a speaker even if that person speaks only once; a
-        # lower-case one (Zoom display names often are) if it recurs.
-        repeats = Counter(label for label, kind in candidates if kind == RECURRING)
-        accepted |= {
-            label for label, kind in candidates if kind != RECURRING or repeats[label] >= 2
-        }
+        accepted |= _speakers_of_labelled(candidates, voices, _mostly_labelled(lines))
     turns: list[_Turn] = []
     for line in lines:
         speaker = line.voice
@@ -219,6 +214,38 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
     return _render(name, _layout(fmt, voices, accepted), turns)
+
+
+def _speakers_of_labelled(
+    candidates: list[tuple[str, str]], voices: set[str], mostly_labelled: bool
+) -> set[str]:
+    """The speakers among the labels of captions with more than one labelled line.
+
+    A label that recurs is a speaker. One said once is if it looks like a name ("Tom Ng",
+    "jo"), not an everyday word ("Plan: we'll meet again"); a lower-case or bracketed one
+    (Zoom display names are often lower case) only where most cues open with a speaker and
+    someone else's label recurs."""
+    repeats = Counter(label for label, _ in candidates)
+    recurring = {label for label, n in repeats.items() if n >= 2}
+    capitalised = {label for label, kind in candidates if kind != RECURRING}
+    others = {label for label, kind in candidates if kind == RECURRING}
+    once = {label for label in capitalised - recurring if names_once(label)}
+    if mostly_labelled and (recurring or voices):
+        once |= {label for label in others - recurring if names_once(label)}
+    return recurring | once
+
+
+def _mostly_labelled(lines: list[_Line]) -> bool:
+    """Half the cues or more open with a speaker's label or voice tag (Zoom labels every
+    cue; a converted .srt none)."""
+    cues = labelled = 0
+    previous: tuple[int, int] | None = None
+    for line in lines:
+        if (line.begin_ms, line.end_ms) != previous:
+            previous = (line.begin_ms, line.end_ms)
+            cues += 1
+            labelled += line.label is not None or line.voice is not None
+    return labelled * 2 >= cues
 
 
 def _layout(fmt: str, voices: set[str], labels: set[str]) -> str:
