@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qualcode.ingest.caption_labels import label_shape, names_once
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
 from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
 
@@ -281,16 +282,18 @@ def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
     found = (_turn_start(rule, line) for line in lines)
     timed = {start[0] for start in found if start is not None}
     # Google Meet times a line every few minutes: "Sara: …" lines name speakers too, those
-    # who speak twice, or all where such lines are most of the text (a dialogue).
+    # who speak twice ("jo" in lower case too), and where such lines are most of the text (a
+    # dialogue) those who speak once, as in captions (not "Plan: we'll meet again").
     plain = Counter(
         label
         for line in lines
-        if (m := _PLAIN_TURN.fullmatch(line.strip()))
-        and (label := speaker_label(m.group("label")))
-        and capitalised(label)
+        if (m := _PLAIN_TURN.fullmatch(line.strip())) and (label := speaker_label(m.group("label")))
     )
     dialogue = sum(plain.values()) * 5 >= sum(1 for line in lines if line.strip()) * 3
-    return timed | set(roster) | {label for label, n in plain.items() if n >= 2 or dialogue}
+    twice = {x for x, n in plain.items() if n >= 2 and (capitalised(x) or name_shaped(x))}
+    known = timed | set(roster) | twice
+    shapes = {label_shape(label) for label in known if not is_role(label)}
+    return known | {label for label in plain if dialogue and names_once(label, shapes)}
 
 
 def _untimed_start(line: str, known: set[str]) -> tuple[str, str, str] | None:

@@ -118,3 +118,29 @@ def test_a_lower_case_label_once_in_captions_mostly_without_speakers_stays_text(
     doc = read("auto.srt", bracketed_srt(*cues))
     assert "jo" not in doc.speakers
     assert "jo: yes" in doc.text
+
+
+def meet_paragraphs(once: str) -> list[str]:
+    """Google Meet's transcript (a Google Doc saved as .docx): a time every few turns, then
+    "Name: words" lines; `once` speaks a single time."""
+    paragraphs = ["Partnership interview - Transcript", "Attendees", f"{LEE}, {OKAFOR}"]
+    paragraphs.append("Transcript")
+    for n in range(30):
+        if n % 10 == 0:
+            paragraphs.append(f"00:{n // 2:02d}:00")
+        speaker = once if n == 5 else (LEE if n % 2 == 0 else OKAFOR)
+        paragraphs.append(f"{speaker}: Turn {n + 1} about the contract.")
+    return [*paragraphs, "Meeting ended after 00:15:12"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+@pytest.mark.parametrize(("once", "speaks"), [("jo", True), ("Tom Ng", True), ("Plan", False)])
+def test_google_meet_lines_said_once(kind: str, once: str, speaks: bool) -> None:
+    paragraphs = meet_paragraphs(once)
+    data = sf.docx_bytes(paragraphs) if kind == "docx" else "\n".join(paragraphs).encode()
+    doc = read_document(Path(f"meet.{kind}"), data=data)
+    assert doc.layout == "google-meet"
+    line = f"{once}: Turn 6 about the contract."
+    assert ((once, line) in turns(doc)) is speaks
+    assert (once in doc.speakers) is speaks
+    assert line in doc.text
