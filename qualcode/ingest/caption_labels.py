@@ -11,7 +11,7 @@ from qualcode.ingest.segment import (
     is_role,
     normalise_label,
 )
-from qualcode.ingest.speaker_labels import speaker_label
+from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
 
 _LINE_LABEL = re.compile(
     rf"[*_]{{0,2}}(?P<label>{SERVICE_LABEL})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]+"
@@ -41,6 +41,21 @@ def bracketed_label(text: str) -> tuple[str, str, int] | None:
         return None
     role = (classified := _classify(label)) is not None and is_role(label)
     return label, classified[1] if classified and role else RECURRING, m.end()
+
+
+def names_once(label: str, shapes: set[tuple[int, bool]]) -> bool:
+    """Whether a label opening a single cue of labelled captions names someone: a role,
+    initials ("SO"), a name-shaped label ("jo", "Tom Ng"), or one in the shape of the file's
+    other speakers' labels (`shapes`: "Cook" among "Sara:" and "Owen:") — not an everyday word
+    at the start of a sentence ("Plan: we'll meet again" among "Sara Lee:" labels)."""
+    initials = len(label) == 2 and label.isalpha() and label.isupper()
+    return is_role(label) or initials or name_shaped(label) or label_shape(label) in shapes
+
+
+def label_shape(label: str) -> tuple[int, bool]:
+    """How many words a label's name has, and whether they are capitalised ("Sara Lee": two,
+    capitalised; "jo": one, not)."""
+    return len(core_label(label).split()), capitalised(label)
 
 
 def _classify(raw: str) -> tuple[str, str] | None:

@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 import srt
 import webvtt
 
-from qualcode.ingest.caption_labels import RECURRING, bracketed_label, line_label
+from qualcode.ingest.caption_labels import (
+    RECURRING,
+    bracketed_label,
+    label_shape,
+    line_label,
+    names_once,
+)
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
-from qualcode.ingest.segment import accepted_labels, normalise_label
+from qualcode.ingest.segment import accepted_labels, is_role, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
 from qualcode.ingest.vtt_repair import mend_vtt
 
@@ -186,7 +192,8 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         elif line.voice is None and (inside := bracketed_label(line.text)) is not None:
             bracketed.append((line, inside))
     voices = {line.voice for line in lines if line.voice}
-    if not candidates and not voices:
+    in_brackets = not candidates and not voices
+    if in_brackets:
         # "[Sara Lee] words", "[INTERVIEWER]": only where nothing else names the speakers (a
         # "[Phone ringing]" that recurs is no one's)
         for line, (label, kind, end) in bracketed:
@@ -194,12 +201,8 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
             candidates.append((label, kind))
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
     if len(candidates) >= 2 or voices:
-        # Labelled captions: a label is a speaker even if that person speaks only once; a
-        # lower-case one (Zoom display names often are) if it recurs.
-        repeats = Counter(label for label, kind in candidates if kind == RECURRING)
-        accepted |= {
-            label for label, kind in candidates if kind != RECURRING or repeats[label] >= 2
-        }
+        mostly = _mostly_labelled(lines)
+        accepted |= _speakers_of_labelled(candidates, voices, mostly, by_shape=not in_brackets)
     turns: list[_Turn] = []
     for line in lines:
         speaker = line.voice
@@ -219,6 +222,41 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
         current.texts.append(line.text)
         current.end_ms = max(current.end_ms, line.end_ms)
     return _render(name, _layout(fmt, voices, accepted), turns)
+
+
+def _speakers_of_labelled(
+    candidates: list[tuple[str, str]], voices: set[str], mostly_labelled: bool, *, by_shape: bool
+) -> set[str]:
+    """The speakers among the labels of captions with more than one labelled line.
+
+    A label that recurs is a speaker. One said once is if it looks like a name ("Tom Ng",
+    "jo") or, `by_shape`, like the other speakers' labels ("[Phone Ringing]" is shaped like
+    "[Sara Lee]": not bracketed labels); not an everyday word ("Plan: we'll meet again"). A
+    lower-case or bracketed one (Zoom display names are often lower case) counts only where
+    most cues open with a speaker and someone's label recurs."""
+    repeats = Counter(label for label, _ in candidates)
+    recurring = {label for label, n in repeats.items() if n >= 2}
+    personal = (recurring | voices) if by_shape else set()
+    shapes = {label_shape(label) for label in personal if not is_role(label)}
+    capitalised = {label for label, kind in candidates if kind != RECURRING}
+    others = {label for label, kind in candidates if kind == RECURRING}
+    once = {label for label in capitalised - recurring if names_once(label, shapes)}
+    if mostly_labelled and (recurring or voices):
+        once |= {label for label in others - recurring if names_once(label, shapes)}
+    return recurring | once
+
+
+def _mostly_labelled(lines: list[_Line]) -> bool:
+    """Half the cues or more open with a speaker's label or voice tag (Zoom labels every
+    cue; a converted .srt none)."""
+    cues = labelled = 0
+    previous: tuple[int, int] | None = None
+    for line in lines:
+        if (line.begin_ms, line.end_ms) != previous:
+            previous = (line.begin_ms, line.end_ms)
+            cues += 1
+            labelled += line.label is not None or line.voice is not None
+    return labelled * 2 >= cues
 
 
 def _layout(fmt: str, voices: set[str], labels: set[str]) -> str:

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qualcode.ingest.caption_labels import label_shape, names_once
 from qualcode.ingest.cue_turns import named_cues
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
-from qualcode.ingest.speaker_labels import capitalised, speaker_label
+from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label that a timestamp vouches for: any case (Zoom display names are often lower case).
@@ -71,13 +72,10 @@ _CUE_TIME = r"\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
 _CUE_TIMES = re.compile(rf"(?P<begin>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t].*)?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
-# Lines that belong to no turn: Otter's footer, Teams' "Sara Lee stopped transcription".
-_TRAILER = re.compile(
-    r"transcribed by https?://\S+|.{1,80} (?:started|stopped) transcription"
-    r"|meeting ended after [\d:]+\W*",
-    re.I,
-)
-_TEAMS = re.compile(r".{1,80} started transcription", re.I)
+# Lines that belong to no turn: Otter's footer, Meet's "Meeting ended after 00:45:12".
+_TRAILER = re.compile(r"transcribed by https?://\S+|meeting ended after [\d:]+\W*", re.I)
+# Teams' "Sara Lee started transcription" (and "stopped"): boilerplate if a name comes first.
+_TRANSCRIPTION = re.compile(r"(?P<who>.{1,80}) (?P<what>started|stopped) transcription", re.I)
 
 
 @dataclass
@@ -153,13 +151,21 @@ def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
 
 def _name(rule: Rule, lines: list[str], joined_times: bool) -> str:
     """The service a layout's details point to (one layout is shared by several)."""
-    if rule.layout in ("otter", "teams") and any(_TEAMS.fullmatch(x.strip()) for x in lines):
+    if rule.layout in ("otter", "teams") and any(_transcription(x) == "started" for x in lines):
         return "teams"
     if rule.layout == "rev" and any(x.lstrip().startswith(("**", "__")) for x in lines):
         return "markdown"
     if rule.layout == "trint" and joined_times:
         return "google-meet"
     return rule.layout
+
+
+def _transcription(line: str) -> str:
+    """ "started" or "stopped" for Teams' line saying who started or stopped transcription,
+    else "" (for words that end so: "then the prison stopped transcription")."""
+    m = _TRANSCRIPTION.fullmatch(line.strip()) if "transcription" in line.lower() else None
+    who = speaker_label(m.group("who")) if m else None
+    return m.group("what").lower() if m and who and name_shaped(who) else ""
 
 
 def has_hint(text: str) -> bool:
@@ -261,7 +267,7 @@ def _parse(rule: Rule, lines: list[str], roster: list[str], layout: str) -> Tran
             else:
                 turns.append(Turn(speaker, begin))
             turns[-1].add(rest)
-        elif _HEADING.match(line) or _TRAILER.fullmatch(line.strip()):
+        elif _HEADING.match(line) or _TRAILER.fullmatch(line.strip()) or _transcription(line):
             turns.append(Turn(None))  # a heading or footer stands alone
             turns[-1].add(line)
             turns.append(Turn(None))
@@ -283,16 +289,18 @@ def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:
     found = (_turn_start(rule, line) for line in lines)
     timed = {start[0] for start in found if start is not None}
     # Google Meet times a line every few minutes: "Sara: …" lines name speakers too, those
-    # who speak twice, or all where such lines are most of the text (a dialogue).
+    # who speak twice ("jo" in lower case too), and where such lines are most of the text (a
+    # dialogue) those who speak once, as in captions (not "Plan: we'll meet again").
     plain = Counter(
         label
         for line in lines
-        if (m := _PLAIN_TURN.fullmatch(line.strip()))
-        and (label := speaker_label(m.group("label")))
-        and capitalised(label)
+        if (m := _PLAIN_TURN.fullmatch(line.strip())) and (label := speaker_label(m.group("label")))
     )
     dialogue = sum(plain.values()) * 5 >= sum(1 for line in lines if line.strip()) * 3
-    return timed | set(roster) | {label for label, n in plain.items() if n >= 2 or dialogue}
+    twice = {x for x, n in plain.items() if n >= 2 and (capitalised(x) or name_shaped(x))}
+    known = timed | set(roster) | twice
+    shapes = {label_shape(label) for label in known if not is_role(label)}
+    return known | {label for label in plain if dialogue and names_once(label, shapes)}
 
 
 def _untimed_start(line: str, known: set[str]) -> tuple[str, str, str] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from qualcode.anonymise.lexicon import is_common_word
+from qualcode.anonymise.names import is_first_name
 from qualcode.ingest.segment import NOT_SPEAKER_WORDS, core_label, is_role, normalise_label
 
 # Header and metadata words that never name a speaker, in any layout.
@@ -19,7 +21,7 @@ _ANNOTATIONS = frozenset(
         *("laughs", "laughter", "laughing", "inaudible", "unclear", "crosstalk", "pause"),
         *("silence", "music", "noise", "applause", "coughs", "cough", "sighs", "overlap"),
         *("overlapping", "indistinct", "background", "redacted", "name", "organisation"),
-        *("organization", "place"),
+        *("organization", "place", "overtalk", "overtalking"),
     }
 )
 _MAX_LABEL_WORDS = 4
@@ -48,3 +50,11 @@ def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
 def capitalised(label: str) -> bool:
     """Every word of the name a label gives starts with a capital (or a digit)."""
     return all(w[0].isupper() or w[0].isdigit() for w in core_label(label).split())
+
+
+def name_shaped(label: str) -> bool:
+    """True when a label looks like a name, not an everyday word: one of its words is rare in
+    English ("Ng", "Okafor", "王伟", "P03") or a given name ("jo", "Will"); "Plan", "funding"
+    and "Phone Ringing" are not."""
+    words = [w for w in core_label(label).split() if not w.isdigit()]
+    return any(not is_common_word(w) or is_first_name(w) for w in words)
