@@ -125,8 +125,12 @@ def squashed(key: str) -> str:
 
 
 def _bare(value: str) -> str:
-    """A registered value without the quotes or brackets a sheet may wrap it in."""
-    return value.strip(WRAPPERS)
+    """A registered value without the quotes or brackets a sheet may wrap it in; a bracket
+    closing a note of the value ("Sara Lee (she/her)") is part of it."""
+    bare = value.strip(WRAPPERS)
+    lead = len(value) - len(value.lstrip(WRAPPERS))
+    tail = value[lead + len(bare) :]
+    return bare + ")" * min(bare.count("(") - bare.count(")"), tail.count(")"))
 
 
 @lru_cache(maxsize=8192)

@@ -33,6 +33,8 @@ GENERIC_PARTS = frozenset(
 TOKEN = re.compile(rf"[^\W_](?:[\w{APOSTROPHES}{HYPHENS}]*[^\W_])?")
 HYPHEN = re.compile(f"[{HYPHENS}]")
 NOTE = re.compile(r"\(([^()]*)\)")
+# A directory name, "Surname, Given" ("Lee, Sara", "van der Berg, Jan").
+DIRECTORY = re.compile(r"([^,]+),([^,]+)")
 APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
@@ -129,6 +131,19 @@ def name_parts(entry: Entry) -> list[str]:
     ]
 
 
+def whole_forms(entry: Entry) -> list[str]:
+    """The ways a whole value is written: as registered and, for a person's display name,
+    without its note ("Sara Lee (she/her)": "Sara Lee") and in reading order ("Lee, Sara":
+    "Sara Lee")."""
+    forms = [entry.value]
+    if entry.kind in NAME_KINDS:
+        name = " ".join(NOTE.sub(" ", entry.value).split())
+        forms.append(name)
+        if directory := DIRECTORY.fullmatch(name):
+            forms.append(f"{directory.group(2).strip()} {directory.group(1).strip()}")
+    return [form for form in dict.fromkeys(forms) if tokens(form)]
+
+
 def _all_common(words: list[str]) -> bool:
     return all(is_common_word(w) for w in words)
 
@@ -139,10 +154,11 @@ def build_terms(entries: list[Entry]) -> Terms:
     for entry in entries:
         if entry.kind == "speaker" and is_role_speaker(entry.value):
             continue
-        words = tokens(entry.value)
-        if not words:
+        forms = whole_forms(entry)
+        if not forms:
             continue
-        terms.add(Term(entry.value, entry, _all_common(words), whole=True))
+        for form in forms:
+            terms.add(Term(form, entry, _all_common(tokens(form)), whole=True))
         parts = name_parts(entry)
         for part in parts:
             # A name part matches in any case ("marcus"); a word of an organisation or place

@@ -150,6 +150,6 @@ def test_a_display_names_note_redacts_only_its_unusual_words() -> None:
         "Jo Pike and the Kakaminvor people too."
     )
     assert redactor.redact(text) == (
-        "She said her guest list went to the Guest House. [name] and [name] [name] came. "
-        "[name] [name] and the [name] people too."
+        "She said her guest list went to the Guest House. [name] and [name] came. "
+        "[name] and the [name] people too."
     )
