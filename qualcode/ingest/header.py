@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import is_role, starts_role_turn
 
 # Header keys (lower case, "_" read as space) → attribute name, or a special meaning:
@@ -59,7 +60,7 @@ _KEYS: dict[str, str] = {
 _NAME_LIKE = frozenset({"=participant", "=name", "interviewer"})
 _FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)")
 _ASIDE = re.compile(r"\([^)]*\)")
-_LIST_SEPARATOR = re.compile(r"[,;]|\band\b|&")
+_LIST_SEPARATOR = re.compile(r"\band\b|&")
 _MAX_LINES = 20
 _MAX_WORDS = 12
 _MAX_NAME_WORDS = 5
@@ -109,7 +110,7 @@ def parse_header(text: str) -> Header:
         end = line_end
     if not fields:
         return Header()
-    return _header(end, fields)
+    return _header(end, fields, text[end:])
 
 
 def _fields(line: str) -> list[tuple[str, str]] | None:
@@ -142,13 +143,14 @@ def _plausible(meaning: str, value: str) -> bool:
     return True
 
 
-def _names(value: str) -> list[str]:
-    """The people in a list such as "Sara Lee (interviewer), Tom Okafor and Jo Bloggs"."""
+def _names(value: str, elsewhere: str = "") -> list[str]:
+    """The people in a list such as "Sara Lee (interviewer), Tom Okafor and Jo Bloggs" or
+    "Lee, Sara; Ng, Tom" (see roster_names; `elsewhere`: the text below the header)."""
     plain = _ASIDE.sub("", value)
-    return [n for n in (" ".join(p.split()) for p in _LIST_SEPARATOR.split(plain)) if n]
+    return [n for part in _LIST_SEPARATOR.split(plain) for n in roster_names(part, elsewhere)]
 
 
-def _header(end: int, fields: list[tuple[str, str]]) -> Header:
+def _header(end: int, fields: list[tuple[str, str]], below: str) -> Header:
     participant = title = None
     attributes: dict[str, str] = {}
     names: list[str] = []
@@ -160,7 +162,7 @@ def _header(end: int, fields: list[tuple[str, str]]) -> Header:
         elif meaning == "=name":
             names.append(value)
         elif meaning == "=names":
-            names.extend(n for n in _names(value) if not is_role(n))
+            names.extend(n for n in _names(value, below) if not is_role(n))
         else:
             attributes.setdefault(meaning, value)
     return Header(end, participant, title, attributes, names)

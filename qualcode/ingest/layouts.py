@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from qualcode.ingest.caption_labels import label_shape, names_once
 from qualcode.ingest.cue_turns import named_cues
+from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
 from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
 
@@ -244,10 +245,11 @@ def _roster(lines: list[str]) -> list[str]:
         m = _ROSTER.fullmatch(line.strip())
         if m is None:
             continue
-        names = m.group("names")
+        names, rest = m.group("names"), lines[i + 1 :]
         if not names:
-            names = next((n for n in lines[i + 1 : i + 3] if n.strip()), "")
-        found = [speaker_label(n) for n in re.split(r"[,;]", names)]
+            below = [j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()]
+            names, rest = (lines[below[0]], lines[below[0] + 1 :]) if below else ("", rest)
+        found = [speaker_label(n) for n in roster_names(names, "\n".join(rest))]
         return [n for n in found if n]
     return []
 
