@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from qualcode.anonymise.detectors import detect
-from qualcode.anonymise.lexicon import CLITIC, is_common_word, without_clitic
+from qualcode.anonymise.lexicon import CLITIC
+from qualcode.anonymise.misspellings import Misspellings
 from qualcode.anonymise.normal import (
     APOSTROPHES,
     HYPHENS,
@@ -33,7 +31,6 @@ from qualcode.anonymise.terms import (
     initial,
 )
 
-FOLDED_WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
 LETTERS = re.compile(r"[^\W\d_]+")
 PIECE = re.compile(r"[^\W_]+")
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): a
@@ -46,7 +43,6 @@ INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
 # An unspaced en dash joins names too ("Brady–O'Neill"); an em dash more often opens a clause.
 JOINERS = APOSTROPHES + HYPHENS + "–"
-SHORT_TEXT = 4000
 DETECTOR_RANK = {"email": 4, "url": 3, "phone": 2, "postcode": 1}
 
 
@@ -62,11 +58,6 @@ class Redaction:
     @property
     def rank(self) -> tuple[int, int]:
         return (DETECTOR_RANK.get(self.kind, 0), self.end - self.start)
-
-
-def max_distance(length: int) -> int:
-    """How many edits a misspelling of a word this long may have and still be caught."""
-    return 2 if length >= 8 else 1
 
 
 def _capital_words(value: str) -> list[str]:
@@ -126,9 +117,7 @@ class Redactor:
         )
         self.outside_forms = re.compile(f"[^{''.join(re.escape(c) for c in sorted(inside))}]")
         self._squashed = {squashed(k): t for k, t in reversed(self.terms.by_form.items())}
-        self._fuzzy = list(self.terms.fuzzy)
-        self._near: dict[str, Term | None] = {}
-        self._misses: dict[str, Term] = {}
+        self.misspellings = Misspellings(self.terms.fuzzy)
 
     def _registered(
         self, text: str, folded: Folded, begin: int = 0, stop: int | None = None
@@ -158,39 +147,17 @@ class Redactor:
         return found
 
     def _misspelt(self, text: str, folded: Folded, taken: list[Redaction]) -> list[Redaction]:
+        """Misspelt registered parts outside the spans `taken`, capitalised where they must be."""
         found: list[Redaction] = []
-        if not self._fuzzy:
-            return found
-        # Most words misspell nothing: look each distinct word up once, then find the few.
-        words = set(FOLDED_WORD.findall(folded.text))
-        for word in words.difference(self._near):  # set operations: no call per known word
-            self._near_miss(word)
-        near = {w: self._misses[w] for w in words.intersection(self._misses)}
-        if not near:
-            return found
-        covered = {i for r in taken for i in range(r.start, r.end)}
-        for at, stop in _written(folded.text, near):  # the few near words, not every word
-            term = near[folded.text[at:stop]]
-            word = without_clitic(folded.text[at:stop])
-            start, end = folded.span(at, at + len(word))
+        covered: set[int] | None = None
+        for at, stop, term in self.misspellings.find(folded.text):
+            if covered is None:
+                covered = {i for r in taken for i in range(r.start, r.end)}
+            start, end = folded.span(at, stop)
             if start in covered or (term.needs_capitals and not text[start].isupper()):
                 continue
             found.append(self._widened(text, start, end, term))
         return found
-
-    def _near_miss(self, word: str) -> Term | None:
-        """The registered part a folded word misspells, if any (everyday words never count)."""
-        if word not in self._near:
-            key = without_clitic(word).replace("'", "")
-            found = None
-            if len(key) >= 4 and not is_common_word(key):
-                limit = max_distance(len(key))
-                best = process.extractOne(key, self._fuzzy, scorer=OSA.distance, score_cutoff=limit)
-                found = self.terms.fuzzy[best[0]] if best is not None else None
-            self._near[word] = found
-            if found is not None:
-                self._misses[word] = found
-        return self._near[word]
 
     def _widened(self, text: str, start: int, end: int, term: Term) -> Redaction:
         """The span with the compound it sits in and any initial of the same name."""
@@ -259,45 +226,6 @@ class Redactor:
     def redact(self, text: str) -> str:
         """The text with every identifier replaced."""
         return self.apply(text, self.find(text))
-
-
-def _written(folded: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each of `words` stands as a whole FOLDED_WORD token, in text order."""
-    if not words:
-        return []
-    if len(folded) <= SHORT_TEXT:  # a line or a quote: a few finds, no regex to compile
-        return sorted(
-            (at, at + len(word))
-            for word in words
-            for at in _occurrences(folded, word)
-            if _token_starts(folded, at) and _token_ends(folded, at + len(word))
-        )
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # Not after a letter or digit, and no letter or digit later in the same token.
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![\w']*[^\W_])")
-    return [m.span() for m in pattern.finditer(folded) if _token_starts(folded, m.start())]
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def _token_starts(folded: str, at: int) -> bool:
-    """True when a FOLDED_WORD token starts at `at`: "x'_word" is one token, "'_word" not."""
-    start = at
-    while start and folded[start - 1] in "_'":
-        start -= 1
-    return not start or not folded[start - 1].isalnum()
-
-
-def _token_ends(folded: str, end: int) -> bool:
-    """True when no letter or digit follows in the same token (after any "_" or "'")."""
-    while end < len(folded) and folded[end] in "_'":
-        end += 1
-    return end == len(folded) or not folded[end].isalnum()
 
 
 def merge(spans: list[Redaction]) -> list[Redaction]:

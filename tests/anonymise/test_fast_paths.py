@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from qualcode.anonymise import detectors, numbers
 from qualcode.anonymise.detectors import detect
 from qualcode.anonymise.hits import lines_with
+from qualcode.anonymise.misspellings import FOLDED_WORD, SHORT_TEXT, _written
 from qualcode.anonymise.normal import _TABLE, fold, form_pattern, forms_pattern
-from qualcode.anonymise.redactor import FOLDED_WORD, SHORT_TEXT, Redactor, _written
+from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import Entry
 
 NAMES = [
