@@ -37,7 +37,11 @@ PIECE = re.compile(r"[^\W_]+")
 # name among their letters ("我和王伟谈过") has no word boundary, so only a letter or digit
 # of a spaced script next to a match makes it part of a longer word.
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
-SPACED_LETTER = rf"[^\W{_UNSPACED}\u4e00-\u9fff\uf900-\ufaff]"
+SPACED_LETTER = rf"[^\W\d_{_UNSPACED}\u4e00-\u9fff\uf900-\ufaff]"
+# A digit or "_" next to a name still ends it ("Ngozi1987", "sara_lee"), but a value ending in
+# a digit does not end inside a number ("Flat 3" is not in "Flat 34").
+EDGE = rf"(?<!{SPACED_LETTER})(?!(?<=\d)\d)"
+END = rf"(?!{SPACED_LETTER})(?!(?<=\d)\d)"
 PIECE_BEFORE = re.compile(r"(?<![^\W_])[^\W_]+$")
 INITIAL_BEFORE = re.compile(r"(?<!\w)([^\W\d_])(?:\.[ \u00a0]*|[ \u00a0]+)$")
 INITIAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])\.")
@@ -105,11 +109,7 @@ class Redactor:
         # Longest first, so a whole value wins over its parts where both start.
         keys = sorted(self.terms.by_form, key=len, reverse=True)
         alternation = forms_pattern([self.terms.by_form[k].form for k in keys if k])
-        self._pattern = (
-            re.compile(rf"(?<!{SPACED_LETTER})(?:{alternation})(?!{SPACED_LETTER})")
-            if alternation
-            else None
-        )
+        self._pattern = re.compile(rf"{EDGE}(?:{alternation}){END}") if alternation else None
         # A folded character no registered form can hold: no match runs across one, so a
         # search that starts after one finds what a search from the text's start finds there.
         inside = {c for t in self.terms.by_form.values() for c in fold(t.form).text} | set(

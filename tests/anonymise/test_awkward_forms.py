@@ -1,0 +1,55 @@
+"""Registered names in the awkward forms real quotes hold them: glued to digits, underscores,
+emoji, curly possessives, capitals, line breaks, Mc/Mac and van der, e-mails and handles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qualcode.anonymise.redactor import Redactor
+from qualcode.anonymise.terms import Entry
+from qualcode.export.policy import ExportRedactor
+
+REGISTRY = [
+    Entry("name", "Aoife O’Neill", "Interviewee 1"),
+    Entry("name", "Priya Smith-Jones", "Interviewee 2"),
+    Entry("name", "Callum McAllister", "Interviewee 3"),
+    Entry("name", "Morag MacLeod", "Interviewee 3"),
+    Entry("name", "Jan van der Berg", "Interviewee 4"),
+    Entry("name", "Sara Lee", "Interviewee 5"),
+    Entry("name", "Ngozi Brennan", "Interviewee 6"),
+    Entry("organisation", "Kakaminvor Trust"),
+]
+SECRETS = [
+    "Aoife", "Neill", "Priya", "Smith", "Jones", "Callum", "Allister", "Morag", "Leod", "Berg",
+    "Sara", "Lee", "Ngozi", "Brennan", "Kakaminvor",
+]  # fmt: skip
+
+
+def redacted(text: str) -> str:
+    """The text as an export shows it with unreviewed finds kept: only registered forms and
+    detectors may take a name out."""
+    return ExportRedactor(Redactor(REGISTRY), set(), keep_unreviewed=True).redact(text)
+
+
+def leaked(text: str) -> list[str]:
+    return [s for s in SECRETS if re.search(re.escape(s), text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngozi1987 set the password", "[name]1987 set the password"),
+        ("ask 2Ngozi or NGOZI2", "ask [name] or [name]2"),
+        ("see sara_lee_notes.docx", "see [name]_[name]_notes.docx"),
+        ("ngozi_brennan_2024 wrote", "[name]_[name]_2024 wrote"),
+    ],
+)
+def test_a_name_glued_to_digits_or_underscores_is_redacted(text: str, expected: str) -> None:
+    assert redacted(text) == expected
+
+
+def test_a_value_ending_in_a_digit_does_not_end_inside_a_number() -> None:
+    redactor = Redactor([Entry("other", "Flat 3")])
+    assert redactor.redact("Flat 3, then Flat 34.") == "[redacted], then Flat 34."
