@@ -35,6 +35,13 @@ HYPHEN = re.compile(f"[{HYPHENS}]")
 NOTE = re.compile(r"\(([^()]*)\)")
 # A directory name, "Surname, Given" ("Lee, Sara", "van der Berg, Jan").
 DIRECTORY = re.compile(r"([^,]+),([^,]+)")
+# Words inside a name that name no one alone ("Ana de Souza", "Jan van der Berg", "Ali bin Omar").
+NAME_PARTICLES = frozenset((
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "ter", "al", "el", "bin", "ibn", "bint", "ap", "ni", "nic",
+))  # fmt: skip
+# Names run together ("#SaraLee", "smithjones.pdf") shorter than this may be everyday words.
+SQUASHED_MIN = 6
 APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
@@ -110,6 +117,41 @@ def is_role_speaker(value: str) -> bool:
     return not words or all(w in ROLE_SPEAKERS for w in words)
 
 
+def _reading_order(name: str) -> str:
+    """A directory name ("Lee, Sara") as it is read ("Sara Lee"); any other name as it is."""
+    if directory := DIRECTORY.fullmatch(name):
+        return f"{directory.group(2).strip()} {directory.group(1).strip()}"
+    return name
+
+
+def _without_particles(words: list[str]) -> tuple[list[str], list[str]]:
+    """A name's words without the particles inside it, and each surname with its particles:
+    "Jan van der Berg" -> ["Jan", "Berg"], ["van der Berg"]. A first or last word is no
+    particle ("Al Green", "Thanh Le")."""
+    kept: list[str] = []
+    surnames: list[str] = []
+    run: list[str] = []
+    for index, word in enumerate(words):
+        if 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES:
+            run.append(word)
+            continue
+        kept.append(word)
+        if run:
+            surnames.append(" ".join([*run, word]))
+            run = []
+    return kept, surnames
+
+
+def squashed_form(form: str) -> str | None:
+    """A name of several words run together as in a handle, tag or file name ("SaraLee",
+    "SmithJones"); None when it is one word, or too short or common to tell from a word."""
+    words = tokens(form)
+    joined = HYPHEN.sub("", "".join(words))
+    several = len(words) >= 2 or HYPHEN.search(words[0] if words else "") is not None
+    long_enough = len(APOSTROPHE.sub("", joined)) >= SQUASHED_MIN
+    return joined if several and long_enough and not is_common_word(joined) else None
+
+
 def name_parts(entry: Entry) -> list[str]:
     """The parts of a value that identify on their own (first name, surname, "Calderbrook")."""
     words = tokens(entry.value)
@@ -117,14 +159,17 @@ def name_parts(entry: Entry) -> list[str]:
         # A display name's note ("Sara Lee (she/her)", "(Guest)", "(Justice Dept)") names
         # no one with its everyday words: only its unusual ones ("(Kakaminvor Trust)") count.
         notes = tokens(" ".join(NOTE.findall(entry.value)))
-        words = [*tokens(NOTE.sub(" ", entry.value)), *(w for w in notes if not is_common_word(w))]
+        name = _reading_order(" ".join(NOTE.sub(" ", entry.value).split()))
+        kept, surnames = _without_particles(tokens(name))
+        words = [*kept, *(w for w in notes if not is_common_word(w))]
         parts = [
             without_clitic(w) for w in words if w.lower() not in HONORIFICS and not _is_initial(w)
         ]
         hyphenated = [
             piece for w in parts if HYPHEN.search(w) for piece in HYPHEN.split(w) if len(piece) > 1
         ]
-        return [*parts, *hyphenated]
+        squashed = [s for w in [*name.split(), *surnames] if (s := squashed_form(w))]
+        return list(dict.fromkeys([*parts, *surnames, *hyphenated, *squashed]))
     bare = [without_clitic(w) for w in words]
     return [
         w for w in bare if len(w) >= 3 and w.lower() not in GENERIC_PARTS and not is_common_word(w)
@@ -132,15 +177,14 @@ def name_parts(entry: Entry) -> list[str]:
 
 
 def whole_forms(entry: Entry) -> list[str]:
-    """The ways a whole value is written: as registered and, for a person's display name,
-    without its note ("Sara Lee (she/her)": "Sara Lee") and in reading order ("Lee, Sara":
-    "Sara Lee")."""
+    """The ways a whole value is written: as registered, run together ("KakaminvorTrust")
+    and, for a person's display name, without its note ("Sara Lee (she/her)": "Sara Lee") and
+    in reading order ("Lee, Sara": "Sara Lee")."""
     forms = [entry.value]
     if entry.kind in NAME_KINDS:
         name = " ".join(NOTE.sub(" ", entry.value).split())
-        forms.append(name)
-        if directory := DIRECTORY.fullmatch(name):
-            forms.append(f"{directory.group(2).strip()} {directory.group(1).strip()}")
+        forms += [name, _reading_order(name)]
+    forms += [s for form in forms[1:] or forms if (s := squashed_form(form))]
     return [form for form in dict.fromkeys(forms) if tokens(form)]
 
 

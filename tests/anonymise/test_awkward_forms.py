@@ -53,3 +53,51 @@ def test_a_name_glued_to_digits_or_underscores_is_redacted(text: str, expected: 
 def test_a_value_ending_in_a_digit_does_not_end_inside_a_number() -> None:
     redactor = Redactor([Entry("other", "Flat 3")])
     assert redactor.redact("Flat 3, then Flat 34.") == "[redacted], then Flat 34."
+
+
+@pytest.mark.parametrize("keep", [False, True])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("follow #saralee and #NgoziBrennan", "follow #[name] and #[name]"),
+        ("see smithjones_2024.pdf", "see [name]_2024.pdf"),
+        ("the #KakaminvorTrust tag", "the #[organisation] tag"),
+        ("Vanderberg said", "[name] said"),
+        ("AoifeONeill wrote", "[name] wrote"),
+    ],
+)
+def test_a_name_run_together_is_redacted_even_where_unreviewed_finds_are_kept(
+    keep: bool, text: str, expected: str
+) -> None:
+    exporter = ExportRedactor(Redactor(REGISTRY), set(), keep_unreviewed=keep)
+    assert exporter.redact(text) == expected
+
+
+def test_a_name_run_together_needs_enough_letters_to_tell_it_from_a_word() -> None:
+    redactor = Redactor([Entry("name", "Tom Ng"), Entry("name", "Will Power")])
+    assert redactor.redact("Tomng and willpower") == "Tomng and willpower"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prison van was late and the bin was full.", None),
+        ("Der Spiegel ran it; de facto, la la land.", None),
+        ("the van der Berg report", "the [name] report"),
+        ("Van Der Berg said so", "[name] said so"),
+        ("Ali bin Omar and bin Omar", "[name] and [name]"),
+        ("Thanh Le, then Le alone", "[name], then [name] alone"),
+        ("Al Green, then Al alone", "[name], then [name] alone"),
+    ],
+)
+def test_a_particle_inside_a_name_is_no_name_of_its_own(text: str, expected: str | None) -> None:
+    redactor = Redactor(
+        [
+            Entry("name", "Jan van der Berg"),
+            Entry("name", "Ali bin Omar"),
+            Entry("name", "Maria de la Cruz"),
+            Entry("name", "Thanh Le"),
+            Entry("name", "Al Green"),
+        ]
+    )
+    assert redactor.redact(text) == (text if expected is None else expected)
