@@ -14,7 +14,7 @@ from qualcode.anonymise.lexicon import (
     without_clitic,
 )
 from qualcode.anonymise.names import is_first_name, is_surname
-from qualcode.anonymise.terms import HONORIFICS
+from qualcode.anonymise.terms import HONORIFICS, NAME_PARTICLES
 
 SENTENCE_END = ".!?:;…"
 OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
@@ -28,9 +28,7 @@ GAP = re.compile(r"[ \u00a0]|\.[ \u00a0]")
 # The lowercase word after a capitalised one ("line" in "the Victoria line").
 NEXT_LOWERCASE = re.compile(r"[ \u00a0]+([a-z]+)")
 # Lowercase particles inside names: "Ana de Souza", "Jan van der Berg", "Ali bin Omar".
-PARTICLES = (
-    "de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|al|el|bin|ibn|bint|ap|ni|nic"
-)
+PARTICLES = "|".join(sorted(NAME_PARTICLES))
 JOIN = re.compile(rf"[ \u00a0](?:(?:{PARTICLES})[ \u00a0])*")
 # The last word of a place or organisation, not a surname ("Grace Street", "Hope Trust").
 PLACE_WORDS = frozenset((
