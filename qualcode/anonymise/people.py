@@ -21,8 +21,9 @@ OPENERS = " \t\u00a0\"'“‘([—–-*_>#"
 SAINT = re.compile(r"(?<![\w'’])(?:St|St\.|Saint|Ste)[ \u00a0]$")
 QUOTE_OPENERS = '"“‘(>'  # ">" ends a caption's voice tag (<v Sam>) or opens a quote
 ACRONYM_MAX = 5
-# A word that starts with a capital letter (scanning only these keeps long texts fast).
-CAPITALISED = re.compile(rf"(?<![\w'’\-]){CAPITAL}(?:[\w'’\-]*[^\W_])?")
+# A word that starts with a capital letter (scanning only these keeps long texts fast): its
+# letters, apostrophes and hyphens, so a digit or "_" glued on ends it ("Fionnuala2" is a name).
+CAPITALISED = re.compile(rf"(?<![\w'’\-]){CAPITAL}[^\W\d_]*(?:['’\-]+[^\W\d_]+)*")
 # What may stand between two words of one name: a space, or an initial's full stop and a space.
 GAP = re.compile(r"[ \u00a0]|\.[ \u00a0]")
 # The lowercase word after a capitalised one ("line" in "the Victoria line").

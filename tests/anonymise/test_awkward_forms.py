@@ -101,3 +101,19 @@ def test_a_particle_inside_a_name_is_no_name_of_its_own(text: str, expected: str
         ]
     )
     assert redactor.redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fionnuala2 said no.", "[name?]2 said no."),
+        ("We rang Siobhan’s office.", "We rang [name?]’s office."),
+        ("I told DEIRDRE MCDONAGH so.", "I told [name?] so."),
+        ("I asked Deirdre\nMcDonagh about it.", "I asked [name?]\n[name?] about it."),
+        ("Aoibheann🙂 said", "[name?]🙂 said"),
+        ("Piet van der Waal said", "[name?] said"),
+    ],
+)
+def test_a_name_nobody_registered_is_flagged_in_awkward_forms(text: str, expected: str) -> None:
+    exporter = ExportRedactor(Redactor(REGISTRY), set(), keep_unreviewed=False)
+    assert exporter.redact(text) == expected
