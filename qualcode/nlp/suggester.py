@@ -108,19 +108,24 @@ class Suggester:
     ) -> Iterator[tuple[PassageText, Layers]]:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches;
         the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
-        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
         todo = iter(passages)
         size = max(1, batch_size)
         while True:
             with paused_gc():
-                chunk = list(islice(todo, size))
-                # The bodies alone go through nlp.pipe, one chunk at a time: as_tuples pairs
-                # each doc with its passage through generators, a tenth of the tokenizer's time.
-                docs = self.nlp.pipe((p.body for p in chunk), batch_size=size, disable=apart)
-                found = self._batch_layers(list(zip(docs, chunk, strict=True))) if chunk else []
-            if not chunk:
+                found = self._chunk_layers(list(islice(todo, size)))
+            if not found:
                 return
             yield from found
+
+    def _chunk_layers(self, chunk: list[PassageText]) -> list[tuple[PassageText, Layers]]:
+        """The layers of one chunk of passages, piped through the pipeline in one batch."""
+        if not chunk:
+            return []
+        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
+        # The bodies alone go through nlp.pipe: as_tuples pairs each doc with its passage
+        # through generators, a tenth of the tokenizer's time.
+        docs = self.nlp.pipe((p.body for p in chunk), batch_size=len(chunk), disable=apart)
+        return self._batch_layers(list(zip(docs, chunk, strict=True)))
 
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
@@ -235,13 +240,16 @@ class Suggester:
         if n_process > 1 and worth_forking(len(passages)):
             yield from score_forked(self, passages, floor, batch_size, n_process)
             return
-        scored = (
-            (passage, self.rank(layers, floor))
-            for passage, layers in self.layers(passages, batch_size=batch_size)
-        )
+        todo = iter(passages)
+        size = max(1, batch_size)
         while True:
+            # Each chunk's layers (docs, cue evidence) are made and dropped with the collector
+            # held off, so only the suggestions are left for its next pass to walk.
             with paused_gc(), one_blas_thread():
-                batch = list(islice(scored, max(1, batch_size)))
+                batch = [
+                    (passage, self.rank(layers, floor))
+                    for passage, layers in self._chunk_layers(list(islice(todo, size)))
+                ]
             if not batch:
                 return
             yield from batch
