@@ -18,7 +18,7 @@ from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
-from qualcode.nlp.layers import Labels, Layers, blend_batch, cue_scores, similarity_scores
+from qualcode.nlp.layers import Labels, Layers, blend_batch
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
 from qualcode.nlp.neighbours import NEIGHBOURS, NeighbourMemory
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
@@ -138,9 +138,12 @@ class Suggester:
         evidence = [self.cues.evidence(doc, p.body_start, p.body) for doc, p in batch]
         size = (len(batch), len(labels.keys))
         cue, similarity = numpy.zeros(size), numpy.zeros(size)
+        position = labels.position
         for row, (found, matches) in enumerate(zip(evidence, definitions, strict=True)):
-            cue[row] = cue_scores(labels, found)
-            similarity[row] = similarity_scores(labels, matches)
+            for code, hits in found.items():
+                cue[row, position[code]] = hits.score
+            if matches.vector is not None:
+                similarity[row] = matches.vector
         blended = blend_batch(cue, similarity, model, trust, votes, uncoded)
         return [
             (
