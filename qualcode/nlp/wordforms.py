@@ -3,6 +3,7 @@ batch of tokens at once."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import numpy
@@ -17,13 +18,16 @@ class FormTable:
     token or a sort of the batch; forms not seen before are worked out once each, by `work`.
     Orth hashes are murmur hashes, so their low bits spread them over the slots; the table is
     kept at most half full, so a lookup probes about one and a half slots.
+
+    Safe to share between threads (the TUI's workers share one blank pipeline): a lookup reads
+    one snapshot of the arrays, a new form is written key last under a lock, and a grown table
+    is swapped in whole.
     """
 
     def __init__(self, work: Callable[[int], tuple[int, bool]], size: int = 4096) -> None:
         self._work = work
-        self._keys = numpy.zeros(size, dtype=numpy.uint64)
-        self._lemmas = numpy.zeros(size, dtype=numpy.uint64)
-        self._content = numpy.zeros(size, dtype=bool)
+        self._lock = threading.Lock()
+        self._arrays = _empty(size)
         self._count = 0
 
     def __len__(self) -> int:
@@ -31,54 +35,69 @@ class FormTable:
 
     def lookup(self, orths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The lemma hash of each form and whether it is a content word."""
-        slots, unseen = self._slots(orths)
-        if len(unseen):
-            for orth in numpy.unique(unseen).tolist():
-                self._add(orth, *self._work(orth))
-            slots, unseen = self._slots(orths)
-            assert not len(unseen)
-        return self._lemmas[slots], self._content[slots]
-
-    def _slots(self, orths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """Each form's slot, and the forms the table does not hold (their slots are junk)."""
-        keys, mask = self._keys, numpy.uint64(len(self._keys) - 1)
-        slots = (orths & mask).astype(numpy.intp)
-        unseen: list[numpy.ndarray] = []
-        pending = numpy.arange(len(orths))
-        while len(pending):
-            held = keys[slots[pending]]
-            wanted = orths[pending]
-            free = held == EMPTY
-            if free.any():
-                unseen.append(wanted[free])
-            pending = pending[(held != wanted) & ~free]
-            slots[pending] = (slots[pending] + 1) & (len(keys) - 1)
-        return slots, (numpy.concatenate(unseen) if unseen else orths[:0])
+        while True:
+            arrays = self._arrays
+            slots, unseen = _slots(arrays[0], orths)
+            if not len(unseen):
+                return arrays[1][slots], arrays[2][slots]
+            with self._lock:
+                # Another thread may have added some of them since the snapshot was taken.
+                _, still = _slots(self._arrays[0], numpy.unique(unseen))
+                for orth in still.tolist():
+                    self._add(orth, *self._work(orth))
 
     def _add(self, orth: int, lemma: int, content: bool) -> None:
         if orth == EMPTY:
             raise ValueError("a word form cannot be the empty string")
-        if 2 * (self._count + 1) > len(self._keys):
+        if 2 * (self._count + 1) > len(self._arrays[0]):
             self._grow()
-        mask = len(self._keys) - 1
+        keys, lemmas, kinds = self._arrays
+        mask = len(keys) - 1
         slot = orth & mask
-        while self._keys[slot]:
+        while keys[slot]:
             slot = (slot + 1) & mask
-        self._keys[slot], self._lemmas[slot], self._content[slot] = orth, lemma, content
+        lemmas[slot], kinds[slot] = lemma, content
+        keys[slot] = orth  # last: a reader that finds the key finds its lemma
         self._count += 1
 
     def _grow(self) -> None:
-        held = numpy.flatnonzero(self._keys)
-        entries = zip(
-            self._keys[held].tolist(),
-            self._lemmas[held].tolist(),
-            self._content[held].tolist(),
-            strict=True,
-        )
-        size = 2 * len(self._keys)
-        self._keys = numpy.zeros(size, dtype=numpy.uint64)
-        self._lemmas = numpy.zeros(size, dtype=numpy.uint64)
-        self._content = numpy.zeros(size, dtype=bool)
-        self._count = 0
+        keys, lemmas, kinds = self._arrays
+        held = numpy.flatnonzero(keys)
+        entries = zip(keys[held].tolist(), lemmas[held].tolist(), kinds[held].tolist(), strict=True)
+        grown = _empty(2 * len(keys))
+        mask = len(grown[0]) - 1
         for orth, lemma, content in entries:
-            self._add(orth, lemma, content)
+            slot = orth & mask
+            while grown[0][slot]:
+                slot = (slot + 1) & mask
+            grown[0][slot], grown[1][slot], grown[2][slot] = orth, lemma, content
+        self._arrays = grown
+
+
+_Arrays = tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+
+
+def _empty(size: int) -> _Arrays:
+    """Keys, lemmas and content flags of an empty table of this many slots (a power of 2)."""
+    return (
+        numpy.zeros(size, dtype=numpy.uint64),
+        numpy.zeros(size, dtype=numpy.uint64),
+        numpy.zeros(size, dtype=bool),
+    )
+
+
+def _slots(keys: numpy.ndarray, orths: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each form's slot among keys, and the forms not held (their slots are junk)."""
+    mask = len(keys) - 1
+    slots = (orths & numpy.uint64(mask)).astype(numpy.intp)
+    unseen: list[numpy.ndarray] = []
+    pending = numpy.arange(len(orths))
+    while len(pending):
+        held = keys[slots[pending]]
+        wanted = orths[pending]
+        free = held == EMPTY
+        if free.any():
+            unseen.append(wanted[free])
+        pending = pending[(held != wanted) & ~free]
+        slots[pending] = (slots[pending] + 1) & mask
+    return slots, (numpy.concatenate(unseen) if unseen else orths[:0])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+
 import numpy
 import pytest
 
@@ -46,4 +49,39 @@ def test_the_lemmatizer_lemmas_as_the_lookup_table_gives_them() -> None:
     assert [t.lemma_ for t in docs[1]][:5] == ["the", "tender", "be", "bid", "again"]
     assert all(
         [t.lemma for t in doc] == [t.lemma for t in docs[i % 2]] for i, doc in enumerate(docs)
+    )
+
+
+def test_threads_sharing_a_table_each_get_every_lemma_right_while_it_grows() -> None:
+    # The TUI's thread workers share one blank pipeline, so its table is filled and grown
+    # by several threads at once; a reader must never see a key without its lemma.
+    def work(orth: int) -> tuple[int, bool]:
+        return orth ^ 0xFFFF, orth % 3 == 0
+
+    table = FormTable(work, size=8)
+    errors: list[str] = []
+
+    def scorer(seed: int) -> None:
+        rng = numpy.random.default_rng(seed)
+        for _ in range(40):
+            orths = rng.integers(1, 5000, 300).astype(numpy.uint64) << numpy.uint64(9)
+            lemmas, content = table.lookup(orths)
+            if lemmas.tolist() != [o ^ 0xFFFF for o in orths.tolist()]:
+                errors.append("lemma")
+            if content.tolist() != [o % 3 == 0 for o in orths.tolist()]:
+                errors.append("content")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=scorer, args=(seed,)) for seed in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert len(table) == len(
+        set(table.lookup(numpy.arange(1, 5000, dtype=numpy.uint64) << numpy.uint64(9))[0].tolist())
     )
