@@ -49,7 +49,7 @@ class DefinitionMatches:
         if self._index is None or self._weights is None or self._rows is None:
             return ()
         index = self._index
-        parts = index.matrix[self._rows, index.column[code]] * self._weights
+        parts = index.by_code[index.column[code]][self._rows] * self._weights
         top = numpy.argsort(-parts)[:SHOWN_WORDS].tolist()
         values, rows = parts.tolist(), self._rows
         return tuple(index.strings[index.vocabulary[rows[i]]] for i in top if values[i] > 0)
@@ -89,6 +89,8 @@ class DefinitionIndex:
                 matrix[column[lemma], col] = (1 + math.log(times)) * self.idf[column[lemma]]
         norms = numpy.linalg.norm(matrix, axis=0)
         self.matrix = matrix / numpy.where(norms > 0, norms, 1)
+        # Each code's column laid out as a row, for the words of one code (a plain take).
+        self.by_code = numpy.ascontiguousarray(self.matrix.T)
         self.vocabulary = vocabulary  # lemma hashes, ascending: row = position
         self.keys = numpy.array(vocabulary, dtype=numpy.uint64)
 

@@ -18,6 +18,8 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.api import Model
 
+from qualcode.nlp.wordforms import FormTable
+
 LEMMATIZER = "lemmatizer"
 CONTENT_LEMMAS = "qualcode.content_lemmas"
 TEXTCAT = "textcat_multilabel"
@@ -26,19 +28,21 @@ TEXTCAT = "textcat_multilabel"
 class LowercaseLemmatizer(Lemmatizer):
     """spaCy's lookup lemmatizer keyed on the lowercased token, so "Commissioners" → "commissioner".
 
-    Lemmas are always lowercase; a per-orth cache keeps it fast on large corpora.
+    Lemmas are always lowercase; each word form's lemma is worked out once and kept in a table
+    looked up a whole batch at once (qualcode.nlp.wordforms), which keeps it fast on large
+    corpora.
     """
 
     def __init__(self, vocab: Vocab, name: str = LEMMATIZER) -> None:
         super().__init__(vocab, None, name, mode="lookup", overwrite=True)
-        self._cache: dict[int, tuple[int, bool]] = {}
+        self._forms = FormTable(self._lemma_of)
 
     def __call__(self, doc: Doc) -> Doc:
         self._lemmatize([doc])
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Lemmatize in batches: each distinct word form of a batch is looked up once."""
+        """Lemmatize in batches: the tokens of a batch are looked up at once."""
         docs = iter(stream)
         while batch := list(islice(docs, batch_size)):
             self._lemmatize(batch)
@@ -50,12 +54,7 @@ class LowercaseLemmatizer(Lemmatizer):
         orths = [doc.to_array(ORTH) for doc in docs]
         if not any(len(found) for found in orths):
             return
-        forms, where = numpy.unique(numpy.concatenate(orths), return_inverse=True)
-        cache = self._cache
-        known = [cache.get(orth) or self._lemma_of(orth) for orth in forms.tolist()]
-        where = where.reshape(-1)
-        lemmas = numpy.array([lemma for lemma, _ in known], dtype=numpy.uint64)[where]
-        content = numpy.array([is_content for _, is_content in known], dtype=bool)[where]
+        lemmas, content = self._forms.lookup(numpy.concatenate(orths))
         start = 0
         for doc, found in zip(docs, orths, strict=True):
             stop = start + len(found)
@@ -72,9 +71,7 @@ class LowercaseLemmatizer(Lemmatizer):
         found = table.get(lower, lower)
         text = (found[0] if isinstance(found, list) else found).lower()
         lexeme = self.vocab[orth]
-        known = (int(self.vocab.strings.add(text)), lexeme.is_alpha and not lexeme.is_stop)
-        self._cache[orth] = known
-        return known
+        return int(self.vocab.strings.add(text)), lexeme.is_alpha and not lexeme.is_stop
 
     def initialize(
         self,
@@ -83,12 +80,17 @@ class LowercaseLemmatizer(Lemmatizer):
         nlp: Language | None = None,
         lookups: Lookups | None = None,
     ) -> None:
-        self._cache = {}
+        self._forms = FormTable(self._lemma_of)
         super().initialize(get_examples, nlp=nlp, lookups=lookups)
 
     def from_bytes(self, *args: Any, **kwargs: Any) -> LowercaseLemmatizer:
-        self._cache = {}
+        self._forms = FormTable(self._lemma_of)
         super().from_bytes(*args, **kwargs)
+        return self
+
+    def from_disk(self, *args: Any, **kwargs: Any) -> LowercaseLemmatizer:
+        self._forms = FormTable(self._lemma_of)
+        super().from_disk(*args, **kwargs)
         return self
 
 

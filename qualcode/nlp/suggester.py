@@ -18,7 +18,7 @@ from qualcode.nlp.combine import blend, origin_of, reason
 from qualcode.nlp.corpus import codebook_entries
 from qualcode.nlp.cues import CueIndex, leaf_codes
 from qualcode.nlp.definitions import DefinitionIndex
-from qualcode.nlp.layers import Labels, Layers, blend_batch, cue_scores, similarity_scores
+from qualcode.nlp.layers import Labels, Layers, blend_batch
 from qualcode.nlp.modelstore import ModelInfo, ModelLoadError, current_model_info, load_current
 from qualcode.nlp.neighbours import NEIGHBOURS, NeighbourMemory
 from qualcode.nlp.pipeline import TEXTCAT, blank_pipeline
@@ -108,19 +108,24 @@ class Suggester:
     ) -> Iterator[tuple[PassageText, Layers]]:
         """Each passage with its cue evidence and model scores, through nlp.pipe in batches;
         the blend of each batch is worked out at once (qualcode.nlp.layers.blend_batch)."""
-        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
         todo = iter(passages)
         size = max(1, batch_size)
         while True:
             with paused_gc():
-                chunk = list(islice(todo, size))
-                # The bodies alone go through nlp.pipe, one chunk at a time: as_tuples pairs
-                # each doc with its passage through generators, a tenth of the tokenizer's time.
-                docs = self.nlp.pipe((p.body for p in chunk), batch_size=size, disable=apart)
-                found = self._batch_layers(list(zip(docs, chunk, strict=True))) if chunk else []
-            if not chunk:
+                found = self._chunk_layers(list(islice(todo, size)))
+            if not found:
                 return
             yield from found
+
+    def _chunk_layers(self, chunk: list[PassageText]) -> list[tuple[PassageText, Layers]]:
+        """The layers of one chunk of passages, piped through the pipeline in one batch."""
+        if not chunk:
+            return []
+        apart = [name for name in (TEXTCAT, NEIGHBOURS) if name in self.nlp.pipe_names]
+        # The bodies alone go through nlp.pipe: as_tuples pairs each doc with its passage
+        # through generators, a tenth of the tokenizer's time.
+        docs = self.nlp.pipe((p.body for p in chunk), batch_size=len(chunk), disable=apart)
+        return self._batch_layers(list(zip(docs, chunk, strict=True)))
 
     def _batch_layers(
         self, batch: list[tuple[Doc, PassageText]]
@@ -133,9 +138,12 @@ class Suggester:
         evidence = [self.cues.evidence(doc, p.body_start, p.body) for doc, p in batch]
         size = (len(batch), len(labels.keys))
         cue, similarity = numpy.zeros(size), numpy.zeros(size)
+        position = labels.position
         for row, (found, matches) in enumerate(zip(evidence, definitions, strict=True)):
-            cue[row] = cue_scores(labels, found)
-            similarity[row] = similarity_scores(labels, matches)
+            for code, hits in found.items():
+                cue[row, position[code]] = hits.score
+            if matches.vector is not None:
+                similarity[row] = matches.vector
         blended = blend_batch(cue, similarity, model, trust, votes, uncoded)
         return [
             (
@@ -235,13 +243,16 @@ class Suggester:
         if n_process > 1 and worth_forking(len(passages)):
             yield from score_forked(self, passages, floor, batch_size, n_process)
             return
-        scored = (
-            (passage, self.rank(layers, floor))
-            for passage, layers in self.layers(passages, batch_size=batch_size)
-        )
+        todo = iter(passages)
+        size = max(1, batch_size)
         while True:
+            # Each chunk's layers (docs, cue evidence) are made and dropped with the collector
+            # held off, so only the suggestions are left for its next pass to walk.
             with paused_gc(), one_blas_thread():
-                batch = list(islice(scored, max(1, batch_size)))
+                batch = [
+                    (passage, self.rank(layers, floor))
+                    for passage, layers in self._chunk_layers(list(islice(todo, size)))
+                ]
             if not batch:
                 return
             yield from batch
