@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import platform
 import pty
 import subprocess
 import sys
@@ -12,6 +13,13 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# Training's last bits follow the OpenBLAS kernel the CPU selects, and the scoring reference
+# (tests/nlp/test_scoring_reference.py) was written under the Haswell kernel, which every x86-64
+# CPU with AVX2 can run: pin it before anything loads numpy, so the suite gives the same on any
+# such machine (a CPU with AVX-512 would otherwise pick SkylakeX).
+if platform.machine().lower() in {"x86_64", "amd64"}:
+    os.environ.setdefault("OPENBLAS_CORETYPE", "Haswell")
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
