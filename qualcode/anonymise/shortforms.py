@@ -7,7 +7,12 @@ from weakref import WeakKeyDictionary
 
 from qualcode.anonymise.capitals import CAPITAL
 from qualcode.anonymise.lexicon import is_common_word
-from qualcode.anonymise.people import ORGANISATION_WORDS, PLACE_OR_ORGANISATION, sentence_initial
+from qualcode.anonymise.people import (
+    ORGANISATION_WORDS,
+    PLACE_OR_ORGANISATION,
+    PLACE_WORDS,
+    sentence_initial,
+)
 from qualcode.anonymise.redactor import Redactor
 from qualcode.anonymise.terms import GENERIC_PARTS, Entry, tokens
 
@@ -19,6 +24,10 @@ WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # A capitalised word right after a short form: the text names something longer ("Northern
 # Ireland"), unless the word is one organisations end in ("Keyring Ltd").
 NEXT_CAPITALISED = re.compile(rf"(?:[ \u00a0]+|[ \u00a0]*[\-‐–][ \u00a0]*){CAPITAL}[\w'’]*")
+# A longer name going on after small words ("Friends of the Earth"), or a place word after
+# an everyday one ("the Northern line").
+LONGER_NAME = re.compile(rf"[ \u00a0]+(?:(?:of|the|for|&)[ \u00a0]+)+{CAPITAL}")
+NEXT_LOWERCASE = re.compile(r"[ \u00a0]+([a-z]+)")
 
 _cache: WeakKeyDictionary[Redactor, ShortForms] = WeakKeyDictionary()
 
@@ -81,13 +90,18 @@ class ShortForms:
 
     @staticmethod
     def _written_as_name(text: str, start: int, end: int) -> bool:
-        """Capitalised, not an everyday word opening a sentence, not the start of a longer
-        name; what follows may be a word organisations end in ("Keyring Ltd")."""
+        """Capitalised, not an everyday word opening a sentence or before a place word, not
+        the start of a longer name; what follows may be a word organisations end in ("Keyring
+        Ltd")."""
         words = WRITTEN_WORD.findall(text, start, end)
         if any(not w[:1].isupper() for w in words if w.lower() not in GENERIC_PARTS):
             return False
-        if len(words) == 1 and is_common_word(words[0]) and sentence_initial(text, start):
+        if LONGER_NAME.match(text, end):
             return False
+        if len(words) == 1 and is_common_word(words[0]):
+            after = NEXT_LOWERCASE.match(text, end)
+            if sentence_initial(text, start) or (after and after.group(1) in PLACE_WORDS):
+                return False
         following = NEXT_CAPITALISED.match(text, end)  # ends at a word organisations end in
         if following is None:
             return True

@@ -43,6 +43,7 @@ def exported(text: str, entries: list[Entry]) -> str:
         ("We joined Keyring Ltd in May.", "We joined [organisation?] in May."),
         ("The Friends of Hollin wrote.", "The [organisation?] wrote."),
         ("We met the Friends at Bridge & Gate.", "We met the [organisation?] at [organisation?]."),
+        ("Both Northern Lights and Keyring bid.", "Both [organisation?] and [organisation?] bid."),
     ],
 )
 def test_short_forms_of_a_registered_organisation_are_flagged(text: str, redacted: str) -> None:
@@ -58,6 +59,8 @@ def test_short_forms_of_a_registered_organisation_are_flagged(text: str, redacte
         "Friends told me. The Arts Council pays.",
         "Lights went out at the Gate.",
         "The rest was fine.",
+        "We took the Northern line home.",  # a place word after the first word
+        "Then Friends of the Earth came.",  # a longer name going on with "of the"
     ],
 )
 def test_everyday_words_and_other_names_are_not_flagged(text: str) -> None:
