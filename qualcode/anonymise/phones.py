@@ -14,6 +14,8 @@ US_GROUPING = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 LONGEST, SHORTEST_WITHOUT_PLUS = 15, 10
 # A date and time stamp run together ("20250611140233", as Teams names its recordings).
 DATE_STAMP = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+# A date inside a candidate ("11.06.2025 14:02", "3-6-2024 1530").
+DATE = re.compile(r"(?<!\d)\d{1,2}[.\-]\d{1,2}[.\-](?:19|20)\d\d(?!\d)")
 # What makes a long number money or a reference rather than a phone number.
 CURRENCY_BEFORE = re.compile(r"[£$€¥][ \u00a0]?$")
 MONEY_AFTER = re.compile(r"[ \u00a0]*(?:pounds|quid|euros?|dollars?|gbp|usd|eur)\b", re.IGNORECASE)
@@ -38,9 +40,11 @@ def _uk_national(candidate: str, digits: str) -> bool:
 
 def _without_plus(candidate: str, digits: str) -> bool:
     """A country code and number written without "+" or "00": "447700900123", "44 7700 900123",
-    "353 87 123 4567", "1 800 555 0123". Not a date stamp, a list of years ("2019 2020 2021"),
+    "353 87 123 4567", "1 800 555 0123". Not a date (stamp), a list of years ("2019 2020 2021"),
     a year-led reference ("2023-000451"), a decimal or a round sum ("10000000000")."""
     if not SHORTEST_WITHOUT_PLUS <= len(digits) <= LONGEST or "/" in candidate:
+        return False
+    if DATE.search(candidate):
         return False
     groups = _groups(candidate)
     if len(groups) == 1:

@@ -46,6 +46,8 @@ def test_numbers_with_a_country_code_but_no_plus_are_phones(number: str) -> None
         "Recording 20250611140233 is saved.",  # a date and time stamp
         "Pi is 3.14159265358 or so.",
         "Count 1 2 3 4 5 6 7 8 9 10 11 12 now.",
+        "We met on 11.06.2025 14:02 in the hall.",  # a date and an hour
+        "Filed 3-6-2024 1530 by the clerk.",
     ],
 )
 def test_long_numbers_that_are_not_phones(text: str) -> None:
