@@ -20,10 +20,18 @@ from qualcode.export.policy import ExportRedactor
         ("Siobhan O'Neill-de Souza", "O'Neill-de Souza said so", "[name] said so"),
         ("Siobhan O'Neill-de Souza", "and de Souza too", "and [name] too"),
         ("Ana da Silva", "Then da Silva rang", "Then [name] rang"),
+        ("van der Berg, Pieter", "Ask van der Berg or Pieter", "Ask [name] or [name]"),
+        ("Le Van Thanh", "Le and Thanh came", "[name] and [name] came"),
     ],
 )
 def test_a_registered_name_takes_its_particles(registered: str, text: str, redacted: str) -> None:
     assert Redactor([Entry("name", registered)]).redact(text) == redacted
+
+
+def test_a_speaker_label_starting_with_a_particle_leaves_the_word_alone() -> None:
+    redactor = Redactor([Entry("speaker", "van der Berg, Pieter")])  # as Teams lists him
+    text = "The van was late, said van der Berg."
+    assert redactor.redact(text) == "The van was late, said [name]."
 
 
 @pytest.mark.parametrize(
