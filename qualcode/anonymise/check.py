@@ -9,6 +9,7 @@ from qualcode.anonymise.detectors import DETECTOR_KINDS, detect
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
 from qualcode.anonymise.people import CAPITALISED, capitalised_spans
 from qualcode.anonymise.redactor import Redactor
+from qualcode.anonymise.shortforms import ShortForms, short_forms
 from qualcode.anonymise.terms import normalise
 
 
@@ -55,21 +56,24 @@ def find_residual(
     """Possible identifiers in a text that the registry does not cover and nobody dismissed."""
     registered = redactor.find_registered(text)
     covered = {i for r in registered for i in range(r.start, r.end)}
-    spans = residual_spans(text, covered, 0, len(text))
+    spans = residual_spans(text, covered, 0, len(text), short_forms(redactor))
     findings = collect(text, spans, dismissed)
     add_repeats(text, list(findings.values()), covered, 0, len(text))
     return sorted(findings.values(), key=lambda f: f.offsets[0])
 
 
 def residual_spans(
-    text: str, covered: set[int], begin: int, stop: int
+    text: str, covered: set[int], begin: int, stop: int, shortened: ShortForms | None = None
 ) -> list[tuple[int, int, str]]:
-    """Detector hits and capitalised non-words in text[begin:stop] (whole lines) outside the
-    `covered` positions (registered identifiers), which grows by the detector hits."""
+    """Detector hits, short forms of registered organisations (`shortened`) and capitalised
+    non-words in text[begin:stop] (whole lines) outside the `covered` positions (registered
+    identifiers), which grows by the detector hits and short forms."""
     piece = text[begin:stop]
     hits = [h for h in detect(piece) if h.start + begin not in covered]
     spans = [(h.start + begin, h.end + begin, h.kind) for h in hits]
-    covered.update(i + begin for h in hits for i in range(h.start, h.end))
+    if shortened is not None:
+        spans += shortened.spans(text, covered, begin, stop)
+    covered.update(i for start, end, _ in spans for i in range(start, end))
     return spans + capitalised_spans(text, covered, begin, stop)
 
 

@@ -9,8 +9,9 @@ from qualcode.anonymise.hits import DIGIT, Hit, matches
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name, is_surname
 from qualcode.anonymise.numbers import find_nhs_numbers, find_ni_numbers, find_prison_numbers
+from qualcode.anonymise.phones import find_phones
 
-__all__ = ["DETECTOR_KINDS", "Hit", "detect"]
+__all__ = ["DETECTOR_KINDS", "Hit", "detect", "find_phones"]
 
 DETECTOR_KINDS = frozenset(
     ["email", "url", "handle", "phone", "postcode", "ni_number", "nhs_number", "prison_number"]
@@ -49,9 +50,6 @@ POSTCODE = re.compile(
     r" ?\d[ABD-HJLNP-UW-Z]{2})(?![\w])",
     re.IGNORECASE,
 )
-# A run of digits with the separators people type into phone numbers; checked further below.
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \u00a0().\-/]{6,}\d(?![\w])")
-US_GROUPING = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 HONORIFIC = re.compile(
     r"\b(?=[MDPSLRICFBJN])"  # every title's first letter, checked once before the titles
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Pastor|Imam"
@@ -74,19 +72,6 @@ def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in TRAILING:
         end -= 1
     return end
-
-
-def _is_phone(candidate: str) -> bool:
-    digits = re.sub(r"\D", "", candidate)
-    if candidate.startswith(("+", "00")):
-        return 8 <= len(digits) <= 15
-    if candidate.lstrip("(").startswith("0"):
-        # UK numbers come in two to four groups ("0161 496 0732"); dates with a time
-        # ("01/02/2024 10") or counted digits ("0 1 2 3 4 ...") do not.
-        groups = [g for g in re.split(r"[^\d/]+", candidate) if g]
-        plausible = "/" not in candidate and len(groups) <= 4 and min(map(len, groups)) >= 2
-        return plausible and len(digits) in (10, 11)
-    return bool(US_GROUPING.match(candidate))
 
 
 def find_emails(text: str) -> Iterator[Hit]:
@@ -131,17 +116,6 @@ def find_postcodes(text: str) -> Iterator[Hit]:
     """UK postcodes such as SW1A 1AA or m1 1ae."""
     for match in matches(POSTCODE, text, DIGIT):
         yield Hit(match.start(), match.end(), "postcode", match.group())
-
-
-def find_phones(text: str) -> Iterator[Hit]:
-    """UK numbers (0161 496 0732, 07700 900123, +44 (0)20 7946 0123) and international ones."""
-    for match in matches(PHONE_CANDIDATE, text, DIGIT):
-        start, end = match.start(), match.end()
-        while end > start and not text[end - 1].isdigit():
-            end -= 1
-        candidate = text[start:end]
-        if _is_phone(candidate):
-            yield Hit(start, end, "phone", candidate)
 
 
 def _named(title: str, rest: str) -> bool:

@@ -19,6 +19,7 @@ from qualcode.anonymise.lexicon import is_common_word, without_clitic
 from qualcode.anonymise.normal import Folded, fold
 from qualcode.anonymise.people import CAPITALISED, JOIN
 from qualcode.anonymise.redactor import Redaction, Redactor
+from qualcode.anonymise.shortforms import short_forms
 
 Span = tuple[int, int, str]
 LINE_BREAK = re.compile("\n")
@@ -61,6 +62,7 @@ class NearbyResidual:
         self.text = text
         self.redactor = redactor
         self.dismissed = dismissed
+        self._shortened = short_forms(redactor)
         self._folded = fold(text)
         breaks = [m.end() for m in LINE_BREAK.finditer(text)]
         cuts = sentence_cuts(text)
@@ -118,7 +120,7 @@ class NearbyResidual:
             misspelt = self.redactor.find_misspelt(self.text[start:end], shifted, folded)
             covered = {i for r in written for i in range(max(r.start, start), min(r.end, end))}
             covered.update(i + start for r in misspelt for i in range(r.start, r.end))
-            self._spans[line] = residual_spans(self.text, covered, start, end)
+            self._spans[line] = residual_spans(self.text, covered, start, end, self._shortened)
             self._covered[line] = covered  # now with the detector hits too
         return self._spans[line]
 

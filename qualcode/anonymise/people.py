@@ -31,6 +31,12 @@ NEXT_LOWERCASE = re.compile(r"[ \u00a0]+([a-z]+)")
 # Lowercase particles inside names: "Ana de Souza", "Jan van der Berg", "Ali bin Omar".
 PARTICLES = "|".join(sorted(NAME_PARTICLES))
 JOIN = re.compile(rf"[ \u00a0](?:(?:{PARTICLES})[ \u00a0])*")
+# Particles before a name's first capital ("and de la Cruz's deputy"): two or more, or one
+# that is seldom an English word before a capital ("van Gogh", not "do", "al" or "ni").
+PARTICLES_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?:(?:{PARTICLES})[ \u00a0]){{2,}}$"
+    r"|(?<![\w'’\-])(?:de|da|di|du|del|della|dos|das|van|von|bin|ibn|bint|le|la|ap)[ \u00a0]$"
+)
 # The last word of a place or organisation, not a surname ("Grace Street", "Hope Trust").
 PLACE_WORDS = frozenset((
     "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "square",
@@ -219,6 +225,14 @@ def _keeps_opener(text: str, run: list[Word]) -> bool:
     return _candidate(run[0]) or _strong_given(run[0]) or _person(text, run)
 
 
+def _particles_before(text: str, start: int, begin: int, covered: set[int]) -> int:
+    """Where a name starting at `start` starts with the particles before it ("de la Cruz")."""
+    before = PARTICLES_BEFORE.search(text, max(begin, start - 40), start)
+    if before is None or any(i in covered for i in range(before.start(), start)):
+        return start
+    return before.start()
+
+
 def capitalised_spans(
     text: str, covered: set[int], begin: int = 0, stop: int | None = None
 ) -> list[tuple[int, int, str]]:
@@ -244,8 +258,9 @@ def capitalised_spans(
             if any(_candidate(w) for w in run):
                 spans.append((run[0].start, end, _kind(text, run)))
             continue
+        start = _particles_before(text, run[0].start, begin, covered)
         if _person(text, run):
-            spans.append((run[0].start, end, "name"))
+            spans.append((start, end, "name"))
         elif any(_candidate(w) for w in run) and not all(_letter(w) for w in run):
-            spans.append((run[0].start, end, _kind(text, run)))
+            spans.append((start, end, _kind(text, run)))
     return spans

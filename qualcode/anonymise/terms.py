@@ -126,19 +126,27 @@ def _reading_order(name: str) -> str:
 
 def _without_particles(words: list[str]) -> tuple[list[str], list[str]]:
     """A name's words without the particles inside it, and each surname with its particles:
-    "Jan van der Berg" -> ["Jan", "Berg"], ["van der Berg"]. A first or last word is no
-    particle ("Al Green", "Thanh Le")."""
+    "Jan van der Berg" -> ["Jan", "Berg"], ["van der Berg"]; "Siobhan O'Neill-de Souza" ->
+    [..., "Souza"], ["de Souza", "O'Neill-de Souza"]. A capitalised first word or a last word
+    is no particle ("Al Green", "Thanh Le"); a lowercase first one is ("van der Berg")."""
     kept: list[str] = []
     surnames: list[str] = []
     run: list[str] = []
+    joined: str | None = None  # a hyphenated word ending in a particle: "O'Neill-de"
     for index, word in enumerate(words):
-        if 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES:
+        last = index == len(words) - 1
+        if (index > 0 or word.islower()) and not last and word.lower() in NAME_PARTICLES:
             run.append(word)
             continue
         kept.append(word)
         if run:
             surnames.append(" ".join([*run, word]))
-            run = []
+        if joined is not None:
+            surnames.append(f"{joined} {word}")
+        run, joined = [], None
+        pieces = HYPHEN.split(word)
+        if not last and len(pieces) > 1 and pieces[-1].lower() in NAME_PARTICLES:
+            run, joined = [pieces[-1]], word
     return kept, surnames
 
 
@@ -166,7 +174,11 @@ def name_parts(entry: Entry) -> list[str]:
             without_clitic(w) for w in words if w.lower() not in HONORIFICS and not _is_initial(w)
         ]
         hyphenated = [
-            piece for w in parts if HYPHEN.search(w) for piece in HYPHEN.split(w) if len(piece) > 1
+            piece
+            for w in parts
+            if HYPHEN.search(w)
+            for piece in HYPHEN.split(w)
+            if len(piece) > 1 and piece.lower() not in NAME_PARTICLES
         ]
         squashed = [s for w in [*name.split(), *surnames] if (s := squashed_form(w))]
         return list(dict.fromkeys([*parts, *surnames, *hyphenated, *squashed]))
@@ -207,7 +219,7 @@ def build_terms(entries: list[Entry]) -> Terms:
         for part in parts:
             # A name part matches in any case ("marcus"); a word of an organisation or place
             # only capitalised, since alone in lowercase it is usually a word ("foodbank").
-            everyday = is_common_word(part)
+            everyday = is_common_word(part.split()[-1])  # "le Mot" as "Mot": capitalised
             term = Term(part, entry, everyday or entry.kind not in NAME_KINDS, whole=False)
             terms.add(term)
             key = form_key(part)

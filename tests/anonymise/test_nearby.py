@@ -22,7 +22,8 @@ REGISTERED = [
     Entry("name", "Mary O'Neill"), Entry("name", "Jo Pinder"), Entry("speaker", "Siobhan"),
     Entry("organisation", "St Mungo's"), Entry("name", "Brady-O'Brien"),
     Entry("organisation", "Smith & Jones"), Entry("place", "Halbury"),
-    Entry("organisation", "Kingsmoor Trust"),
+    Entry("organisation", "Kingsmoor Trust"), Entry("organisation", "Northern Lights Arts"),
+    Entry("organisation", "Keyring Housing"),
 ]  # fmt: skip
 PIECES = [
     "Siobhan:", "Interviewer:", "Q:", "Gwen:", "Mary O'Neill", "Mary", "O'Neill", "O’Neill",
@@ -36,6 +37,9 @@ PIECES = [
     # "I" goes on no name, but a title may take it as an initial.
     "And I", "I'd", "The I", "Ivy", "Ivy Okafor", "Dr I. Kaur", "Dr I Kaur", "Mr", "Dr", "I.",
     "The Ivybridge Trust", "at The Ivybridge Trust", "O\u00adkafor", "Pin\u00adder",
+    # Short forms of registered organisations, and names that start as they do.
+    "Northern Lights", "Northern", "Keyring", "Keyring Ltd", "Northern Lights-2025", "Ireland",
+    "Keyring Housing", "Lights", "van der Merwe", "de la", "447700900777",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\u00a0", "? ", "\r\n", ' "', "  "]
 texts = st.lists(
