@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 import srt
 import webvtt
 
+from qualcode.ingest.caller_names import identifying_forms, is_caller
 from qualcode.ingest.caption_labels import (
+    CALLER,
     RECURRING,
     bracketed_label,
     label_shape,
@@ -200,6 +202,7 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
             line.label, line.rest = label, line.text[end:]
             candidates.append((label, kind))
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
+    accepted |= {label for label, kind in candidates if kind == CALLER}
     if len(candidates) >= 2 or voices:
         mostly = _mostly_labelled(lines)
         accepted |= _speakers_of_labelled(candidates, voices, mostly, by_shape=not in_brackets)
@@ -237,7 +240,7 @@ def _speakers_of_labelled(
     repeats = Counter(label for label, _ in candidates)
     recurring = {label for label, n in repeats.items() if n >= 2}
     personal = (recurring | voices) if by_shape else set()
-    shapes = {label_shape(label) for label in personal if not is_role(label)}
+    shapes = {label_shape(label) for label in personal if not (is_role(label) or is_caller(label))}
     capitalised = {label for label, kind in candidates if kind != RECURRING}
     others = {label for label, kind in candidates if kind == RECURRING}
     once = {label for label in capitalised - recurring if names_once(label, shapes)}
@@ -289,7 +292,12 @@ def _render(name: str, layout: str, turns: list[_Turn]) -> ReadDocument:
         rendered.append(line)
         offset += len(line) + 1
     fmt = "vtt" if layout.endswith("vtt") else layout
-    return build_document(name, fmt, "\n".join(rendered), passages=passages, layout=layout)
+    callers = [
+        s for t in turns if t.speaker and is_caller(t.speaker) for s in identifying_forms(t.speaker)
+    ]
+    return build_document(
+        name, fmt, "\n".join(rendered), passages=passages, layout=layout, speakers=callers
+    )
 
 
 def _ms(value: dt.timedelta) -> int:
