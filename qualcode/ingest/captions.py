@@ -37,6 +37,7 @@ _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\
 _SRT_START = re.compile(r"(?:\d+\s*\n)?\s*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->")
 # A line starting with a time: a cue's timings, readable or not.
 _SRT_TIMES = re.compile(r"^[ \t]*\d+:\d{2}:\d{2}", re.M)
+_CUES_NEEDED = "a WebVTT file needs timing lines like 00:00:01.000 --> 00:00:04.000"
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -78,9 +79,11 @@ def read_srt(name: str, data: bytes) -> ReadDocument:
 
 
 def _vtt_document(name: str, raw: str) -> ReadDocument:
-    text, blocks = mend_vtt(raw)
+    mended = mend_vtt(raw)
+    if not mended.cues and raw.startswith("WEBVTT"):
+        raise fail(name, f"no caption cues ({_CUES_NEEDED})")
     try:
-        captions = webvtt.from_string(text)
+        captions = webvtt.from_string(mended.text)
         cues = [
             (c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), str(c.raw_text))
             for c in captions.captions
@@ -92,8 +95,9 @@ def _vtt_document(name: str, raw: str) -> ReadDocument:
         for voice, chunk in _voice_chunks(raw):
             lines.extend(_Line(begin, end, t, voice, dash=d) for t, d in _clean_lines(chunk))
     document = _build(name, "vtt", lines)
-    if len(cues) < blocks:  # timings nothing can read: say so rather than lose words quietly
-        skipped = f"{blocks - len(cues)} of {blocks} cues have unreadable timings"
+    document.warnings.extend(f"{name}: {problem}" for problem in mended.problems)
+    if len(cues) < mended.cues:  # timings nothing can read: say so rather than lose words quietly
+        skipped = f"{mended.cues - len(cues)} of {mended.cues} cues have unreadable timings"
         document.warnings.append(f"{name}: {skipped} and were left out")
     return document
 
