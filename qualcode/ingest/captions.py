@@ -25,7 +25,7 @@ from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
 from qualcode.ingest.segment import accepted_labels, is_role, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
-from qualcode.ingest.vtt_repair import mend_vtt
+from qualcode.ingest.vtt_repair import mend_srt, mend_vtt
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
@@ -103,6 +103,7 @@ def _vtt_document(name: str, raw: str) -> ReadDocument:
 
 
 def _srt_document(name: str, text: str) -> ReadDocument:
+    text = mend_srt(normalise_text(text))
     skipped = 0
     try:
         subtitles = list(srt.parse(text))

@@ -77,6 +77,17 @@ def mend_vtt(text: str) -> MendedCaptions:
     return mended
 
 
+def mend_srt(text: str) -> str:
+    """SubRip `text` with each mangled arrow in a cue's timing line (after its number) mended,
+    as srt reads it ("00:00:05,000 -- 00:00:08,000" -> "00:00:05,000 --> 00:00:08,000")."""
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        number = lines[i - 1].strip().isdigit() and (i == 1 or not lines[i - 2].strip())
+        if number and "-->" not in lines[i] and (timing := _mended_timing(lines[i])):
+            lines[i] = timing.replace(".", ",")
+    return "\n".join(lines)
+
+
 def _timing_at(lines: list[str]) -> int | None:
     """Where a block's timing line is: its first line, or its second after a cue's
     identifier ("2", "0f1e/13-0"), which has no spaces."""

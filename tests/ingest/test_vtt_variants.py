@@ -95,7 +95,7 @@ def test_captions_saved_under_the_other_extension_are_read_by_their_content() ->
 def test_one_mangled_subrip_cue_is_left_out_with_a_warning_not_the_file() -> None:
     text = (
         "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: How did the bid go?\n\n"
-        "2\n00:00:04,000 -> 00:00:08,000\nInterviewee: We lost it.\n\n"
+        "2\n00:00:04,000 --> soon\nInterviewee: We lost it.\n\n"
         "3\n00:00:08,000 --> 00:00:10,000\nInterviewee: On price, mostly.\n"
     )
     doc = read_document(Path("interview.srt"), data=text.encode())
@@ -190,3 +190,20 @@ def test_a_webvtt_file_without_cues_is_refused_in_one_line(content: str) -> None
         "garbage.vtt: no caption cues (a WebVTT file needs timing lines like"
         " 00:00:01.000 --> 00:00:04.000)"
     )
+
+
+@pytest.mark.parametrize("arrow", ["->", "--", "- ->", "==>", "–", "→"])
+def test_a_subrip_timing_with_a_broken_arrow_is_read_as_one(arrow: str) -> None:
+    text = (
+        "1\r\n00:00:01,000 --> 00:00:04,000\r\nSara Lee: Hello there.\r\n\r\n"
+        f"2\r\n00:00:05,000 {arrow} 00:00:08,000\r\nTom Okafor: I lost my words here.\r\n\r\n"
+        "3\r\n00:00:09,000 --> 00:00:12,000\r\nSara Lee: 10:30 -> 12:00 was the slot.\r\n"
+    )
+    doc = read_document(Path("interview.srt"), data=text.encode())
+    assert turns(doc) == [
+        ("Sara Lee", "Sara Lee: Hello there."),
+        ("Tom Okafor", "Tom Okafor: I lost my words here."),
+        ("Sara Lee", "Sara Lee: 10:30 -> 12:00 was the slot."),
+    ]
+    assert doc.passages[1].meta == {"begin": "00:00:05.000", "end": "00:00:08.000"}
+    assert doc.warnings == []
