@@ -114,3 +114,13 @@ def test_words_that_open_with_a_brand_or_years_stay_words(words: str) -> None:
 )
 def test_a_brand_alone_years_or_a_sum_is_no_caller(label: str) -> None:
     assert not is_caller(label)
+
+
+def test_a_teams_voice_tag_holding_a_number_registers_the_number() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sara Lee>How did the bid go?</v>\n\n"
+        b"00:00:05.000 --> 00:00:08.000\n<v +44 7700 900777>We lost it on price.</v>\n"
+    )
+    doc = read_document(Path("teams.vtt"), data=data)
+    assert [p.speaker for p in doc.passages] == ["Sara Lee", "+44 7700 900777"]
+    assert {"+44 7700 900777", "447700900777"} <= set(doc.speakers)
