@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualcode.anonymise.contacts import contact_parts, is_phone_number
 from qualcode.anonymise.lexicon import is_common_word, without_clitic
 from qualcode.anonymise.normal import APOSTROPHES, HYPHENS, fold, form_key, plain
 
@@ -112,8 +113,10 @@ def _is_initial(token: str) -> bool:
 
 
 def is_role_speaker(value: str) -> bool:
-    """True for speaker tags like "Interviewer", "Q" or "Speaker 2"."""
+    """True for speaker tags like "Interviewer", "Q" or "Speaker 2" (not a caller's number)."""
     words = [w for w in normalise(value).split() if not w.isdigit()]
+    if not words and is_phone_number(value):
+        return False
     return not words or all(w in ROLE_SPEAKERS for w in words)
 
 
@@ -162,6 +165,8 @@ def squashed_form(form: str) -> str | None:
 
 def name_parts(entry: Entry) -> list[str]:
     """The parts of a value that identify on their own (first name, surname, "Calderbrook")."""
+    if entry.kind in NAME_KINDS and (contact := contact_parts(entry.value)) is not None:
+        return contact  # a caller's address or number as their display name
     words = tokens(entry.value)
     if entry.kind in NAME_KINDS:
         # A display name's note ("Sara Lee (she/her)", "(Guest)", "(Justice Dept)") names

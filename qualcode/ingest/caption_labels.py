@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qualcode.ingest.caller_names import caller_label
 from qualcode.ingest.segment import (
     SERVICE_LABEL,
     classify_label,
@@ -19,10 +20,15 @@ _LINE_LABEL = re.compile(
 _BRACKETED = re.compile(r"\[(?P<label>[^\[\]\n]{1,40})\]:?(?:[ \t]+|$)")
 # The kind of a label that names a speaker only if it recurs (lower case, caseless, bracketed).
 RECURRING = "a speaker if it recurs"
+# The kind of a caller's address, number or device ("447700900777:"): a speaker even once.
+CALLER = "a caller"
 
 
 def line_label(text: str) -> tuple[str, str, int] | None:
-    """(label, kind, where the words start) for a caption line starting "Name: "."""
+    """(label, kind, where the words start) for a caption line starting "Name: " (or a
+    caller's "ana@example.org: ", "+44 7700 900777: ", "Ana's iPhone: ")."""
+    if (caller := caller_label(text)) is not None:
+        return caller[0], CALLER, caller[1]
     m = _LINE_LABEL.match(text)
     if m is None:
         return None

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 import srt
 import webvtt
 
+from qualcode.ingest.caller_names import identifying_forms, is_caller
 from qualcode.ingest.caption_labels import (
+    CALLER,
     RECURRING,
     bracketed_label,
     label_shape,
@@ -23,7 +25,7 @@ from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import build_document, fail
 from qualcode.ingest.segment import accepted_labels, is_role, normalise_label
 from qualcode.ingest.types import PassageDraft, ReadDocument
-from qualcode.ingest.vtt_repair import mend_vtt
+from qualcode.ingest.vtt_repair import mend_srt, mend_vtt
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*[ \t]+([^>]*)>")
 _TAGS = re.compile(r"<[^>]*>|\{\\[^}]*\}")
@@ -35,6 +37,7 @@ _SBV_TIMES = re.compile(r"(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\
 _SRT_START = re.compile(r"(?:\d+\s*\n)?\s*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->")
 # A line starting with a time: a cue's timings, readable or not.
 _SRT_TIMES = re.compile(r"^[ \t]*\d+:\d{2}:\d{2}", re.M)
+_CUES_NEEDED = "a WebVTT file needs timing lines like 00:00:01.000 --> 00:00:04.000"
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -76,9 +79,11 @@ def read_srt(name: str, data: bytes) -> ReadDocument:
 
 
 def _vtt_document(name: str, raw: str) -> ReadDocument:
-    text, blocks = mend_vtt(raw)
+    mended = mend_vtt(raw)
+    if not mended.cues and raw.startswith("WEBVTT"):
+        raise fail(name, f"no caption cues ({_CUES_NEEDED})")
     try:
-        captions = webvtt.from_string(text)
+        captions = webvtt.from_string(mended.text)
         cues = [
             (c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), str(c.raw_text))
             for c in captions.captions
@@ -90,13 +95,15 @@ def _vtt_document(name: str, raw: str) -> ReadDocument:
         for voice, chunk in _voice_chunks(raw):
             lines.extend(_Line(begin, end, t, voice, dash=d) for t, d in _clean_lines(chunk))
     document = _build(name, "vtt", lines)
-    if len(cues) < blocks:  # timings nothing can read: say so rather than lose words quietly
-        skipped = f"{blocks - len(cues)} of {blocks} cues have unreadable timings"
+    document.warnings.extend(f"{name}: {problem}" for problem in mended.problems)
+    if len(cues) < mended.cues:  # timings nothing can read: say so rather than lose words quietly
+        skipped = f"{mended.cues - len(cues)} of {mended.cues} cues have unreadable timings"
         document.warnings.append(f"{name}: {skipped} and were left out")
     return document
 
 
 def _srt_document(name: str, text: str) -> ReadDocument:
+    text = mend_srt(normalise_text(text))
     skipped = 0
     try:
         subtitles = list(srt.parse(text))
@@ -200,6 +207,7 @@ def _build(name: str, fmt: str, lines: list[_Line]) -> ReadDocument:
             line.label, line.rest = label, line.text[end:]
             candidates.append((label, kind))
     accepted = accepted_labels(candidates) | {label for label, _ in candidates if label in voices}
+    accepted |= {label for label, kind in candidates if kind == CALLER}
     if len(candidates) >= 2 or voices:
         mostly = _mostly_labelled(lines)
         accepted |= _speakers_of_labelled(candidates, voices, mostly, by_shape=not in_brackets)
@@ -237,7 +245,7 @@ def _speakers_of_labelled(
     repeats = Counter(label for label, _ in candidates)
     recurring = {label for label, n in repeats.items() if n >= 2}
     personal = (recurring | voices) if by_shape else set()
-    shapes = {label_shape(label) for label in personal if not is_role(label)}
+    shapes = {label_shape(label) for label in personal if not (is_role(label) or is_caller(label))}
     capitalised = {label for label, kind in candidates if kind != RECURRING}
     others = {label for label, kind in candidates if kind == RECURRING}
     once = {label for label in capitalised - recurring if names_once(label, shapes)}
@@ -289,7 +297,12 @@ def _render(name: str, layout: str, turns: list[_Turn]) -> ReadDocument:
         rendered.append(line)
         offset += len(line) + 1
     fmt = "vtt" if layout.endswith("vtt") else layout
-    return build_document(name, fmt, "\n".join(rendered), passages=passages, layout=layout)
+    callers = [
+        s for t in turns if t.speaker and is_caller(t.speaker) for s in identifying_forms(t.speaker)
+    ]
+    return build_document(
+        name, fmt, "\n".join(rendered), passages=passages, layout=layout, speakers=callers
+    )
 
 
 def _ms(value: dt.timedelta) -> int:

@@ -143,7 +143,7 @@ def test_captions_without_speakers_are_split_at_sentence_ends(tmp_path: Path) ->
     [
         ("nohead.vtt", "00:00:01.000 --> 00:00:02.000\nHi\n", "not a valid WebVTT caption file"),
         ("bad.srt", "1\nnot a time line\nHello\n", "not a valid SubRip (.srt) caption file"),
-        ("nocues.vtt", "WEBVTT\n\nNOTE nothing here\n", "the document contains no text"),
+        ("nocues.vtt", "WEBVTT\n\nNOTE nothing here\n", "no caption cues (a WebVTT file needs"),
         (
             "tags.srt",
             "1\n00:00:01,000 --> 00:00:02,000\n<i></i>\n",

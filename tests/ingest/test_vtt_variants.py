@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qualcode.ingest import ReadDocument, read_document
+import pytest
+
+from qualcode.ingest import ReadDocument, ReadError, read_document
 
 
 def read_vtt(*blocks: str, crlf: bool = False) -> ReadDocument:
@@ -60,13 +62,21 @@ def test_text_after_a_blank_line_inside_a_cue_stays_with_it() -> None:
     assert "comment" not in doc.text
 
 
-def test_a_cue_whose_timings_cannot_be_read_is_reported() -> None:
+def test_a_cue_whose_timings_cannot_be_read_keeps_its_words_and_is_reported() -> None:
     doc = read_vtt(
         "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: How did the bid go?",
         "2\n00:00:04.000 --> soon\nInterviewee: We lost it on price.",
         "3\n00:00:08.000 --> 00:00:10.000\nInterviewer: I see.",
     )
-    assert doc.warnings == ["interview.vtt: 1 of 3 cues have unreadable timings and were left out"]
+    assert turns(doc) == [
+        ("Interviewer", "Interviewer: How did the bid go?"),
+        ("Interviewee", "Interviewee: We lost it on price."),
+        ("Interviewer", "Interviewer: I see."),
+    ]
+    assert doc.warnings == [
+        'interview.vtt: cue 2 has unreadable timings ("00:00:04.000 --> soon"); its words are'
+        " kept with the cue before it"
+    ]
 
 
 def test_captions_saved_under_the_other_extension_are_read_by_their_content() -> None:
@@ -85,7 +95,7 @@ def test_captions_saved_under_the_other_extension_are_read_by_their_content() ->
 def test_one_mangled_subrip_cue_is_left_out_with_a_warning_not_the_file() -> None:
     text = (
         "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: How did the bid go?\n\n"
-        "2\n00:00:04,000 -> 00:00:08,000\nInterviewee: We lost it.\n\n"
+        "2\n00:00:04,000 --> soon\nInterviewee: We lost it.\n\n"
         "3\n00:00:08,000 --> 00:00:10,000\nInterviewee: On price, mostly.\n"
     )
     doc = read_document(Path("interview.srt"), data=text.encode())
@@ -110,4 +120,90 @@ def test_a_timing_with_a_mangled_arrow_is_read_as_one() -> None:
         ("Interviewee", "Interviewee: 10:00 -> 11:00 was our slot."),
     ]
     assert [p.meta["begin"] for p in doc.passages][1:3] == ["00:00:04.000", "00:00:08.000"]
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    "arrow",
+    ["--", "- ->", "-- >", "- - >", "==>", "=>", "–", "—", "-", ">", " -->"],
+)
+def test_a_timing_with_a_broken_arrow_is_a_timing_not_words(arrow: str) -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nSara Lee: Hello there.",
+        f"2\n00:00:05.000 {arrow} 00:00:08.000\nTom Okafor: I lost my words here.",
+        "3\n00:00:09.000 --> 00:00:12.000\nSara Lee: Bye.",
+    )
+    assert turns(doc) == [
+        ("Sara Lee", "Sara Lee: Hello there."),
+        ("Tom Okafor", "Tom Okafor: I lost my words here."),
+        ("Sara Lee", "Sara Lee: Bye."),
+    ]
+    assert doc.passages[1].meta == {"begin": "00:00:05.000", "end": "00:00:08.000"}
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    "timing",
+    ["00:00:05.000 -- 00:00:0x", "00:00:05.000 --", "00:00:05.000 -->", "00:00:05,000 ~~ 8"],
+)
+def test_a_timing_beyond_mending_never_reaches_the_text(timing: str) -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nSara Lee: Hello there.",
+        f"2\n{timing}\nTom Okafor: I lost my words here.",
+        "3\n00:00:09.000 --> 00:00:12.000\nSara Lee: Bye.",
+    )
+    assert turns(doc) == [
+        ("Sara Lee", "Sara Lee: Hello there."),
+        ("Tom Okafor", "Tom Okafor: I lost my words here."),
+        ("Sara Lee", "Sara Lee: Bye."),
+    ]
+    assert "00:00:05" not in doc.text
+    assert len(doc.warnings) == 1
+    assert doc.warnings[0].startswith(f'interview.vtt: cue 2 has unreadable timings ("{timing}")')
+
+
+def test_words_after_a_blank_line_that_start_with_a_time_stay_words() -> None:
+    doc = read_vtt(
+        "1\n00:00:01.000 --> 00:00:04.000\nSara Lee: What was the plan?",
+        "2\n00:00:05.000 --> 00:00:08.000\nTom Okafor: Two sessions.",
+        "9:00 - 10:30 was the first,",
+        "10:30 -> 12:00 the second.",
+    )
+    assert turns(doc)[1] == (
+        "Tom Okafor",
+        "Tom Okafor: Two sessions. 9:00 - 10:30 was the first, 10:30 -> 12:00 the second.",
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "WEBVTT\n\nnot a cue at all\nblah\n",
+        "WEBVTT\n",
+        "WEBVTT - Zoom transcript\n\nNOTE nothing was said\n",
+    ],
+)
+def test_a_webvtt_file_without_cues_is_refused_in_one_line(content: str) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_document(Path("garbage.vtt"), data=content.encode())
+    assert str(caught.value) == (
+        "garbage.vtt: no caption cues (a WebVTT file needs timing lines like"
+        " 00:00:01.000 --> 00:00:04.000)"
+    )
+
+
+@pytest.mark.parametrize("arrow", ["->", "--", "- ->", "==>", "–", "→"])
+def test_a_subrip_timing_with_a_broken_arrow_is_read_as_one(arrow: str) -> None:
+    text = (
+        "1\r\n00:00:01,000 --> 00:00:04,000\r\nSara Lee: Hello there.\r\n\r\n"
+        f"2\r\n00:00:05,000 {arrow} 00:00:08,000\r\nTom Okafor: I lost my words here.\r\n\r\n"
+        "3\r\n00:00:09,000 --> 00:00:12,000\r\nSara Lee: 10:30 -> 12:00 was the slot.\r\n"
+    )
+    doc = read_document(Path("interview.srt"), data=text.encode())
+    assert turns(doc) == [
+        ("Sara Lee", "Sara Lee: Hello there."),
+        ("Tom Okafor", "Tom Okafor: I lost my words here."),
+        ("Sara Lee", "Sara Lee: 10:30 -> 12:00 was the slot."),
+    ]
+    assert doc.passages[1].meta == {"begin": "00:00:05.000", "end": "00:00:08.000"}
     assert doc.warnings == []
