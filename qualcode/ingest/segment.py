@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts
 from qualcode.ingest.types import PassageDraft
 
 
@@ -80,7 +81,9 @@ _START = re.compile(
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _DIGITS = re.compile(r"[ \t]*\d+$")
 _BARE_LABEL_MAX = 80
-_BARE_LABEL = re.compile(rf"[ \t]*{_TIME}[*_]{{0,2}}{LABEL}{_NOTE}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}")
+_BARE_LABEL = re.compile(
+    rf"[ \t]*{_TIME}[*_]{{0,2}}(?:{LABEL}|{DISPLAY_NAME}){_NOTE}[*_]{{0,2}}[ \t]*[:.][*_]{{0,2}}"
+)
 
 _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
 _INITIALS = "initials"  # "TO:", "SO:": capitals that are also a stop-listed word
@@ -175,6 +178,7 @@ def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[P
         classified = classify_label(m.group("label"), m.group("punct") or ":")
         if classified is not None:
             found.append((pos, *classified))
+    found = _with_display_names(text, header_end, found)
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
     accepted |= set(named).intersection(label for _, label, _ in found)
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
@@ -193,6 +197,23 @@ def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[P
             block_start, speaker = pos, label
     _paragraphs(text, block_start, len(text), speaker, passages)
     return passages
+
+
+def _with_display_names(
+    text: str, header_end: int, found: list[tuple[int, str, str]]
+) -> list[tuple[int, str, str]]:
+    """`found` with the lines that start with a display name in a shape of its own
+    ("Achterberg, Yvonne:", "Yvonne A.:", "Maria de la Cruz:"): names that are turns if they
+    recur, or in a dialogue (see name_forms)."""
+    if ":" not in text:
+        return found
+    taken = {pos for pos, _, _ in found}
+    more = [
+        (pos, label, _NAME)
+        for pos, label, plain in display_name_starts(text, max(header_end, 0), taken)
+        if (kind := classify_label(plain)) is not None and kind[1] == _NAME
+    ]
+    return sorted([*found, *more], key=lambda f: f[0]) if more else found
 
 
 def _dialogue_labels(
