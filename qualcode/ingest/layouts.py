@@ -11,6 +11,7 @@ from qualcode.ingest.cue_turns import named_cues
 from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
 from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
+from qualcode.ingest.time_lines import join_time_lines, timestamp
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label that a timestamp vouches for: any case (Zoom display names are often lower case).
@@ -68,9 +69,6 @@ RULES: tuple[Rule, ...] = (
 _BARE_TIME_LAYOUTS = frozenset({"otter", "teams"})
 _INLINE_LAYOUTS = frozenset({"trint", "bracketed"})
 _PLAIN_TURN = re.compile(rf"{_EM}(?P<label>{SERVICE_LABEL}){_EM}[ \t]*:{_EM}[ \t]+(?P<rest>.*)")
-_TIME_ONLY = re.compile(rf"[\[(]?{_TIME}[\])]?")
-_CUE_TIME = r"\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
-_CUE_TIMES = re.compile(rf"(?P<begin>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t].*)?")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _ROSTER = re.compile(r"[*_]{0,2}speakers?[*_]{0,2}[ \t]*:?[*_]{0,2}[ \t]*(?P<names>.*)", re.I)
 # Lines that belong to no turn: Otter's footer, Meet's "Meeting ended after 00:45:12".
@@ -115,7 +113,7 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     if not has_hint("\n".join(lines)):
         return None  # most notes: no timestamp, no bracket
     original = lines
-    lines = _join_time_lines(lines)
+    lines = join_time_lines(lines)
     joined = lines is not original
     nonblank = sum(1 for line in lines if line.strip())
     roster = _roster(lines)
@@ -182,38 +180,6 @@ def has_hint(text: str) -> bool:
     return False
 
 
-def _join_time_lines(lines: list[str]) -> list[str]:
-    """A timestamp alone on a line (Google Meet, .sbv-style text) joins the next line with
-    words, past blank lines (a Word file's paragraphs are read a blank line apart). A cue's
-    timings ("0:0:3.560 --> 0:0:9.120": Teams' older Word transcripts, captions pasted into
-    a document) count as its begin time, without the cue number above them."""
-    if not any(_TIME_ONLY.fullmatch(x.strip()) or "-->" in x for x in lines):
-        return lines
-    out: list[str] = []
-    number: int | None = None  # the last cue's number, while the cues are numbered in turn
-    first = True
-    for line in lines:
-        stripped = line.strip()
-        if cue := _CUE_TIMES.fullmatch(stripped):
-            stripped = timestamp(cue.group("begin"))
-            above = len(out) - 1 if out and out[-1] else len(out) - 2
-            digits = out[above] if above >= 0 and out[above].isdecimal() else ""
-            # The cue number above, not an answer ("How many?" "3") above unnumbered cues.
-            if digits and (first or (number is not None and int(digits) == number + 1)):
-                number = int(digits)
-                del out[above:]
-            else:
-                number = None
-            first = False
-        if out and _TIME_ONLY.fullmatch(out[-1]) and not stripped:
-            continue
-        if out and _TIME_ONLY.fullmatch(out[-1]):
-            out[-1] = f"{out[-1]} {stripped}"
-        else:
-            out.append(stripped)
-    return out
-
-
 def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     """(speaker, begin, first words) when `line` starts a turn under `rule`."""
     if not has_hint(line):
@@ -226,17 +192,6 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
         return None
     groups = m.groupdict()
     return speaker, timestamp(groups.get("time") or ""), (groups.get("rest") or "").strip()
-
-
-def timestamp(raw: str) -> str:
-    """ "0:13", "00:01:02", "1:02:03.5" as "HH:MM:SS.mmm"; "" for no time."""
-    if not raw:
-        return ""
-    whole, _, fraction = raw.replace(",", ".").partition(".")
-    parts = [int(p) for p in whole.split(":")]
-    hours, minutes, seconds = ([0, *parts] if len(parts) == 2 else parts)[:3]
-    millis = int((fraction + "000")[:3]) if fraction else 0
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
 def _roster(lines: list[str]) -> list[str]:
