@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qualcode.ingest.caption_labels import label_shape, names_once
 from qualcode.ingest.cue_turns import named_cues
+from qualcode.ingest.lower_names import lower_case_speakers
 from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import SERVICE_LABEL, is_role
 from qualcode.ingest.speaker_labels import capitalised, name_shaped, speaker_label
@@ -30,6 +31,7 @@ class Rule:
     layout: str
     pattern: re.Pattern[str]
     any_case: bool = False  # a label in brackets or after a timestamp may be lower case
+    lower_case: frozenset[str] = frozenset()  # labels in lower case the file vouches for
 
 
 def _rule(layout: str, pattern: str, *, any_case: bool = False) -> Rule:
@@ -118,7 +120,7 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     nonblank = sum(1 for line in lines if line.strip())
     roster = _roster(lines)
     best: tuple[int, Rule] | None = None
-    for rule in RULES:
+    for rule in (_with_lower_case(r, lines, roster) for r in RULES):
         hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
         if hits and (best is None or hits > best[0]):
             best = (hits, rule)
@@ -136,6 +138,13 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     if not enough or hits * 10 < nonblank:
         return None
     return _parse(rule, lines, roster, _name(rule, lines, joined))
+
+
+def _with_lower_case(rule: Rule, lines: list[str], roster: list[str]) -> Rule:
+    """The rule, reading the labels in lower case that the file vouches for as speakers."""
+    if rule.any_case:
+        return rule
+    return replace(rule, lower_case=frozenset(lower_case_speakers(rule.pattern, lines, roster)))
 
 
 def _recurs(rule: Rule, lines: list[str], roster: list[str]) -> bool:
@@ -188,7 +197,7 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     if m is None:
         return None
     speaker = speaker_label(m.group("label"), bracketed=rule.layout == "bracketed")
-    if speaker is None or not (rule.any_case or capitalised(speaker)):
+    if speaker is None or not (rule.any_case or capitalised(speaker) or speaker in rule.lower_case):
         return None
     groups = m.groupdict()
     return speaker, timestamp(groups.get("time") or ""), (groups.get("rest") or "").strip()

@@ -70,12 +70,18 @@ def plain_name(label: str) -> str | None:
             return None  # a possessive ("St. Mary's"), not a name
         if bare in PARTICLES:
             continue
-        elided = _ELIDED.fullmatch(bare)
-        bare = elided.group("name") if elided else bare
-        if not (bare[0].isupper() or bare.isdigit()):
+        if not starts_capital(bare):
             return None
-        words.append(bare)
+        elided = _ELIDED.fullmatch(bare)
+        words.append(elided.group("name") if elided else bare)
     return " ".join(words) if words else None
+
+
+def starts_capital(word: str) -> bool:
+    """A word of a name as written with capitals: "Souza", "d'Souza", "McTavish", "2"."""
+    elided = _ELIDED.fullmatch(word)
+    first = elided.group("name")[0] if elided else word[0]
+    return first.isupper() or first.isdigit()
 
 
 def _family_name_first(label: str) -> bool:

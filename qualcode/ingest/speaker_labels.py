@@ -6,6 +6,7 @@ import re
 
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name
+from qualcode.ingest.name_forms import starts_capital
 from qualcode.ingest.segment import NOT_SPEAKER_WORDS, core_label, is_role, normalise_label
 
 # Header and metadata words that never name a speaker, in any layout.
@@ -48,8 +49,9 @@ def speaker_label(raw: str, *, bracketed: bool = False) -> str | None:
 
 
 def capitalised(label: str) -> bool:
-    """Every word of the name a label gives starts with a capital (or a digit)."""
-    return all(w[0].isupper() or w[0].isdigit() for w in core_label(label).split())
+    """Every word of the name a label gives starts with a capital (or a digit), after a
+    particle's apostrophe in "d'Souza"."""
+    return all(starts_capital(w) for w in core_label(label).split())
 
 
 def name_shaped(label: str) -> bool:
