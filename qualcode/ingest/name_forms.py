@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterator
 
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name
+from qualcode.anonymise.terms import HONORIFICS, NAME_PARTICLES
 
 _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TIME = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
@@ -23,14 +24,9 @@ _START = re.compile(
     r"[ \t]*:[*_]{0,2}(?=[ \t\n]|\Z)"
 )
 _NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
-PARTICLES = frozenset(
-    (
-        *("de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von"),
-        *("ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "dos", "das"),
-    )
-)
-# Titles written with a dot ("Dr. Bello"); any other word with a dot must be an initial.
-_TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "sr", "st"))
+# Titles written with a dot ("Dr. Bello", "Fr. Declan"); any other word with a dot must be an
+# initial.
+_TITLES = HONORIFICS | {"fr", "sr", "st"}
 # A family name after a lower-case particle and an apostrophe: "d'Souza", "dell’Orto".
 _ELIDED = re.compile(r"[a-z]{1,4}['’](?P<name>[^\W\d_].*)")
 _MAX_WORDS = 5
@@ -68,7 +64,7 @@ def plain_name(label: str) -> str | None:
             return None
         if bare.endswith(("'s", "’s")):
             return None  # a possessive ("St. Mary's"), not a name
-        if bare in PARTICLES:
+        if bare in NAME_PARTICLES:
             continue
         if not starts_capital(bare):
             return None
