@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from qualcode.ingest.header import Header, parse_header
 from qualcode.ingest.layouts import Transcript, has_hint, recognise
+from qualcode.ingest.name_lines import name_line_transcript
 from qualcode.ingest.segment import is_role, personal_speakers, segment
 from qualcode.ingest.types import PassageDraft, ReadDocument, ReadError
 from qualcode.ingest.units import readable_units
@@ -38,6 +39,8 @@ def read_transcript(
     `begin`); any other text is segmented as it stands. `named`: labels the file itself
     names as speakers (a table's speaker column), whose `Label: words` lines are turns."""
     transcript = recognise(text.split("\n"), named) if has_hint(text) else None
+    if transcript is None and not named:
+        transcript = name_line_transcript(text.split("\n"))
     if transcript is None:
         return build_document(
             name, fmt, text, title=title, participant=participant, attributes=attributes,

@@ -118,7 +118,7 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     lines = join_time_lines(lines)
     joined = lines is not original
     nonblank = sum(1 for line in lines if line.strip())
-    roster = _roster(lines)
+    roster = speakers_roster(lines)
     best: tuple[int, Rule] | None = None
     for rule in (_with_lower_case(r, lines, roster) for r in RULES):
         hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
@@ -203,7 +203,7 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     return speaker, timestamp(groups.get("time") or ""), (groups.get("rest") or "").strip()
 
 
-def _roster(lines: list[str]) -> list[str]:
+def speakers_roster(lines: list[str]) -> list[str]:
     """Names under an Otter-style `SPEAKERS` heading (or after `Speakers:`), commas apart."""
     for i, line in enumerate(lines[:40]):
         m = _ROSTER.fullmatch(line.strip())
