@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from functools import lru_cache
 
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name
@@ -44,9 +45,16 @@ def display_name_starts(
         if m.start() in skip:
             continue
         raw = " ".join(m.group("label").split())
-        plain = plain_name(raw)
-        if plain is not None and _name_like(plain) and _family_name_first(raw):
+        plain = _display_name(raw)
+        if plain is not None:
             yield m.start(), raw, plain
+
+
+@lru_cache(maxsize=4096)
+def _display_name(raw: str) -> str | None:
+    """The plain name of a label that has a display name's shape and a name's words."""
+    plain = plain_name(raw)
+    return plain if plain is not None and _name_like(plain) and _family_name_first(raw) else None
 
 
 def plain_name(label: str) -> str | None:

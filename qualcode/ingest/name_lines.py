@@ -51,10 +51,10 @@ def _name_lines(lines: list[str], listed: list[str]) -> list[tuple[int, str]]:
         if (i > 0 and lines[i - 1].strip()) or not line.strip():
             continue  # not a paragraph's first line
         label = _name(line)
-        below = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
-        if listed and label not in listed and not (label and is_role(label)):
+        if label is None or (listed and label not in listed and not is_role(label)):
             continue
-        if label is not None and below and _name(below) is None:
+        below = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
+        if below and _name(below) is None:
             found.append((i, label))
     return found
 
@@ -62,6 +62,8 @@ def _name_lines(lines: list[str], listed: list[str]) -> list[tuple[int, str]]:
 def _name(line: str) -> str | None:
     """The label if `line` is a name alone ("Grace Adeyemi-Brown", "Speaker 1")."""
     text = line.strip()
+    if len(text) > _MAX_CHARS or not text[:1].isalpha():
+        return None
     if len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS or _NOT_A_NAME.search(text):
         return None
     label = speaker_label(text)
