@@ -115,3 +115,14 @@ def test_a_directory_name_in_notes_said_once_is_no_turn() -> None:
     doc = read("notes.txt", text.encode())
     assert doc.speakers == []
     assert all(p.speaker is None for p in doc.passages)
+
+
+@pytest.mark.parametrize("participant", ["Achterberg, Yvonne", "Dr. Ade Bello", "Yvonne A."])
+def test_a_label_alone_on_its_line_joins_the_words_below(participant: str) -> None:
+    """A Word file's "Achterberg, Yvonne:" paragraph, then the answer: one passage."""
+    paragraphs = []
+    for question, answer in zip(QUESTIONS, ANSWERS, strict=True):
+        paragraphs += ["Lukas Brandt:", question, f"{participant}:", answer]
+    doc = read("interview.docx", docx_bytes(paragraphs))
+    assert turns(doc)[1] == (participant, f"{participant}:\n\n{ANSWERS[0]}")
+    assert [s for s, _ in turns(doc)] == ["Lukas Brandt", participant] * 3
