@@ -19,7 +19,7 @@ TEXT = (
     [
         (
             ["lukas.brandt@uni.ac.uk", "info@charity.org"],
-            "Is that [name] on 447700900777? We have 44 staff across the UK, a uni partner and "
+            "Is that [name] on [phone]? We have 44 staff across the UK, a uni partner and "
             "7700 volunteers; [name] said info is on the web site.",
         ),
         (
