@@ -24,7 +24,7 @@ TEXT = (
         ),
         (
             ["+44 7700 900777", "447700900777"],
-            "Is that Lukas on [name]? We have 44 staff across the UK, a uni partner and "
+            "Is that Lukas on [phone]? We have 44 staff across the UK, a uni partner and "
             "7700 volunteers; Brandt said info is on the web site.",
         ),
     ],
