@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualcode.ingest.interviewer import is_interviewer
 from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import is_role, starts_role_turn
 
@@ -58,6 +59,9 @@ _KEYS: dict[str, str] = {
 }
 # Keys that are also speaker roles: the value must look like a label or name, not a sentence.
 _NAME_LIKE = frozenset({"=participant", "=name", "interviewer"})
+# Attributes whose value names a person of the research team ("Interviewer: Siobhan O'Neill"):
+# identifiers to redact as well as (private) attributes.
+_TEAM = frozenset({"interviewer", "transcriber"})
 _FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)")
 _ASIDE = re.compile(r"\([^)]*\)")
 _LIST_SEPARATOR = re.compile(r"\band\b|&")
@@ -70,7 +74,8 @@ _MAX_NAME_WORDS = 5
 class Header:
     """What a header block says; `end` is the offset just after it (0: no header).
 
-    `names` are identifiers the header gives (interviewee's name, organisation).
+    `names` are identifiers the header gives (the interviewee's and interviewer's names, the
+    organisation).
     """
 
     end: int = 0
@@ -120,12 +125,27 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
         m = _FIELD.fullmatch(part.strip())
         if m is None:
             return None
-        meaning = _KEYS.get(" ".join(m.group("key").lower().replace("_", " ").split()))
+        meaning = _KEYS.get(_key(m.group("key")))
         value = " ".join(m.group("value").split())
         if meaning is None or not _plausible(meaning, value):
             return None
         out.append((meaning, value))
     return out
+
+
+def _key(key: str) -> str:
+    return " ".join(key.lower().replace("_", " ").split())
+
+
+def details_names(details: dict[str, str]) -> list[str]:
+    """The identifiers that details given apart from the text (YAML front matter) name: the
+    interviewee, organisation and interviewer, as a header's would be."""
+    names: list[str] = []
+    for key, value in details.items():
+        meaning = _KEYS.get(_key(key))
+        if meaning is not None and _plausible(meaning, value):
+            names.extend(_identifiers(meaning, value))
+    return names
 
 
 def _plausible(meaning: str, value: str) -> bool:
@@ -159,10 +179,26 @@ def _header(end: int, fields: list[tuple[str, str]], below: str) -> Header:
             participant = participant or value
         elif meaning == "=title":
             title = title or value
-        elif meaning == "=name":
-            names.append(value)
-        elif meaning == "=names":
-            names.extend(n for n in _names(value, below) if not is_role(n))
         else:
-            attributes.setdefault(meaning, value)
+            names.extend(_identifiers(meaning, value, below))
+            if not meaning.startswith("="):
+                attributes.setdefault(meaning, value)
     return Header(end, participant, title, attributes, names)
+
+
+def _identifiers(meaning: str, value: str, below: str = "") -> list[str]:
+    """The identifiers a field's value names: an interviewee or organisation, the people of a
+    "Participants:" list, the interviewer or transcriber (not a role such as "Interviewer 2");
+    `below`: the text below the header (see _names)."""
+    if meaning == "=name":  # "Interviewee: P7" is a label, not a name
+        return [] if is_role(value) else [value]
+    if meaning == "=names":
+        return [n for n in _names(value, below) if not is_role(n)]
+    if meaning in _TEAM:
+        return [n for n in _names(value, below) if _personal(n)]
+    return []
+
+
+def _personal(name: str) -> bool:
+    """A person's name or initials, not a role ("Interviewer 2", "Lead researcher")."""
+    return sum(c.isalpha() for c in name) >= 2 and not (is_role(name) or is_interviewer(name))
