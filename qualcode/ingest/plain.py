@@ -53,7 +53,7 @@ def read_md(name: str, data: bytes) -> ReadDocument:
         name, "md", text, title=title, participant=participant or None, attributes=attributes
     )
     # The interviewee, organisation and interviewer the front matter names are identifiers.
-    named = details_names({key: text for key, v in values.items() if (text := _scalar(v))})
+    named = details_names({key: s for key, v in values.items() if (s := _scalar(v))})
     if not named:
         return document
     speakers = list(dict.fromkeys([*document.speakers, *named]))
