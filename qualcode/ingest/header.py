@@ -118,6 +118,47 @@ def parse_header(text: str) -> Header:
     return _header(end, fields, text[end:])
 
 
+def join_details(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` (of a Word or OpenDocument file) with the details block at the top, one
+    field a paragraph or table row, joined into one paragraph: the header a text file has,
+    which parse_header reads (its "Interviewee: Desmond" is no turn). One title paragraph may
+    come first; an empty paragraph or any other ends the block."""
+    filled = [i for i, p in enumerate(paragraphs[:_MAX_LINES]) if p.strip()]
+    if not filled:
+        return paragraphs
+    first = filled[0]
+    if not is_details(paragraphs[first]) and not starts_role_turn(paragraphs[first].strip()):
+        first = first + 1  # a title
+    end = first
+    while end < len(paragraphs) and is_details(paragraphs[end]):
+        end += 1
+    if end - first < 2 or all(_short_turns(p) for p in paragraphs[first:end]):
+        return paragraphs
+    block = "\n".join(p.strip() for p in paragraphs[first:end])
+    return [*paragraphs[:first], block, *paragraphs[end:]]
+
+
+def is_details(paragraph: str) -> bool:
+    """True for a paragraph whose every line is header fields ("Date: 2 June 2025")."""
+    lines = paragraph.strip().split("\n")
+    return bool(paragraph.strip()) and all(_fields(line.strip()) is not None for line in lines)
+
+
+def _short_turns(paragraph: str) -> bool:
+    """True for fields that could be a dialogue's first words: a role and one word ("Interviewer:
+    Right", "Participant: Okay"), where "Interviewer: Siobhan O'Neill" is a detail."""
+    for part in paragraph.replace("*", "").replace("|", "\n").split("\n"):
+        m = _FIELD.fullmatch(part.strip())
+        if m is None or not is_role(m.group("key")) or len(m.group("value").split()) > 1:
+            return False
+    return True
+
+
+def is_details_key(label: str) -> bool:
+    """True for the name of a details field ("Organisation", "Date", "Interviewer")."""
+    return _key(label) in _KEYS
+
+
 def _fields(line: str) -> list[tuple[str, str]] | None:
     """The (meaning, value) pairs of a header line, or None if any part is not a known field."""
     out = []

@@ -9,6 +9,7 @@ from typing import Any
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
+from qualcode.ingest.header import join_details
 from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument
 
@@ -23,7 +24,7 @@ _DOCX_SKIP = frozenset(
 def read_docx(name: str, data: bytes) -> ReadDocument:
     """Read a Word document: body paragraphs and table rows in order, one paragraph each."""
     speakers: list[str] = []
-    blocks = docx_paragraphs(name, data, speakers)
+    blocks = join_details(docx_paragraphs(name, data, speakers))
     return read_transcript(name, "docx", normalise_text("\n\n".join(blocks)), named=speakers)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
+from qualcode.ingest.header import join_details
 from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument, ReadError
 
@@ -51,7 +52,8 @@ def read_odt(name: str, data: bytes) -> ReadDocument:
         raise
     except Exception:  # zip, XML syntax and structure errors
         raise fail(name, _ERROR) from None
-    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)), named=speakers)
+    text = normalise_text("\n\n".join(join_details(blocks)))
+    return read_transcript(name, "odt", text, named=speakers)
 
 
 def _office_text(name: str, data: bytes) -> Any:

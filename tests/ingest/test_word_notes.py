@@ -1,0 +1,123 @@
+"""Researchers' own Word and OpenDocument notes: the details block at the top, headings that
+end a turn (files written by python-docx and odfdo)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from odfdo import Header, Paragraph, Table
+
+from qualcode.ingest import read_document
+
+DETAILS = [
+    ("Interviewer", "Siobhan O'Neill"),
+    ("Interviewee", "Desmond Oyelaran-Tate"),
+    ("Organisation", "Safe Harbour Homes"),
+    ("Date", "2 June 2025"),
+]
+TURNS = [
+    "Interviewer: Thanks for making the time.",
+    "Participant: Happy to. We house forty men.",
+    "Interviewer: And funding?",
+    "Participant: Rent and two trusts.",
+]
+
+
+def passages(path: Path) -> list[tuple[str | None, str]]:
+    doc = read_document(path)
+    return [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
+
+
+def notes_docx(tmp_path: Path, *, table: bool, name: str = "notes.docx") -> Path:
+    """Word notes as researchers write them: a heading, the details (a table or one field a
+    paragraph), a "Background" heading with notes and bullets, then the interview."""
+    document = docx.Document()
+    document.add_heading("Interview 8 – housing charity", 1)
+    if table:
+        grid = document.add_table(rows=len(DETAILS), cols=2)
+        for row, (key, value) in enumerate(DETAILS):
+            grid.cell(row, 0).text = key
+            grid.cell(row, 1).text = value
+    else:
+        for key, value in DETAILS:
+            document.add_paragraph(f"{key}: {value}")
+    document.add_heading("Background", 2)
+    document.add_paragraph("Met at their office. The deputy joined late.")
+    document.add_paragraph("Runs 40 bed spaces", style="List Bullet")
+    for turn in TURNS:
+        document.add_paragraph(turn)
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["details-table", "details-paragraphs"])
+def test_word_details_block_is_read_as_a_header_not_a_turn(tmp_path: Path, table: bool) -> None:
+    doc = read_document(notes_docx(tmp_path, table=table))
+    assert doc.attributes == {"interviewer": "Siobhan O'Neill", "date": "2 June 2025"}
+    assert {"Siobhan O'Neill", "Desmond Oyelaran-Tate", "Safe Harbour Homes"} <= set(doc.speakers)
+    found = [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
+    details = "\n".join(f"{key}: {value}" for key, value in DETAILS)
+    assert found[:4] == [
+        (None, "Interview 8 – housing charity"),
+        (None, details),
+        (None, "Background"),
+        (None, "Met at their office. The deputy joined late."),
+    ]
+    assert [s for s, _ in found[5:]] == ["Interviewer", "Participant"] * 2
+    assert "Interviewee" not in {s for s, _ in found}
+
+
+def test_a_word_transcript_opening_with_turns_has_no_details_block(
+    make_docx: Callable[..., Path],
+) -> None:
+    path = make_docx(
+        [
+            "Interview 3",
+            "Interviewer: Right",
+            "Participant: Okay",
+            "Interviewer: Go on.",
+            "Participant: Yes.",
+        ]
+    )
+    assert [s for s, _ in passages(path)][2:] == ["Participant", "Interviewer", "Participant"]
+    # Rows that are not all details fields stay rows, one passage each.
+    path = make_docx([[["Consent", "Verbal, recorded"], ["Date", "2 June"]], *TURNS])
+    assert passages(path)[:3] == [
+        (None, "Consent: Verbal, recorded"),
+        (None, "Date: 2 June"),
+        ("Interviewer", TURNS[0]),
+    ]
+
+
+def test_odt_details_paragraphs_are_a_header(make_odt: Callable[..., Path]) -> None:
+    def build(body: Any) -> None:
+        body.append(Header(1, "Interview 8"))
+        for key, value in DETAILS:
+            body.append(Paragraph(f"{key}: {value}"))
+        for turn in TURNS:
+            body.append(Paragraph(turn))
+
+    doc = read_document(make_odt(build))
+    assert doc.attributes == {"interviewer": "Siobhan O'Neill", "date": "2 June 2025"}
+    assert [p.speaker for p in doc.passages] == [None, None] + ["Interviewer", "Participant"] * 2
+
+
+def test_odt_details_table_is_a_header(make_odt: Callable[..., Path]) -> None:
+    def build(body: Any) -> None:
+        body.append(Header(1, "Interview 8"))
+        table = Table("details", width=2, height=len(DETAILS))
+        for row, (key, value) in enumerate(DETAILS):
+            table.set_value((0, row), key)
+            table.set_value((1, row), value)
+        body.append(table)
+        for turn in TURNS:
+            body.append(Paragraph(turn))
+
+    doc = read_document(make_odt(build))
+    assert "Desmond Oyelaran-Tate" in doc.speakers
+    assert [p.speaker for p in doc.passages] == [None, None] + ["Interviewer", "Participant"] * 2
