@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from qualcode.ingest.headings import heading_end, notes_headings
 from qualcode.ingest.types import PassageDraft
 
 
@@ -157,24 +158,32 @@ def starts_role_turn(line: str) -> bool:
     return classified is not None and classified[1] == _ROLE
 
 
-def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[PassageDraft]:
+def segment(
+    text: str, header_end: int = 0, named: Iterable[str] = (), *, headings: Iterable[int] = ()
+) -> list[PassageDraft]:
     """Passages of `text`: each paragraph of each speaker turn, in order, covering all text.
 
     A passage spans from its first to its last non-space character; a turn's first passage
-    includes its "Speaker:" label. Text before the first turn, markdown headings and text
-    without any speaker labels give paragraphs with speaker None; so does text[:header_end]
-    (a metadata header, whose "Interviewer: A. Name" lines are not turns). `named` labels
-    (a table's speaker column) are turns even once.
+    includes its "Speaker:" label. Text before the first turn, headings and text without any
+    speaker labels give paragraphs with speaker None; so does text[:header_end] (a metadata
+    header, whose "Interviewer: A. Name" lines are not turns). `named` labels (a table's
+    speaker column) are turns even once. A heading ends a turn: a markdown one, a notes
+    heading ("Reflections", see headings), or one at an offset in `headings` (a Word file's
+    Heading styles); the text under it is no one's until a label.
     """
+    start = max(header_end, 0)
+    heads = {pos for pos in (*headings, *notes_headings(text, start)) if pos >= start}
     found: list[tuple[int, str, str]] = []
-    for m in _START.finditer("\n" + text, max(header_end, 0)):
+    for m in _START.finditer("\n" + text, start):
         pos = m.start()  # index in `text` of the line start (the prepended "\n" shifts by one)
         if m.group("heading"):
-            found.append((pos, "", _HEADING))
+            heads.add(pos)
             continue
         classified = classify_label(m.group("label"), m.group("punct") or ":")
-        if classified is not None:
+        if classified is not None and pos not in heads:
             found.append((pos, *classified))
+    if heads:
+        found = sorted([*found, *((pos, "", _HEADING) for pos in heads)], key=lambda f: f[0])
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
     accepted |= set(named).intersection(label for _, label, _ in found)
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
@@ -184,10 +193,10 @@ def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[P
     block_start, speaker = 0, None
     for pos, label, kind in found:
         if kind == _HEADING:
-            line_end = text.find("\n", pos)
+            line_end = heading_end(text, pos)
             _paragraphs(text, block_start, pos, speaker, passages)
-            _paragraphs(text, pos, len(text) if line_end < 0 else line_end, None, passages)
-            block_start, speaker = (len(text) if line_end < 0 else line_end), None
+            _paragraphs(text, pos, line_end, None, passages)
+            block_start, speaker = line_end, None
         elif label in accepted:
             _paragraphs(text, block_start, pos, speaker, passages)
             block_start, speaker = pos, label

@@ -121,3 +121,66 @@ def test_odt_details_table_is_a_header(make_odt: Callable[..., Path]) -> None:
     doc = read_document(make_odt(build))
     assert "Desmond Oyelaran-Tate" in doc.speakers
     assert [p.speaker for p in doc.passages] == [None, None] + ["Interviewer", "Participant"] * 2
+
+
+def test_word_headings_end_the_last_turn(tmp_path: Path) -> None:
+    document = docx.Document()
+    custom = document.styles.add_style("Notes Heading", 1)  # a paragraph style
+    custom.base_style = document.styles["Heading 3"]
+    for turn in TURNS:
+        document.add_paragraph(turn)
+    document.add_heading("My reflections", 2)
+    document.add_paragraph("Guarded about the council; follow up in March.")
+    document.add_paragraph("Participant: Thanks again.")
+    document.add_paragraph("Her answer's second paragraph.")
+    document.add_paragraph("Afterwards", style="Notes Heading")
+    document.add_paragraph("Rang the office to check the dates.")
+    bold = document.add_paragraph().add_run("Funding and contracts")
+    bold.bold = True
+    document.add_paragraph("Two trusts, rent, and a council grant ending in March.")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+    assert passages(path)[4:] == [
+        (None, "My reflections"),
+        (None, "Guarded about the council; follow up in March."),
+        ("Participant", "Participant: Thanks again."),
+        ("Participant", "Her answer's second paragraph."),
+        (None, "Afterwards"),
+        (None, "Rang the office to check the dates."),
+        (None, "Funding and contracts"),
+        (None, "Two trusts, rent, and a council grant ending in March."),
+    ]
+
+
+def test_bold_speaker_labels_and_bold_words_in_an_answer_are_no_headings(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    for label, words in (("Interviewer:", "How is it funded?"), ("Sara Lee:", "Grants.")) * 2:
+        document.add_paragraph().add_run(label).bold = True  # a label above the words
+        document.add_paragraph(words)
+    answer = document.add_paragraph()
+    answer.add_run("Participant: ").bold = True
+    answer.add_run("Mostly rent.")
+    document.add_paragraph().add_run("Really important.").bold = True
+    document.add_paragraph().add_run("Sara Lee:").bold = True
+    document.add_paragraph("And the council.")
+    path = tmp_path / "labels.docx"
+    document.save(str(path))
+    speakers = [speaker for speaker, _ in passages(path)]
+    assert None not in speakers
+    assert speakers[-2:] == ["Participant", "Sara Lee"]
+
+
+def test_odt_headings_end_the_last_turn(make_odt: Callable[..., Path]) -> None:
+    def build(body: Any) -> None:
+        for turn in TURNS:
+            body.append(Paragraph(turn))
+        body.append(Header(2, "Reflections"))
+        body.append(Paragraph("Guarded about the council."))
+
+    assert passages(make_odt(build))[-3:] == [
+        ("Participant", TURNS[-1]),
+        (None, "Reflections"),
+        (None, "Guarded about the council."),
+    ]
