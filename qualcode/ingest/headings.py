@@ -15,8 +15,12 @@ NOTES_HEADING_WORDS = frozenset(
 )
 _MAX_WORDS = 6
 _MAX_CHARS = 60
-# A short line alone at a paragraph start: a heading candidate (checked in Python).
-_SHORT_LINE = re.compile(rf"(?:\A|\n)([^\S\n]*[^\s][^\n]{{0,{_MAX_CHARS}}})(?=\n|\Z)")
+# A short line without sentence punctuation (a colon may end it): a heading candidate, checked
+# in Python. Turns and sentences fail here, in the regex engine: this runs on every import.
+# Searched in "\n" + text: a pattern that starts with a literal is found fast.
+_SHORT_LINE = re.compile(
+    rf"\n([^\S\n]*[^\s.?!:,;…][^\n.?!:,;…]{{0,{_MAX_CHARS}}}:?)[ \t]*(?=\n|\Z)"
+)
 # A rule ("---", "* * *", "____") or a heading's underline ("=====").
 _RULE = re.compile(r"[ \t]*(?:[-=_*][ \t]*){3,}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -38,8 +42,8 @@ def notes_headings(text: str, start: int = 0) -> list[int]:
     alone on its line after a blank line (or ending with a colon), a short line underlined
     with "----" or "====", and a rule line ("---", "***")."""
     found: list[int] = []
-    for m in _SHORT_LINE.finditer(text, start):
-        pos, line = m.start(1), m.group(1)
+    for m in _SHORT_LINE.finditer("\n" + text, start):
+        pos, line = m.start(1) - 1, m.group(1)
         if _RULE.fullmatch(line):
             above = text.rfind("\n", 0, max(pos - 1, 0)) + 1
             heading = text[above : pos - 1] if pos > 0 else ""
@@ -49,7 +53,7 @@ def notes_headings(text: str, start: int = 0) -> list[int]:
         elif (
             notes_heading(line)
             and (pos == 0 or text.startswith("\n\n", pos - 2) or line.rstrip().endswith(":"))
-            and not _continued(text, m.end(1))
+            and not _continued(text, m.end() - 1)
         ):
             found.append(pos)
     return found
