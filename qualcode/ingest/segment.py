@@ -75,7 +75,8 @@ _LINE_LABEL = rf"{_WORD}(?: +{_WORD}){{0,2}}(?: *\d{{1,3}})?"
 _START = re.compile(
     r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
     rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{_LINE_LABEL}{_NOTE})[*_]{{0,2}}"
-    r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)))"  # "I<tab>words" too
+    r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)"  # "I<tab>words" too
+    r"|[ \t]+(?P<dash>[-–—])[ \t]+(?=\S)))"  # "Interviewer – words"
 )
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
@@ -87,6 +88,10 @@ _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
 _INITIALS = "initials"  # "TO:", "SO:": capitals that are also a stop-listed word
 _NOTE_MARKS = frozenset({"NB", "PS", "RE", "CC"})  # never anyone's initials here
 _MAYBE = frozenset({_NAME, _INITIALS})  # labels that are turns in a dialogue, even once
+# A name before a spaced dash ("Sara – words"): a turn if it recurs in a dialogue, where
+# "Well - I think" and "Funding - grants" in notes are not.
+_DASHED = "dashed"
+_NONE: frozenset[str] = frozenset()
 
 
 def normalise_label(raw: str) -> str:
@@ -154,8 +159,18 @@ def starts_role_turn(line: str) -> bool:
     m = _START.match("\n" + line)
     if m is None or m.group("heading"):
         return False
-    classified = classify_label(m.group("label"), m.group("punct") or ":")
+    classified = _classified(m)
     return classified is not None and classified[1] == _ROLE
+
+
+def _classified(m: re.Match[str]) -> tuple[str, str] | None:
+    """(label, kind) of a line start's label (see classify_label); after a spaced dash, a
+    role is a role ("Interviewer – How?") and a name is "dashed"."""
+    classified = classify_label(m.group("label"), m.group("punct") or ":")
+    if classified is None or not m.group("dash"):
+        return classified
+    label, kind = classified
+    return (label, _ROLE) if kind == _ROLE else (label, _DASHED) if kind == _NAME else None
 
 
 def segment(
@@ -179,7 +194,7 @@ def segment(
         if m.group("heading"):
             heads.add(pos)
             continue
-        classified = classify_label(m.group("label"), m.group("punct") or ":")
+        classified = _classified(m)
         if classified is not None and pos not in heads:
             found.append((pos, *classified))
     if heads:
@@ -189,6 +204,10 @@ def segment(
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
     if pending and (len(accepted) >= 2 or (accepted and _INITIALS in pending)):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
+    dashed = Counter(label for _, label, kind in found if kind == _DASHED)
+    recurring = {label for label, n in dashed.items() if n >= 2}
+    if recurring and _dialogue_starts(text, header_end, found, accepted | recurring, _NONE):
+        accepted |= recurring
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
     for pos, label, kind in found:
@@ -213,7 +232,21 @@ def _dialogue_labels(
     has no blank lines) start with a speaker label; there a name that speaks once is still a
     speaker.
     """
-    first_turn = min((pos for pos, label, _ in found if label in accepted), default=header_end)
+    starts = _dialogue_starts(text, header_end, found, accepted, _MAYBE)
+    return {label for label, kind in starts if kind in _MAYBE}
+
+
+def _dialogue_starts(
+    text: str,
+    header_end: int,
+    found: list[tuple[int, str, str]],
+    labels: set[str],
+    kinds: frozenset[str],
+) -> list[tuple[str, str]]:
+    """The (label, kind) pairs that start paragraphs (lines, if there are no blank lines)
+    from the first turn on, if most of these start with one of `labels` or a label of one
+    of `kinds` (a dialogue); else none."""
+    first_turn = min((pos for pos, label, _ in found if label in labels), default=header_end)
     blank_lines = "\n\n" in text[first_turn:]
     units = text.count("\n\n" if blank_lines else "\n", first_turn) + 1
     starts = [
@@ -223,10 +256,8 @@ def _dialogue_labels(
         and pos >= header_end
         and (pos == 0 or not blank_lines or text.startswith("\n\n", pos - 2))
     ]
-    labelled = sum(1 for label, kind in starts if label in accepted or kind in _MAYBE)
-    if labelled * 5 < units * 3:
-        return set()
-    return {label for label, kind in starts if kind in _MAYBE}
+    labelled = sum(1 for label, kind in starts if label in labels or kind in kinds)
+    return starts if labelled * 5 >= units * 3 else []
 
 
 def _paragraphs(

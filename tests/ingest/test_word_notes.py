@@ -184,3 +184,52 @@ def test_odt_headings_end_the_last_turn(make_odt: Callable[..., Path]) -> None:
         (None, "Reflections"),
         (None, "Guarded about the council."),
     ]
+
+
+@pytest.mark.parametrize("dash", ["–", "-", "—"])
+def test_a_spaced_dash_after_a_role_or_a_recurring_name_starts_a_turn(
+    make_docx: Callable[..., Path], dash: str
+) -> None:
+    roles = [
+        f"Transcript {dash} interview 31",
+        f"Interviewer {dash} How is the service funded?",
+        f"Participant {dash} Mostly grants.",
+        "Well - I think the grants are ending.",
+        f"Interviewer {dash} And contracts?",
+        f"Participant {dash} One with probation, ending soon.",
+    ]
+    assert [s for s, _ in passages(make_docx(roles))] == [
+        None, "Interviewer", "Participant", "Participant", "Interviewer", "Participant"
+    ]  # fmt: skip
+    names = [
+        f"Sara Lee {dash} How is it funded?",
+        f"Tomasz {dash} Grants, mostly.",
+        f"Sara Lee {dash} And the council?",
+        f"Tomasz {dash} Gone.",
+    ]
+    doc = read_document(make_docx(names))
+    assert [p.speaker for p in doc.passages] == ["Sara Lee", "Tomasz"] * 2
+    assert doc.speakers == ["Sara Lee", "Tomasz"]
+
+
+def test_a_dash_in_notes_is_no_speaker_label(make_docx: Callable[..., Path]) -> None:
+    notes = [
+        "Visit to the hub, spring.",
+        "Funding - two trusts and rent; the council grant ends in March.",
+        "They were open about the waiting list and the gaps in provision.",
+        "Staffing - four posts, one vacant since the summer.",
+        "Funding - they hope to bid with the consortium next year.",
+        "The deputy showed us round and introduced the volunteers.",
+        "They were frank about the council and the new contract.",
+        "Staffing - the volunteers cover the evenings.",
+        "Follow up with the deputy in March about the figures.",
+    ]
+    doc = read_document(make_docx(notes))
+    assert [p.speaker for p in doc.passages] == [None] * len(notes)
+    assert doc.speakers == []
+
+
+def test_dash_labels_in_a_text_file() -> None:
+    text = "Interviewer - How is it funded?\n\nParticipant - Grants.\n\nWell - and rent.\n"
+    doc = read_document(Path("w7.txt"), data=text.encode("utf-8"))
+    assert [p.speaker for p in doc.passages] == ["Interviewer", "Participant", "Participant"]
