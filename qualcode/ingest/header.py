@@ -66,6 +66,8 @@ _FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.
 _ASIDE = re.compile(r"\([^)]*\)")
 _LIST_SEPARATOR = re.compile(r"\band\b|&")
 _MAX_LINES = 20
+_MAX_TITLES = 2  # a title line, then a heading such as "Interview details"
+_MAX_HEADING_WORDS = 6
 _MAX_WORDS = 12
 _MAX_NAME_WORDS = 5
 
@@ -88,12 +90,12 @@ class Header:
 def parse_header(text: str) -> Header:
     """Read "Key: value" lines (several per line when separated by "|") at the top of `text`.
 
-    The block may follow one title line; it ends at a blank line or at the first line that is
-    not all known fields. Only known keys count, so "Interviewer: How did it start?" is a turn.
+    The block may follow a title line and a heading ("Interview details"); it ends at a blank
+    line or at the first line that is not all known fields. Only known keys count, so
+    "Interviewer: How did it start?" is a turn.
     """
     fields: list[tuple[str, str]] = []
-    end = pos = 0
-    seen_title = False
+    end = pos = titles = 0
     for _ in range(_MAX_LINES):
         if pos >= len(text):
             break
@@ -107,9 +109,9 @@ def parse_header(text: str) -> Header:
             continue
         parsed = _fields(line)
         if parsed is None:
-            if fields or seen_title or starts_role_turn(line):
+            if fields or not _title(line, titles):
                 break
-            seen_title = True
+            titles += 1
             continue
         fields.extend(parsed)
         end = line_end
@@ -121,21 +123,33 @@ def parse_header(text: str) -> Header:
 def join_details(paragraphs: list[str]) -> list[str]:
     """`paragraphs` (of a Word or OpenDocument file) with the details block at the top, one
     field a paragraph or table row, joined into one paragraph: the header a text file has,
-    which parse_header reads (its "Interviewee: Desmond" is no turn). One title paragraph may
-    come first; an empty paragraph or any other ends the block."""
+    which parse_header reads (its "Interviewee: Desmond" is no turn). A title and a heading
+    may come first; an empty paragraph or any other ends the block."""
     filled = [i for i, p in enumerate(paragraphs[:_MAX_LINES]) if p.strip()]
-    if not filled:
+    titles = 0
+    while titles < len(filled) and not is_details(paragraphs[filled[titles]]):
+        title = paragraphs[filled[titles]].strip()
+        if "\n" in title or not _title(title, titles):
+            return paragraphs
+        titles += 1
+    if titles == len(filled):
         return paragraphs
-    first = filled[0]
-    if not is_details(paragraphs[first]) and not starts_role_turn(paragraphs[first].strip()):
-        first = first + 1  # a title
-    end = first
+    first = end = filled[titles]
     while end < len(paragraphs) and is_details(paragraphs[end]):
         end += 1
     if end - first < 2 or all(_short_turns(p) for p in paragraphs[first:end]):
         return paragraphs
     block = "\n".join(p.strip() for p in paragraphs[first:end])
     return [*paragraphs[:first], block, *paragraphs[end:]]
+
+
+def _title(line: str, titles: int) -> bool:
+    """True if `line` can stand above a details block after `titles` others: a title, then a
+    heading ("Interview details"), not a turn or a sentence ("Just some notes.")."""
+    if titles >= _MAX_TITLES or starts_role_turn(line):
+        return False
+    words = line.strip("*_# \t").split()
+    return titles == 0 or (0 < len(words) <= _MAX_HEADING_WORDS and line[-1] not in ".?!…,;")
 
 
 def is_details(paragraph: str) -> bool:

@@ -131,3 +131,17 @@ def test_front_matter_names_the_interviewer_and_interviewee_as_identifiers(
     doc = read_document(path)
     assert doc.participant == "Interviewee 9"
     assert doc.speakers == ["Niamh", "Siobhan O'Neill", "Niamh Byrne", "Lifelines NI"]
+
+
+def test_a_details_heading_under_the_title(tmp_path: Path) -> None:
+    text = (
+        "Interview 8 – housing charity\n\nInterview details\n"
+        "Interviewer: Siobhan O'Neill\nInterviewee: Desmond Oyelaran-Tate\nDate: 2 June 2025\n\n"
+        "Interviewer: Thanks.\n\nParticipant: Happy to."
+    )
+    header = parse_header(text)
+    assert header.end == text.index("\n\nInterviewer: Thanks")
+    assert header.names == ["Siobhan O'Neill", "Desmond Oyelaran-Tate"]
+    # Two lines of prose are not a title and a heading.
+    assert parse_header("Interview 8\nWe met at the hub.\nDate: 2024").end == 0
+    assert parse_header("Interview 8\nDetails\nNotes\nDate: 2024").end == 0

@@ -32,11 +32,16 @@ def passages(path: Path) -> list[tuple[str | None, str]]:
     return [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
 
 
-def notes_docx(tmp_path: Path, *, table: bool, name: str = "notes.docx") -> Path:
+def notes_docx(
+    tmp_path: Path, *, table: bool, details_heading: bool = False, name: str = "notes.docx"
+) -> Path:
     """Word notes as researchers write them: a heading, the details (a table or one field a
     paragraph), a "Background" heading with notes and bullets, then the interview."""
     document = docx.Document()
     document.add_heading("Interview 8 – housing charity", 1)
+    if details_heading:
+        document.add_paragraph("")  # spacing
+        document.add_heading("Interview details", 2)
     if table:
         grid = document.add_table(rows=len(DETAILS), cols=2)
         for row, (key, value) in enumerate(DETAILS):
@@ -69,6 +74,18 @@ def test_word_details_block_is_read_as_a_header_not_a_turn(tmp_path: Path, table
         (None, "Met at their office. The deputy joined late."),
     ]
     assert [s for s, _ in found[5:]] == ["Interviewer", "Participant"] * 2
+    assert "Interviewee" not in {s for s, _ in found}
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["details-table", "details-paragraphs"])
+def test_word_details_under_their_own_heading(tmp_path: Path, table: bool) -> None:
+    doc = read_document(notes_docx(tmp_path, table=table, details_heading=True))
+    assert doc.attributes == {"interviewer": "Siobhan O'Neill", "date": "2 June 2025"}
+    found = [(p.speaker, doc.text[p.start : p.end]) for p in doc.passages]
+    assert found[1:3] == [
+        (None, "Interview details"),
+        (None, "\n".join(f"{key}: {value}" for key, value in DETAILS)),
+    ]
     assert "Interviewee" not in {s for s, _ in found}
 
 
