@@ -7,6 +7,9 @@ import re
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 # After a label: a colon (in Markdown, maybe inside or after "**") or a tab ("I<tab>words").
 _AFTER_LABEL = r"[*_]{0,2}(?:[ \t]*:[*_]{0,2}[ \t]*|\t[ \t]*)"
+# After the speaker's own label, a spaced dash too ("Interviewer – How?"); not after any word
+# ("Well - I think" keeps its first word).
+_AFTER_SPEAKER = r"[*_]{0,2}(?:[ \t]*:[*_]{0,2}[ \t]*|\t[ \t]*|[ \t]+[-–—][ \t]+)"
 LABEL = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}}|[QA]){_AFTER_LABEL}"
 )
@@ -44,7 +47,7 @@ def body_start(text: str, passage_start: int, speaker: str | None) -> int:
     """Where a speaker turn's words begin, after its "Speaker:" label (if it has one)."""
     if speaker:
         # Any case: "ÓSCAR NÚÑEZ:" in the text is stored as the speaker "Óscar Núñez".
-        prefix = re.compile(rf"[ \t]*[*_]{{0,2}}{re.escape(speaker)}{_AFTER_LABEL}", re.I)
+        prefix = re.compile(rf"[ \t]*[*_]{{0,2}}{re.escape(speaker)}{_AFTER_SPEAKER}", re.I)
         match = prefix.match(text, passage_start)
         if match:
             return match.end()

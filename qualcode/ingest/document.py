@@ -33,18 +33,20 @@ def read_transcript(
     participant: str | None = None,
     attributes: dict[str, str] | None = None,
     named: list[str] | None = None,
+    headings: list[int] | None = None,
 ) -> ReadDocument:
     """The document for normalised `text` as a reader finds it: a service's layout (Otter,
     Rev, Zoom ...) is rewritten as `Speaker: words` turns without timestamps (kept as passage
     `begin`); any other text is segmented as it stands. `named`: labels the file itself
-    names as speakers (a table's speaker column), whose `Label: words` lines are turns."""
+    names as speakers (a table's speaker column), whose `Label: words` lines are turns;
+    `headings`: offsets of the headings a Word file marks, which end turns."""
     transcript = recognise(text.split("\n"), named) if has_hint(text) else None
     if transcript is None and not named:
         transcript = name_line_transcript(text.split("\n"))
     if transcript is None:
         return build_document(
             name, fmt, text, title=title, participant=participant, attributes=attributes,
-            named=named,
+            named=named, headings=headings,
         )  # fmt: skip
     rendered, passages = render(transcript)
     return build_document(
@@ -101,19 +103,21 @@ def build_document(
     layout: str | None = None,
     speakers: list[str] | None = None,
     named: list[str] | None = None,
+    headings: list[int] | None = None,
 ) -> ReadDocument:
     """Make the document for already-normalised `text`; segment it unless passages are given.
 
     A metadata header at the top of the text ("Participant: ...", "Date: ...") is read too;
     what the caller gives (e.g. front matter) takes precedence. Long passages are split into
     readable units. `speakers` adds labels found by the reader (e.g. a roster); `named`
-    labels are turns wherever they start a line.
+    labels are turns wherever they start a line; `headings` are the offsets of headings the
+    file marks (they end turns).
     """
     if not text.strip():
         raise fail(name, "the document contains no text")
     header = parse_header(text) if passages is None or layout else Header()
     if passages is None:
-        passages = segment(text, header.end, named or ())
+        passages = segment(text, header.end, named or (), headings=headings or ())
     passages = readable_units(text, passages)
     found = dict.fromkeys(personal_speakers(passages))
     found.update(dict.fromkeys(speakers or []))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualcode.ingest.interviewer import is_interviewer
 from qualcode.ingest.roster import roster_names
 from qualcode.ingest.segment import is_role, starts_role_turn
 
@@ -58,10 +59,15 @@ _KEYS: dict[str, str] = {
 }
 # Keys that are also speaker roles: the value must look like a label or name, not a sentence.
 _NAME_LIKE = frozenset({"=participant", "=name", "interviewer"})
+# Attributes whose value names a person of the research team ("Interviewer: Siobhan O'Neill"):
+# identifiers to redact as well as (private) attributes.
+_TEAM = frozenset({"interviewer", "transcriber"})
 _FIELD = re.compile(r"(?P<key>[^\W\d][\w '’/-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)")
 _ASIDE = re.compile(r"\([^)]*\)")
 _LIST_SEPARATOR = re.compile(r"\band\b|&")
 _MAX_LINES = 20
+_MAX_TITLES = 2  # a title line, then a heading such as "Interview details"
+_MAX_HEADING_WORDS = 6
 _MAX_WORDS = 12
 _MAX_NAME_WORDS = 5
 
@@ -70,7 +76,8 @@ _MAX_NAME_WORDS = 5
 class Header:
     """What a header block says; `end` is the offset just after it (0: no header).
 
-    `names` are identifiers the header gives (interviewee's name, organisation).
+    `names` are identifiers the header gives (the interviewee's and interviewer's names, the
+    organisation).
     """
 
     end: int = 0
@@ -83,12 +90,12 @@ class Header:
 def parse_header(text: str) -> Header:
     """Read "Key: value" lines (several per line when separated by "|") at the top of `text`.
 
-    The block may follow one title line; it ends at a blank line or at the first line that is
-    not all known fields. Only known keys count, so "Interviewer: How did it start?" is a turn.
+    The block may follow a title line and a heading ("Interview details"); it ends at a blank
+    line or at the first line that is not all known fields. Only known keys count, so
+    "Interviewer: How did it start?" is a turn.
     """
     fields: list[tuple[str, str]] = []
-    end = pos = 0
-    seen_title = False
+    end = pos = titles = 0
     for _ in range(_MAX_LINES):
         if pos >= len(text):
             break
@@ -102,15 +109,68 @@ def parse_header(text: str) -> Header:
             continue
         parsed = _fields(line)
         if parsed is None:
-            if fields or seen_title or starts_role_turn(line):
+            if fields or not _title(line, titles):
                 break
-            seen_title = True
+            titles += 1
             continue
         fields.extend(parsed)
         end = line_end
     if not fields:
         return Header()
     return _header(end, fields, text[end:])
+
+
+def join_details(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` (of a Word or OpenDocument file) with the details block at the top, one
+    field a paragraph or table row, joined into one paragraph: the header a text file has,
+    which parse_header reads (its "Interviewee: Desmond" is no turn). A title and a heading
+    may come first; an empty paragraph or any other ends the block."""
+    filled = [i for i, p in enumerate(paragraphs[:_MAX_LINES]) if p.strip()]
+    titles = 0
+    while titles < len(filled) and not is_details(paragraphs[filled[titles]]):
+        title = paragraphs[filled[titles]].strip()
+        if "\n" in title or not _title(title, titles):
+            return paragraphs
+        titles += 1
+    if titles == len(filled):
+        return paragraphs
+    first = end = filled[titles]
+    while end < len(paragraphs) and is_details(paragraphs[end]):
+        end += 1
+    if end - first < 2 or all(_short_turns(p) for p in paragraphs[first:end]):
+        return paragraphs
+    block = "\n".join(p.strip() for p in paragraphs[first:end])
+    return [*paragraphs[:first], block, *paragraphs[end:]]
+
+
+def _title(line: str, titles: int) -> bool:
+    """True if `line` can stand above a details block after `titles` others: a title, then a
+    heading ("Interview details"), not a turn or a sentence ("Just some notes.")."""
+    if titles >= _MAX_TITLES or starts_role_turn(line):
+        return False
+    words = line.strip("*_# \t").split()
+    return titles == 0 or (0 < len(words) <= _MAX_HEADING_WORDS and line[-1] not in ".?!…,;")
+
+
+def is_details(paragraph: str) -> bool:
+    """True for a paragraph whose every line is header fields ("Date: 2 June 2025")."""
+    lines = paragraph.strip().split("\n")
+    return bool(paragraph.strip()) and all(_fields(line.strip()) is not None for line in lines)
+
+
+def _short_turns(paragraph: str) -> bool:
+    """True for fields that could be a dialogue's first words: a role and one word ("Interviewer:
+    Right", "Participant: Okay"), where "Interviewer: Siobhan O'Neill" is a detail."""
+    for part in paragraph.replace("*", "").replace("|", "\n").split("\n"):
+        m = _FIELD.fullmatch(part.strip())
+        if m is None or not is_role(m.group("key")) or len(m.group("value").split()) > 1:
+            return False
+    return True
+
+
+def is_details_key(label: str) -> bool:
+    """True for the name of a details field ("Organisation", "Date", "Interviewer")."""
+    return _key(label) in _KEYS
 
 
 def _fields(line: str) -> list[tuple[str, str]] | None:
@@ -120,12 +180,27 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
         m = _FIELD.fullmatch(part.strip())
         if m is None:
             return None
-        meaning = _KEYS.get(" ".join(m.group("key").lower().replace("_", " ").split()))
+        meaning = _KEYS.get(_key(m.group("key")))
         value = " ".join(m.group("value").split())
         if meaning is None or not _plausible(meaning, value):
             return None
         out.append((meaning, value))
     return out
+
+
+def _key(key: str) -> str:
+    return " ".join(key.lower().replace("_", " ").split())
+
+
+def details_names(details: dict[str, str]) -> list[str]:
+    """The identifiers that details given apart from the text (YAML front matter) name: the
+    interviewee, organisation and interviewer, as a header's would be."""
+    names: list[str] = []
+    for key, value in details.items():
+        meaning = _KEYS.get(_key(key))
+        if meaning is not None and _plausible(meaning, value):
+            names.extend(_identifiers(meaning, value))
+    return names
 
 
 def _plausible(meaning: str, value: str) -> bool:
@@ -159,10 +234,26 @@ def _header(end: int, fields: list[tuple[str, str]], below: str) -> Header:
             participant = participant or value
         elif meaning == "=title":
             title = title or value
-        elif meaning == "=name":
-            names.append(value)
-        elif meaning == "=names":
-            names.extend(n for n in _names(value, below) if not is_role(n))
         else:
-            attributes.setdefault(meaning, value)
+            names.extend(_identifiers(meaning, value, below))
+            if not meaning.startswith("="):
+                attributes.setdefault(meaning, value)
     return Header(end, participant, title, attributes, names)
+
+
+def _identifiers(meaning: str, value: str, below: str = "") -> list[str]:
+    """The identifiers a field's value names: an interviewee or organisation, the people of a
+    "Participants:" list, the interviewer or transcriber (not a role such as "Interviewer 2");
+    `below`: the text below the header (see _names)."""
+    if meaning == "=name":  # "Interviewee: P7" is a label, not a name
+        return [] if is_role(value) else [value]
+    if meaning == "=names":
+        return [n for n in _names(value, below) if not is_role(n)]
+    if meaning in _TEAM:
+        return [n for n in _names(value, below) if _personal(n)]
+    return []
+
+
+def _personal(name: str) -> bool:
+    """A person's name or initials, not a role ("Interviewer 2", "Lead researcher")."""
+    return sum(c.isalpha() for c in name) >= 2 and not (is_role(name) or is_interviewer(name))

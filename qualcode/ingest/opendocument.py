@@ -11,6 +11,8 @@ from typing import Any
 from qualcode.ingest.archive import check_archive
 from qualcode.ingest.decode import normalise_text
 from qualcode.ingest.document import fail, read_transcript
+from qualcode.ingest.header import join_details
+from qualcode.ingest.marked_headings import Heading, heading_offsets
 from qualcode.ingest.table_rows import read_table
 from qualcode.ingest.types import ReadDocument, ReadError
 
@@ -40,8 +42,9 @@ _ERROR = "not a valid OpenDocument text (corrupt or not an .odt)"
 
 
 def read_odt(name: str, data: bytes) -> ReadDocument:
-    """Read an OpenDocument text: paragraphs and headings in order, one paragraph each;
-    a table row whose first cell names the speaker of the second reads "Label: text"."""
+    """Read an OpenDocument text: paragraphs and headings in order, one paragraph each (a
+    heading ends a turn); a table row whose first cell names the speaker of the second reads
+    "Label: text"."""
     check_archive(name, data)  # every member's size and CRC checked: reading it is bounded
     try:
         body = _office_text(name, data)
@@ -51,7 +54,10 @@ def read_odt(name: str, data: bytes) -> ReadDocument:
         raise
     except Exception:  # zip, XML syntax and structure errors
         raise fail(name, _ERROR) from None
-    return read_transcript(name, "odt", normalise_text("\n\n".join(blocks)), named=speakers)
+    blocks = join_details(blocks)
+    text = normalise_text("\n\n".join(blocks))
+    headings = heading_offsets(text, blocks)
+    return read_transcript(name, "odt", text, named=speakers, headings=headings)
 
 
 def _office_text(name: str, data: bytes) -> Any:
@@ -96,7 +102,9 @@ def _blocks(container: Any, speakers: list[str]) -> Iterator[str]:
     for child in container:
         if _skipped(child):
             continue
-        if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
+        if child.tag == f"{_TEXT}h":
+            yield Heading(_text(child))
+        elif child.tag == f"{_TEXT}p":
             yield _text(child)
         elif child.tag == f"{_TABLE}table":
             rows = [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
 
 from qualcode.ingest.decode import decode_text, normalise_inline, normalise_text
 from qualcode.ingest.document import fail, read_transcript
+from qualcode.ingest.header import details_names
 from qualcode.ingest.types import ReadDocument
 
 _HEADING_1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?$", re.M)
@@ -47,9 +49,15 @@ def read_md(name: str, data: bytes) -> ReadDocument:
         for key, v in values.items()
         if key.lower() not in special and (value := _scalar(v))
     }
-    return read_transcript(
+    document = read_transcript(
         name, "md", text, title=title, participant=participant or None, attributes=attributes
     )
+    # The interviewee, organisation and interviewer the front matter names are identifiers.
+    named = details_names({key: s for key, v in values.items() if (s := _scalar(v))})
+    if not named:
+        return document
+    speakers = list(dict.fromkeys([*document.speakers, *named]))
+    return dataclasses.replace(document, speakers=speakers)
 
 
 def _scalar(value: object) -> str | None:

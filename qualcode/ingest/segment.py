@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from qualcode.ingest.headings import heading_end, notes_headings
 from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts
 from qualcode.ingest.types import PassageDraft
 
@@ -75,7 +76,8 @@ _LINE_LABEL = rf"{_WORD}(?: +{_WORD}){{0,2}}(?: *\d{{1,3}})?"
 _START = re.compile(
     r"\n(?:(?P<heading>#{1,6}[ \t]|Transcribed by https?://)"  # a heading, or Otter's footer
     rf"|[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{_LINE_LABEL}{_NOTE})[*_]{{0,2}}"
-    r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)))"  # "I<tab>words" too
+    r"(?:[ \t]*(?P<punct>[:.])[*_]{0,2}(?=[ \t\n]|\Z)|(?P<tab>\t)"  # "I<tab>words" too
+    r"|[ \t]+(?P<dash>[-–—])[ \t]+(?=\S)))"  # "Interviewer – words"
 )
 # A paragraph: a run of lines with non-space text, from its first non-space character.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
@@ -89,6 +91,10 @@ _ROLE, _NAME, _DOTTED, _HEADING = "role", "name", "dotted", "heading"
 _INITIALS = "initials"  # "TO:", "SO:": capitals that are also a stop-listed word
 _NOTE_MARKS = frozenset({"NB", "PS", "RE", "CC"})  # never anyone's initials here
 _MAYBE = frozenset({_NAME, _INITIALS})  # labels that are turns in a dialogue, even once
+# A name before a spaced dash ("Sara – words"): a turn if it recurs in a dialogue, where
+# "Well - I think" and "Funding - grants" in notes are not.
+_DASHED = "dashed"
+_NONE: frozenset[str] = frozenset()
 
 
 def normalise_label(raw: str) -> str:
@@ -156,42 +162,65 @@ def starts_role_turn(line: str) -> bool:
     m = _START.match("\n" + line)
     if m is None or m.group("heading"):
         return False
-    classified = classify_label(m.group("label"), m.group("punct") or ":")
+    classified = _classified(m)
     return classified is not None and classified[1] == _ROLE
 
 
-def segment(text: str, header_end: int = 0, named: Iterable[str] = ()) -> list[PassageDraft]:
+def _classified(m: re.Match[str]) -> tuple[str, str] | None:
+    """(label, kind) of a line start's label (see classify_label); after a spaced dash, a
+    role is a role ("Interviewer – How?") and a name is "dashed"."""
+    classified = classify_label(m.group("label"), m.group("punct") or ":")
+    if classified is None or not m.group("dash"):
+        return classified
+    label, kind = classified
+    return (label, _ROLE) if kind == _ROLE else (label, _DASHED) if kind == _NAME else None
+
+
+def segment(
+    text: str, header_end: int = 0, named: Iterable[str] = (), *, headings: Iterable[int] = ()
+) -> list[PassageDraft]:
     """Passages of `text`: each paragraph of each speaker turn, in order, covering all text.
 
     A passage spans from its first to its last non-space character; a turn's first passage
-    includes its "Speaker:" label. Text before the first turn, markdown headings and text
-    without any speaker labels give paragraphs with speaker None; so does text[:header_end]
-    (a metadata header, whose "Interviewer: A. Name" lines are not turns). `named` labels
-    (a table's speaker column) are turns even once.
+    includes its "Speaker:" label. Text before the first turn, headings and text without any
+    speaker labels give paragraphs with speaker None; so does text[:header_end] (a metadata
+    header, whose "Interviewer: A. Name" lines are not turns). `named` labels (a table's
+    speaker column) are turns even once. A heading ends a turn: a markdown one, a notes
+    heading ("Reflections", see headings), or one at an offset in `headings` (a Word file's
+    Heading styles); the text under it is no one's until a label.
     """
+    start = max(header_end, 0)
+    heads = {pos for pos in (*headings, *notes_headings(text, start)) if pos >= start}
     found: list[tuple[int, str, str]] = []
-    for m in _START.finditer("\n" + text, max(header_end, 0)):
+    for m in _START.finditer("\n" + text, start):
         pos = m.start()  # index in `text` of the line start (the prepended "\n" shifts by one)
         if m.group("heading"):
-            found.append((pos, "", _HEADING))
+            heads.add(pos)
             continue
-        classified = classify_label(m.group("label"), m.group("punct") or ":")
-        if classified is not None:
+        classified = _classified(m)
+        if classified is not None and pos not in heads:
             found.append((pos, *classified))
     found = _with_display_names(text, header_end, found)
+    if heads:
+        labels = [f for f in found if f[0] not in heads]
+        found = sorted([*labels, *((pos, "", _HEADING) for pos in heads)], key=lambda f: f[0])
     accepted = accepted_labels((label, kind) for _, label, kind in found if kind != _HEADING)
     accepted |= set(named).intersection(label for _, label, _ in found)
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
     if pending and (len(accepted) >= 2 or (accepted and _INITIALS in pending)):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
+    dashed = Counter(label for _, label, kind in found if kind == _DASHED)
+    recurring = {label for label, n in dashed.items() if n >= 2}
+    if recurring and _dialogue_starts(text, header_end, found, accepted | recurring, _NONE):
+        accepted |= recurring
     passages: list[PassageDraft] = []
     block_start, speaker = 0, None
     for pos, label, kind in found:
         if kind == _HEADING:
-            line_end = text.find("\n", pos)
+            line_end = heading_end(text, pos)
             _paragraphs(text, block_start, pos, speaker, passages)
-            _paragraphs(text, pos, len(text) if line_end < 0 else line_end, None, passages)
-            block_start, speaker = (len(text) if line_end < 0 else line_end), None
+            _paragraphs(text, pos, line_end, None, passages)
+            block_start, speaker = line_end, None
         elif label in accepted:
             _paragraphs(text, block_start, pos, speaker, passages)
             block_start, speaker = pos, label
@@ -225,7 +254,21 @@ def _dialogue_labels(
     has no blank lines) start with a speaker label; there a name that speaks once is still a
     speaker.
     """
-    first_turn = min((pos for pos, label, _ in found if label in accepted), default=header_end)
+    starts = _dialogue_starts(text, header_end, found, accepted, _MAYBE)
+    return {label for label, kind in starts if kind in _MAYBE}
+
+
+def _dialogue_starts(
+    text: str,
+    header_end: int,
+    found: list[tuple[int, str, str]],
+    labels: set[str],
+    kinds: frozenset[str],
+) -> list[tuple[str, str]]:
+    """The (label, kind) pairs that start paragraphs (lines, if there are no blank lines)
+    from the first turn on, if most of these start with one of `labels` or a label of one
+    of `kinds` (a dialogue); else none."""
+    first_turn = min((pos for pos, label, _ in found if label in labels), default=header_end)
     blank_lines = "\n\n" in text[first_turn:]
     units = text.count("\n\n" if blank_lines else "\n", first_turn) + 1
     starts = [
@@ -235,10 +278,8 @@ def _dialogue_labels(
         and pos >= header_end
         and (pos == 0 or not blank_lines or text.startswith("\n\n", pos - 2))
     ]
-    labelled = sum(1 for label, kind in starts if label in accepted or kind in _MAYBE)
-    if labelled * 5 < units * 3:
-        return set()
-    return {label for label, kind in starts if kind in _MAYBE}
+    labelled = sum(1 for label, kind in starts if label in labels or kind in kinds)
+    return starts if labelled * 5 >= units * 3 else []
 
 
 def _paragraphs(

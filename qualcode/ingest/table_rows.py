@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualcode.ingest.header import is_details_key
 from qualcode.ingest.segment import LABEL, classify_label
 from qualcode.ingest.speaker_labels import speaker_label
 
@@ -58,11 +59,14 @@ def read_table(rows: list[list[str]]) -> TableText:
 
 
 def table_row(cells: list[str]) -> list[str]:
-    """A table row as paragraphs; a label cell beside a text cell reads "Label: text"."""
+    """A table row as paragraphs; a label cell beside a text cell reads "Label: text", as does
+    a details field's name beside its value ("Organisation" | "Safe Harbour Homes")."""
     filled = [c for c in cells if c]
     if len(filled) == 2:
         label = " ".join(filled[0].rstrip(":").split())
-        if _LABEL_CELL.fullmatch(label) and classify_label(label) is not None:
+        if _LABEL_CELL.fullmatch(label) and (
+            classify_label(label) is not None or is_details_key(label)
+        ):
             return [f"{label}: {filled[1]}"]
     return filled
 

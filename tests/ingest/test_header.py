@@ -98,3 +98,50 @@ def test_participants_and_attendees_lines_list_identifiers_not_speakers() -> Non
     assert "Ngozi Brennan" in doc.speakers
     assert {p.speaker for p in doc.passages} == {None, "Sara Lee", "Tomasz Okafor"}
     assert parse_header("Attendees: everyone who came was there, as usual.\n").names == []
+
+
+def test_the_interviewer_a_header_names_is_an_identifier(tmp_path: Path) -> None:
+    text = (
+        "Interview 8\nInterviewer: Siobhan O'Neill\nInterviewee: Desmond Oyelaran-Tate\n"
+        "Transcribed by: Jo Bloggs (agency)\nDate: 2 June 2025\n\n"
+        "Interviewer: Thanks for making the time.\n\nParticipant: Happy to."
+    )
+    header = parse_header(text)
+    assert header.names == ["Siobhan O'Neill", "Desmond Oyelaran-Tate", "Jo Bloggs"]
+    assert header.attributes["interviewer"] == "Siobhan O'Neill"  # kept, as a private key
+    path = tmp_path / "h1.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "Siobhan O'Neill" in read_document(path).speakers
+    # Roles and labels are no one's name.
+    for role in ("Interviewer 2", "Lead Researcher", "Q"):
+        assert parse_header(f"Interviewer: {role}\nDate: 2024\n").names == []
+    assert parse_header("Interviewee: Interviewee 7\nDate: 2024\n").names == []
+
+
+def test_front_matter_names_the_interviewer_and_interviewee_as_identifiers(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        "---\nparticipant: Interviewee 9\ninterviewer: Siobhan O'Neill\n"
+        "interviewee: Niamh Byrne\norganisation: Lifelines NI\nsize: small\n---\n\n"
+        "Interviewer: Hello.\n\nNiamh: Hi.\n\nInterviewer: Go on.\n\nNiamh: Yes."
+    )
+    path = tmp_path / "p9.md"
+    path.write_text(raw, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.participant == "Interviewee 9"
+    assert doc.speakers == ["Niamh", "Siobhan O'Neill", "Niamh Byrne", "Lifelines NI"]
+
+
+def test_a_details_heading_under_the_title(tmp_path: Path) -> None:
+    text = (
+        "Interview 8 – housing charity\n\nInterview details\n"
+        "Interviewer: Siobhan O'Neill\nInterviewee: Desmond Oyelaran-Tate\nDate: 2 June 2025\n\n"
+        "Interviewer: Thanks.\n\nParticipant: Happy to."
+    )
+    header = parse_header(text)
+    assert header.end == text.index("\n\nInterviewer: Thanks")
+    assert header.names == ["Siobhan O'Neill", "Desmond Oyelaran-Tate"]
+    # Two lines of prose are not a title and a heading.
+    assert parse_header("Interview 8\nWe met at the hub.\nDate: 2024").end == 0
+    assert parse_header("Interview 8\nDetails\nNotes\nDate: 2024").end == 0
