@@ -24,6 +24,10 @@ _START = re.compile(
     rf"\n[ \t]*{_TIME}[*_]{{0,2}}(?P<label>{DISPLAY_NAME})[*_]{{0,2}}"
     r"[ \t]*:[*_]{0,2}(?=[ \t\n]|\Z)"
 )
+# A line's start up to its first colon (after any time), and what only a display name has
+# there: a comma, dot or bracket, a lower-case word ("de", "d'Souza") or four words.
+_LINE_HEAD = re.compile(rf"\n[ \t]*{_TIME}(?P<head>[^\n:]{{1,160}}):")
+_LOWER_OR_LONG = re.compile(r"(?:^|[ \t*_])[a-z]|(?:\S+[ \t]+){3}\S")
 _NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
 # Titles written with a dot ("Dr. Bello", "Fr. Declan"); any other word with a dot must be an
 # initial.
@@ -41,8 +45,15 @@ def display_name_starts(
     "Achterberg, Yvonne:" -> "Achterberg, Yvonne" checked as "Achterberg Yvonne". Sentences
     ("However, the prison:", "Well, yes:") are ruled out here or by the caller's check of
     the plain name, which wants the label to recur."""
-    for m in _START.finditer("\n" + text, start):
-        if m.start() in skip:
+    padded = "\n" + text
+    for line in _LINE_HEAD.finditer(padded, start):
+        head = line.group("head")
+        if line.start() in skip or not (
+            "," in head or "." in head or "(" in head or _LOWER_OR_LONG.search(head)
+        ):
+            continue  # a plain label ("Sara Lee:") or none: segment's own pattern reads those
+        m = _START.match(padded, line.start())
+        if m is None:
             continue
         raw = " ".join(m.group("label").split())
         plain = _display_name(raw)
