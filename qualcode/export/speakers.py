@@ -16,9 +16,10 @@ from qualcode.store.transcripts import PassageRow
 
 OWN_KINDS = ("name", "alias")
 # What may stand before a label on its line (a timestamp, bullet or bold) and what follows it:
-# "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**".
+# "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**",
+# "Sara Lee – …".
 BEFORE = r"(?:[ \t]*(?:\[[\d:.,]+\]|[\d:.,]+|[-*•>]+)?[ \t]*\**)"
-AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$))"
+AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$)|[ \t]+[-–—][ \t])"
 
 
 def is_role_label(label: str) -> bool:
