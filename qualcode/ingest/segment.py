@@ -128,8 +128,8 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
     capitalised; a stop-listed word ("Note", "Date", "Background") rules a label out.
     """
     label = normalise_label(raw)
-    words = _LABEL_NOTE.sub("", label).split(" ")  # "Interviewer (SL)" checked as "Interviewer"
-    if not all(w[0].isupper() or w.isdigit() for w in words) or is_citation(label):
+    words = _LABEL_NOTE.sub("", label).split()  # "Interviewer (SL)" checked as "Interviewer"
+    if not words or not all(w[0].isupper() or w.isdigit() for w in words) or is_citation(label):
         return None  # "Okafor (2021):" cites an author
     if punct == ".":
         return (label, _DOTTED) if _DIGITS.sub("", label) in ("Q", "A") else None
