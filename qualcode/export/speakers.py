@@ -16,9 +16,10 @@ from qualcode.store.transcripts import PassageRow
 
 OWN_KINDS = ("name", "alias")
 # What may stand before a label on its line (a timestamp, bullet or bold) and what follows it:
-# "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**".
+# "Sara Lee: …", "Sara Lee  00:13", "Sara Lee (00:01):", "[00:00:12] Sara Lee: …", "**Sara**",
+# "Sara Lee – …".
 BEFORE = r"(?:[ \t]*(?:\[[\d:.,]+\]|[\d:.,]+|[-*•>]+)?[ \t]*\**)"
-AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$))"
+AFTER = r"(?=\**[ \t]*(?::|\(|\[|\d{1,2}:\d{2}|-->|$)|[ \t]+[-–—][ \t])"
 
 
 def is_role_label(label: str) -> bool:
@@ -42,19 +43,23 @@ def speaker_names(
         else []
     )
     shown: dict[str, str] = {}
+    mapped: dict[str, str] = {}  # a label as written -> the label it was mapped to
     for passage in document.passages if passages is None else passages:
         label = (passage.speaker or "").strip()
         written = str((passage.meta or {}).get(ORIGINAL) or "").strip()
-        if written and written != label and written not in shown and not is_role_label(written):
-            shown[written] = label  # the stand-in the researcher chose for this speaker
+        if written and written != label and not is_role_label(written):
+            mapped.setdefault(written, label)
         if not label or label in shown or is_role_label(label):
             continue
         words = _name_words(label)
         if participant is not None and words and any(words <= name for name in own):
             shown[label] = participant.label
         else:
-            shown[label] = f"Speaker {sum(v.startswith('Speaker ') for v in shown.values()) + 1}"
-    return shown
+            numbered = [*shown.values(), *mapped.values()]
+            shown[label] = f"Speaker {sum(v.startswith('Speaker ') for v in numbered) + 1}"
+    # The written label shows as the speaker it was mapped to is shown: a role as it is, a
+    # name ("LB=Lukas Brandt") by that name's stand-in, never the name itself.
+    return {**{w: shown.get(label, label) for w, label in mapped.items()}, **shown}
 
 
 def _name_words(value: str) -> set[str]:

@@ -32,6 +32,8 @@ class Rule:
     pattern: re.Pattern[str]
     any_case: bool = False  # a label in brackets or after a timestamp may be lower case
     lower_case: frozenset[str] = frozenset()  # labels in lower case the file vouches for
+    # A table's speaker column's labels, speakers even where they are words too ("SO", "TO").
+    named: frozenset[str] = frozenset()
 
 
 def _rule(layout: str, pattern: str, *, any_case: bool = False) -> Rule:
@@ -120,7 +122,8 @@ def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | 
     nonblank = sum(1 for line in lines if line.strip())
     roster = speakers_roster(lines)
     best: tuple[int, Rule] | None = None
-    for rule in (_with_lower_case(r, lines, roster) for r in RULES):
+    tabled = frozenset(named or ())
+    for rule in (_with_lower_case(replace(r, named=tabled), lines, roster) for r in RULES):
         hits = sum(1 for line in lines if _turn_start(rule, line) is not None)
         if hits and (best is None or hits > best[0]):
             best = (hits, rule)
@@ -197,6 +200,8 @@ def _turn_start(rule: Rule, line: str) -> tuple[str, str, str] | None:
     if m is None:
         return None
     speaker = speaker_label(m.group("label"), bracketed=rule.layout == "bracketed")
+    if speaker is None and (raw := " ".join(m.group("label").split())) in rule.named:
+        speaker = raw
     if speaker is None or not (rule.any_case or capitalised(speaker) or speaker in rule.lower_case):
         return None
     groups = m.groupdict()

@@ -35,6 +35,14 @@ _TITLES = HONORIFICS | {"fr", "sr", "st"}
 # A family name after a lower-case particle and an apostrophe: "d'Souza", "dell’Orto".
 _ELIDED = re.compile(r"[a-z]{1,4}['’](?P<name>[^\W\d_].*)")
 _MAX_WORDS = 5
+# A citation's year in brackets ("Smith, J. (2019):", "Okafor (2021a, p. 4):"): an author cited
+# in notes, not a speaker.
+_CITED_YEAR = re.compile(r"\([ \t]*(?:1[5-9]|20)\d\d[a-z]?[ \t]*(?:[,:;][^()]*)?\)$")
+
+
+def is_citation(label: str) -> bool:
+    """True for a label ending in a bracketed year, as an author cited is written."""
+    return _CITED_YEAR.search(label.strip()) is not None
 
 
 def display_name_starts(
@@ -64,7 +72,7 @@ def display_name_starts(
 @lru_cache(maxsize=4096)
 def _display_name(raw: str) -> str | None:
     """The plain name of a label that has a display name's shape and a name's words."""
-    plain = plain_name(raw)
+    plain = None if is_citation(raw) else plain_name(raw)
     return plain if plain is not None and _name_like(plain) and _family_name_first(raw) else None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from qualcode.ingest.headings import heading_end, notes_headings
-from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts
+from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts, is_citation
 from qualcode.ingest.types import PassageDraft
 
 
@@ -128,9 +128,9 @@ def classify_label(raw: str, punct: str = ":") -> tuple[str, str] | None:
     capitalised; a stop-listed word ("Note", "Date", "Background") rules a label out.
     """
     label = normalise_label(raw)
-    words = _LABEL_NOTE.sub("", label).split(" ")  # "Interviewer (SL)" checked as "Interviewer"
-    if not all(w[0].isupper() or w.isdigit() for w in words):
-        return None
+    words = _LABEL_NOTE.sub("", label).split()  # "Interviewer (SL)" checked as "Interviewer"
+    if not words or not all(w[0].isupper() or w.isdigit() for w in words) or is_citation(label):
+        return None  # "Okafor (2021):" cites an author
     if punct == ".":
         return (label, _DOTTED) if _DIGITS.sub("", label) in ("Q", "A") else None
     if any(w.lower() in HEADER_WORDS for w in words):

@@ -100,7 +100,7 @@ def _turn_row(cells: list[str], columns: dict[str, list[int]], out: TableText) -
     time = "".join(cell.get(i, "") for i in columns["time"])
     text = cell.get(columns["text"][0], "")
     raw = " ".join(cell.get(columns["speaker"][0], "").rstrip(":").split())
-    label = speaker_label(raw) if raw else None
+    label = _column_label(raw) if raw else None
     used = {i for kind in columns.values() for i in kind}
     rest = [c for i, c in enumerate(cells) if c and i not in used]
     if not raw and text:  # a turn carried on in the next row, the speaker cell left empty
@@ -113,3 +113,12 @@ def _turn_row(cells: list[str], columns: dict[str, list[int]], out: TableText) -
     if label not in out.speakers:
         out.speakers.append(label)
     out.paragraphs += [*([time] if time else []), f"{label}: {text}", *rest]
+
+
+def _column_label(raw: str) -> str | None:
+    """The speaker a speaker column's cell names: a name or role ("Dr. Ade Bello"), or
+    initials that are also a word ("SO", "TO"), as they are in a "SO: …" line."""
+    label = speaker_label(raw)
+    if label is None and _LABEL_CELL.fullmatch(raw) and (found := classify_label(raw)):
+        label = found[0]
+    return label

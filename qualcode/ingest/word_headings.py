@@ -63,6 +63,8 @@ def _bold_line(paragraph: Any, text: str) -> bool:
     words = label.split()
     if not label or len(words) > _BOLD_MAX_WORDS or ":" in label or label[-1] in ".?!…;,":
         return False
+    if label[0] in "[(" or label[-1] in "])":  # "[long pause]", "(laughs)": a transcriber's note
+        return False
     if classify_label(label) is not None:  # "Interviewer", "Sara Lee": a speaker's label
         return False
     runs = [r for r in paragraph.iter(f"{_W}r") if "".join(r.itertext()).strip()]
