@@ -240,6 +240,10 @@ def capitalised_spans(
     in text[begin:stop] only, if given whole lines (the words around are read as context)."""
     spans: list[tuple[int, int, str]] = []
     for run in _runs(text, covered, begin, len(text) if stop is None else stop):
+        named = _named_organisation(run)
+        if named:
+            spans.append((named[0].start, named[-1].start + len(named[-1].base), "organisation"))
+            continue
         # A sentence's first word is trimmed unless it is a name ("Funding was cut" -> nothing).
         whole = len(run)
         while run and run[0].initial and not _keeps_opener(text, run):
@@ -264,3 +268,28 @@ def capitalised_spans(
         elif any(_candidate(w) for w in run) and not all(_letter(w) for w in run):
             spans.append((start, end, _kind(text, run)))
     return spans
+
+
+# Public services named the same everywhere: no one's organisation in particular.
+GENERAL_BODIES = frozenset((
+    "national probation service", "youth offending team", "youth offending service",
+    "youth justice service", "crown prosecution service", "community rehabilitation company",
+    "national health service", "local criminal justice board", "criminal justice board",
+    "health and wellbeing board", "clinical commissioning group", "integrated care board",
+    "prison and probation service", "legal aid agency", "youth justice board",
+))  # fmt: skip
+
+
+def _named_organisation(run: list[Word]) -> list[Word]:
+    """The words of an organisation named in everyday words, or []: two capitalised words or
+    more before an organisation word ("Open Book Trust", "New Leaf Project", "Fresh Start
+    Housing"), as a charity's own name often is, after any "The" or "We're" opening the run;
+    "the Probation Service" alone is too general to flag."""
+    words = list(run)
+    while words and (words[0].base.lower() in DETERMINERS or not words[0].text.isalpha()):
+        words = words[1:]
+    if len(words) < 3 or words[-1].base.lower() not in ORGANISATION_WORDS:
+        return []
+    if " ".join(w.base.lower() for w in words) in GENERAL_BODIES:
+        return []
+    return words if all(w.text.isalpha() for w in words) else []
