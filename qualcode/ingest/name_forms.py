@@ -73,7 +73,7 @@ def display_name_starts(
 def _display_name(raw: str) -> str | None:
     """The plain name of a label that has a display name's shape and a name's words."""
     plain = None if is_citation(raw) else plain_name(raw)
-    return plain if plain is not None and _name_like(plain) and _family_name_first(raw) else None
+    return plain if plain is not None and name_like(plain) and _family_name_first(raw) else None
 
 
 def plain_name(label: str) -> str | None:
@@ -114,7 +114,7 @@ def _family_name_first(label: str) -> bool:
     return not comma or any(not is_common_word(w) for w in (plain_name(family) or "").split())
 
 
-def _name_like(plain: str) -> bool:
+def name_like(plain: str) -> bool:
     """A person's name rather than a phrase of everyday words ("Funding, Grants:"): one of
     its words is a given name or rare in English."""
     words = [w for w in plain.split() if not w.isdigit()]

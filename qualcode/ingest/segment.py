@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from qualcode.ingest.headings import heading_end, notes_headings
-from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts, is_citation
+from qualcode.ingest.name_forms import DISPLAY_NAME, display_name_starts, is_citation, name_like
 from qualcode.ingest.types import PassageDraft
 
 
@@ -209,6 +209,9 @@ def segment(
     pending = {k for _, lb, k in found if k in _MAYBE and lb not in accepted}
     if pending and (len(accepted) >= 2 or (accepted and _INITIALS in pending)):
         accepted |= _dialogue_labels(text, header_end, found, accepted)
+    elif pending and accepted:  # "Interviewer:" and a participant who speaks once, by name
+        said_once = _dialogue_labels(text, header_end, found, accepted)
+        accepted |= {label for label in said_once if name_like(_LABEL_NOTE.sub("", label))}
     dashed = Counter(label for _, label, kind in found if kind == _DASHED)
     recurring = {label for label, n in dashed.items() if n >= 2}
     if recurring and _dialogue_starts(text, header_end, found, accepted | recurring, _NONE):
