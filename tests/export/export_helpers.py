@@ -122,3 +122,41 @@ def read_back(path: Path) -> str:
     texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     texts += [props.title or "", props.author or "", props.comments or "", props.subject or ""]
     return "\n".join(texts)
+
+
+def export_whole_interview(
+    folder: Path, transcript: str, *import_options: str, names: Sequence[str] = ()
+) -> dict[str, str]:
+    """Through the CLI: a new project, `transcript` imported as a .txt with `import_options`,
+    the whole document coded, names (`names`, as a sheet would) registered to its participant,
+    quotes exported (unreviewed names kept) as .md and .docx; each export read back as text,
+    Markdown's escaped brackets unescaped."""
+    from typer.testing import CliRunner
+
+    from qualcode.cli.app import app
+    from qualcode.store.db import open_project
+
+    def run(*args: object) -> None:
+        result = CliRunner().invoke(app, [str(a) for a in args])
+        assert result.exit_code == 0, result.stderr
+
+    project_file = folder / "study.qc"
+    run("init", project_file)
+    interview = folder / "interview.txt"
+    interview.write_text(transcript, encoding="utf-8")
+    run("import", project_file, interview, *import_options)
+    project = open_project(str(project_file))
+    with project.write() as session:
+        document = session.get(Document, 1)
+        assert document is not None
+        if names and document.participant is not None:
+            add_identifiers(session, document.participant, "name", list(names), source="sheet")
+        code = find_code(session, "commissioning")
+        add_coding(session, document, code, "ana", 0, len(document.text))
+    project.close()
+    exported = {}
+    for fmt in ("md", "docx"):
+        out = folder / f"quotes.{fmt}"
+        run("export", "quotes", project_file, "--out", out, "--unreviewed", "keep")
+        exported[fmt] = read_back(out).replace("\\[", "[")
+    return exported
