@@ -106,6 +106,16 @@ class Transcript:
     turns: list[Turn]
     speakers: list[str]
 
+    @classmethod
+    def of_turns(
+        cls, layout: str, header: list[str], turns: list[Turn], speakers: list[str]
+    ) -> Transcript:
+        """The transcript of turns as read: empty paragraphs dropped, and a turn left without
+        words (a label alone) is no passage."""
+        for turn in turns:
+            turn.paragraphs = [p for p in turn.paragraphs if p]
+        return cls(layout, header, [t for t in turns if t.paragraphs], speakers)
+
 
 def recognise(lines: list[str], named: list[str] | None = None) -> Transcript | None:
     """The transcript in `lines` if they follow a known service layout, else None.
@@ -246,10 +256,7 @@ def _parse(rule: Rule, lines: list[str], roster: list[str], layout: str) -> Tran
             turns[-1].add(line)
         else:
             header.append(line)
-    for turn in turns:
-        turn.paragraphs = [p for p in turn.paragraphs if p]
-    kept = [t for t in turns if t.paragraphs]  # a label without words is no passage
-    return Transcript(layout, header, kept, list(labels))
+    return Transcript.of_turns(layout, header, turns, list(labels))
 
 
 def _known_labels(rule: Rule, lines: list[str], roster: list[str]) -> set[str]:

@@ -110,8 +110,5 @@ def _parse(lines: list[str], starts: dict[int, str], listed: list[str]) -> Trans
             turns[-1].add(line)
         else:
             header.append(line)
-    for turn in turns:
-        turn.paragraphs = [p for p in turn.paragraphs if p]
-    kept = [t for t in turns if t.paragraphs]
     layout = "otter" if listed or any(_FOOTER.fullmatch(x.strip()) for x in lines) else "names"
-    return Transcript(layout, header, kept, list(labels))
+    return Transcript.of_turns(layout, header, turns, list(labels))
