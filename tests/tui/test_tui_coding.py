@@ -129,7 +129,9 @@ def test_memo_on_a_passage_and_on_a_coding(tui: Tui) -> None:
         await pilot.press("j", "j", "m")
         await pilot.press(*"Price undercutting again", "ctrl+s")
         await settle(pilot)
-        await pilot.press("1", "M")
+        await pilot.press("1")
+        await settle(pilot)  # the coding is stored and shown before its memo is asked for
+        await pilot.press("M")
         await settle(pilot)
         await pilot.press(*"Clear case", "ctrl+s")
         await settle(pilot)
