@@ -8,10 +8,8 @@ import re
 from qualcode.anonymise.detectors import EMAIL
 from qualcode.anonymise.lexicon import is_common_word
 from qualcode.anonymise.names import is_first_name
+from qualcode.anonymise.phones import PHONE_CANDIDATE, is_phone
 
-_PHONE = re.compile(r"\+?\(?\d[\d \t().\-]{5,22}\d")
-_PHONE_DIGITS = range(7, 16)
-_NORTH_AMERICAN = re.compile(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -22,12 +20,10 @@ def is_email(value: str) -> bool:
 
 def is_phone_number(value: str) -> bool:
     """Whether the whole value is a phone number as written ("+44 7700 900777", "07700 900777",
-    "447700900777" as Zoom shows a dial-in caller), not a span of years ("2019-2020")."""
+    "447700900777" as Zoom shows a dial-in caller), not a span of years ("2019-2020"): the
+    phone finder's own test (phones.is_phone), on the value alone."""
     value = value.strip()
-    if _PHONE.fullmatch(value) is None or sum(c.isdigit() for c in value) not in _PHONE_DIGITS:
-        return False
-    written = value.isdigit() or value.startswith(("+", "0", "("))
-    return written or _NORTH_AMERICAN.fullmatch(value) is not None
+    return PHONE_CANDIDATE.fullmatch(value) is not None and is_phone(value)
 
 
 def contact_parts(value: str) -> list[str] | None:
